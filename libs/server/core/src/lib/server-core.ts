@@ -1,0 +1,3 @@
+export function serverCore(): string {
+  return 'server-core';
+}

@@ -1,0 +1,3 @@
+export function serverProjects(): string {
+  return 'server-projects';
+}

@@ -1,0 +1,1 @@
+export * from './lib/web-auth-feature/web-auth-feature';

@@ -1,0 +1,1 @@
+export * from './lib/web-inventory-feature/web-inventory-feature';
