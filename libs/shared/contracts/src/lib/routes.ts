@@ -1,0 +1,23 @@
+/** API paths relative to the `/api` prefix, shared by the server, the console and the tests. */
+export const API_PREFIX = 'api';
+
+export const ApiRoutes = {
+  auth: 'auth',
+  users: 'users',
+  projects: 'projects',
+  frameworks: 'frameworks',
+  health: 'health',
+  modelInventory: 'modelInventory',
+  modelRisks: 'modelRisks',
+} as const;
+
+/** Console routes, shared with the Playwright tests. */
+export const WebRoutes = {
+  login: 'login',
+  signup: 'signup',
+  modelInventory: 'model-inventory',
+  settings: 'settings',
+} as const;
+
+export const ModelInventoryTabs = ['models', 'risks', 'evidence', 'mlflow'] as const;
+export type ModelInventoryTab = (typeof ModelInventoryTabs)[number];
