@@ -1,21 +1,27 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { APP_CONFIG, AppConfig, ConfigError, loadAppConfig } from '@model-inventory/server-core';
+import { runMigrations } from '@model-inventory/server-database';
+import { configureHttpApp } from '@model-inventory/server-platform';
+import { AppModule } from './app.module';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function migrate(databaseUrl: string): Promise<void> {
+  const applied = await runMigrations(databaseUrl);
+  console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
 }
 
-bootstrap();
+async function bootstrap(): Promise<void> {
+  const config = loadAppConfig('api');
+  if (process.argv.includes('--migrate')) return migrate(config.databaseUrl);
+  if (config.migrationsRun) await migrate(config.databaseUrl);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  const { http } = app.get<AppConfig>(APP_CONFIG);
+  configureHttpApp(app, config);
+  await app.listen(http.port, http.host);
+  console.log(`Model Inventory API listening on http://${http.host}:${http.port}/api`);
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,1 +1,2 @@
-export * from './lib/server-database';
+export * from './lib/data-source-options';
+export * from './lib/migrations';

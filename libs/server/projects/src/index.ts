@@ -1,1 +1,4 @@
-export * from './lib/server-projects';
+export * from './lib/projects.module';
+export * from './lib/projects.repository';
+export * from './lib/entities/framework.entity';
+export * from './lib/entities/project.entity';

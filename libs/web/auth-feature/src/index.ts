@@ -1,1 +1,1 @@
-export * from './lib/web-auth-feature/web-auth-feature';
+export * from './lib/auth-routes';

@@ -1,1 +1,3 @@
-export * from './lib/web-shared-ui/web-shared-ui';
+export * from './lib/empty-state/empty-state';
+export * from './lib/material-symbols';
+export * from './lib/page-header/page-header';

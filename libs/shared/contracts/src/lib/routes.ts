@@ -7,6 +7,7 @@ export const ApiRoutes = {
   projects: 'projects',
   frameworks: 'frameworks',
   health: 'health',
+  system: 'system',
   modelInventory: 'modelInventory',
   modelRisks: 'modelRisks',
 } as const;

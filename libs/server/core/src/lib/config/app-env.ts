@@ -1,0 +1,99 @@
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['true', '1', 'yes'].includes(value.trim().toLowerCase()) : value;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Environment shared by every process (API and worker). */
+export class ProcessEnv {
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional()
+  @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'QUEUE_PREFIX must be 1-40 letters, digits, - or _' })
+  QUEUE_PREFIX = 'mi';
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  LOG_PRETTY = false;
+}
+
+/** Environment of the HTTP API. */
+export class ApiEnv extends ProcessEnv {
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET!: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(60 * 60 * 24 * 30)
+  JWT_TTL_SECONDS = 8 * 60 * 60;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  SIGNUP_ENABLED = true;
+
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS = '';
+
+  @IsOptional()
+  @IsString()
+  WEB_DIST_PATH = 'dist/apps/web/browser';
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  MIGRATIONS_RUN = true;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  DEMO_SEED = false;
+
+  @IsOptional()
+  @IsString()
+  DEMO_ADMIN_EMAIL = 'admin@demo.local';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  DEMO_ADMIN_PASSWORD = 'demo-admin-2026';
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_ATTEMPTS_PER_MINUTE = 10;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SIGNUPS_PER_HOUR = 30;
+}

@@ -1,3 +1,0 @@
-export function serverCore(): string {
-  return 'server-core';
-}

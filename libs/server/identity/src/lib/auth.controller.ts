@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { ApiRoutes, AuthSettingsResponse, LoginResponse, MeResponse, RegisterResponse } from '@model-inventory/contracts';
+import { APP_CONFIG, ApiProblemDto, ApiStandardErrors, AppConfig, Public } from '@model-inventory/server-core';
+import { AuthService } from './auth.service';
+import { AuthSettingsResponseDto, LoginDto, LoginResponseDto, MeResponseDto, RegisterDto, RegisterResponseDto } from './dto/auth.dto';
+import { LoginThrottlerGuard } from './guards/login-throttler.guard';
+
+@ApiTags('auth')
+@ApiStandardErrors()
+@Controller(ApiRoutes.auth)
+export class AuthController {
+  constructor(
+    private readonly authService: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post('register')
+  @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ login: true })
+  @ApiOperation({ summary: 'Create an organisation and its first user (an Admin)' })
+  @ApiCreatedResponse({ type: RegisterResponseDto })
+  @ApiConflictResponse({ type: ApiProblemDto, description: 'The email is already registered.' })
+  @ApiTooManyRequestsResponse({ type: ApiProblemDto })
+  register(@Body() dto: RegisterDto): Promise<RegisterResponse> {
+    return this.authService.register(dto);
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @UseGuards(LoginThrottlerGuard)
+  @SkipThrottle({ signup: true })
+  @ApiOperation({ summary: 'Exchange email and password for an access token' })
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiUnauthorizedResponse({ type: ApiProblemDto, description: 'Wrong email or password.' })
+  @ApiTooManyRequestsResponse({ type: ApiProblemDto })
+  login(@Body() dto: LoginDto): Promise<LoginResponse> {
+    return this.authService.login(dto);
+  }
+
+  @Public()
+  @Get('settings')
+  @ApiOperation({ summary: 'What the sign-in pages need to know before anyone signs in' })
+  @ApiOkResponse({ type: AuthSettingsResponseDto })
+  settings(): AuthSettingsResponse {
+    return { signup_enabled: this.config.auth.signupEnabled };
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in user and their organisation' })
+  @ApiOkResponse({ type: MeResponseDto })
+  me(): Promise<MeResponse> {
+    return this.authService.me();
+  }
+}

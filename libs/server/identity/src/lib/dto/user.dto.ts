@@ -1,0 +1,95 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CreateUserRequest,
+  OrganizationResponse,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  Role,
+  UpdateUserRequest,
+  UserResponse,
+} from '@model-inventory/contracts';
+import { LowerCaseTrim, PageResponseDto, Trim } from '@model-inventory/server-core';
+import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class OrganizationResponseDto implements OrganizationResponse {
+  @ApiProperty()
+  id!: number;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  created_at!: string;
+}
+
+export class UserResponseDto implements UserResponse {
+  @ApiProperty()
+  id!: number;
+
+  @ApiProperty()
+  organization_id!: number;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty({ enum: Role, enumName: 'Role' })
+  role!: Role;
+
+  @ApiProperty({ format: 'date-time' })
+  created_at!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updated_at!: string;
+}
+
+export class UserPageResponseDto extends PageResponseDto(UserResponseDto, 'UserPageResponse') {}
+
+export class CreateUserDto implements CreateUserRequest {
+  @ApiProperty({ maxLength: 200 })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ maxLength: 254 })
+  @LowerCaseTrim()
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password!: string;
+
+  @ApiProperty({ enum: Role, enumName: 'Role' })
+  @IsEnum(Role, { message: `role must be one of: ${Object.values(Role).join(', ')}` })
+  role!: Role;
+}
+
+export class UpdateUserDto implements UpdateUserRequest {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: Role, enumName: 'Role' })
+  @IsOptional()
+  @IsEnum(Role, { message: `role must be one of: ${Object.values(Role).join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @IsOptional()
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password?: string;
+}

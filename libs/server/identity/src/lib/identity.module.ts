@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@model-inventory/server-core';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { DemoSeeder } from './demo-seeder';
+import { OrganizationEntity } from './entities/organization.entity';
+import { UserEntity } from './entities/user.entity';
+import { AuthGuard } from './guards/auth.guard';
+import { RolesGuard } from './guards/roles.guard';
+import { PasswordHasher } from './password-hasher';
+import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+/** Organisations, users, sign-in, and the global guards that authenticate and authorise every route. */
+@Module({
+  controllers: [AuthController, UsersController],
+  exports: [UsersRepository],
+  imports: [
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => [
+        { name: 'login', ttl: 60_000, limit: config.auth.loginAttemptsPerMinute },
+        { name: 'signup', ttl: 3_600_000, limit: config.auth.signupsPerHour },
+      ],
+    }),
+    TypeOrmModule.forFeature([OrganizationEntity, UserEntity]),
+  ],
+  providers: [
+    AuthService,
+    DemoSeeder,
+    PasswordHasher,
+    UsersRepository,
+    UsersService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+})
+export class IdentityModule {}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { TenantRepository } from '@model-inventory/server-core';
+import { Role } from '@model-inventory/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { UserEntity } from './entities/user.entity';
+
+@Injectable()
+export class UsersRepository extends TenantRepository<UserEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, UserEntity, 'User');
+  }
+
+  async findPage(limit: number, offset: number): Promise<[UserEntity[], number]> {
+    return this.scoped('user').orderBy('user.name', 'ASC').addOrderBy('user.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+  }
+
+  countAdmins(manager?: EntityManager): Promise<number> {
+    return this.scoped('user', manager).andWhere('user.role = :role', { role: Role.Admin }).getCount();
+  }
+
+  /** Serialises changes that must see a stable set of the organisation's users (e.g. the last Admin). */
+  async lockOrganization(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT id FROM organizations WHERE id = $1 FOR UPDATE', [this.organizationId]);
+  }
+
+  save(user: UserEntity, manager?: EntityManager): Promise<UserEntity> {
+    return this.repository(manager).save(user);
+  }
+
+  async softDelete(id: number, manager?: EntityManager): Promise<void> {
+    await this.repository(manager).softDelete({ id, organization_id: this.organizationId });
+  }
+
+  /** Login looks a user up before any organisation is known. */
+  findForLogin(email: string): Promise<UserEntity | null> {
+    return this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .addSelect('user.password_hash')
+      .where('lower(user.email) = lower(:email)', { email })
+      .getOne();
+  }
+
+  /** The auth guard resolves the token's subject before the request has an organisation. */
+  findActiveById(id: number): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).findOne({ where: { id } });
+  }
+
+  emailTaken(email: string, manager?: EntityManager): Promise<boolean> {
+    return (manager ?? this.dataSource.manager)
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .where('lower(user.email) = lower(:email)', { email })
+      .getExists();
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { Page, Role, UserResponse } from '@model-inventory/contracts';
+import { ConflictError, PageQueryDto, RequestContext } from '@model-inventory/server-core';
+import { DataSource, EntityManager } from 'typeorm';
+import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { UserEntity } from './entities/user.entity';
+import { toUserResponse } from './identity.mapper';
+import { PasswordHasher } from './password-hasher';
+import { UsersRepository } from './users.repository';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly users: UsersRepository,
+  ) {}
+
+  async list({ limit, offset }: PageQueryDto): Promise<Page<UserResponse>> {
+    const [rows, total] = await this.users.findPage(limit, offset);
+    return { items: rows.map(toUserResponse), total, limit, offset };
+  }
+
+  async get(id: number): Promise<UserResponse> {
+    return toUserResponse(await this.users.getById(id));
+  }
+
+  async create(dto: CreateUserDto): Promise<UserResponse> {
+    const passwordHash = await this.hasher.hash(dto.password);
+    return this.dataSource.transaction(async (manager) => {
+      if (await this.users.emailTaken(dto.email, manager)) throw new ConflictError('An account with this email already exists.');
+      const user = this.users.build({ name: dto.name, email: dto.email, role: dto.role, password_hash: passwordHash }, manager);
+      return toUserResponse(await this.users.save(user, manager));
+    });
+  }
+
+  async update(id: number, dto: UpdateUserDto): Promise<UserResponse> {
+    const passwordHash = dto.password ? await this.hasher.hash(dto.password) : undefined;
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.users.getById(id, manager);
+      if (dto.role && dto.role !== Role.Admin && user.role === Role.Admin) await this.keepOneAdmin(manager);
+      Object.assign(user, { name: dto.name ?? user.name, role: dto.role ?? user.role }, passwordHash ? { password_hash: passwordHash } : {});
+      return toUserResponse(await this.users.save(user, manager));
+    });
+  }
+
+  async remove(id: number): Promise<void> {
+    if (id === RequestContext.requireActor().userId) throw new ConflictError('You cannot delete your own account.');
+    await this.dataSource.transaction(async (manager) => {
+      const user: UserEntity = await this.users.getById(id, manager);
+      if (user.role === Role.Admin) await this.keepOneAdmin(manager);
+      await this.users.softDelete(id, manager);
+    });
+  }
+
+  private async keepOneAdmin(manager: EntityManager): Promise<void> {
+    await this.users.lockOrganization(manager);
+    if ((await this.users.countAdmins(manager)) <= 1) throw new ConflictError('An organisation needs at least one Admin.');
+  }
+}

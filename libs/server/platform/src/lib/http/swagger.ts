@@ -1,0 +1,30 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Model Inventory API')
+    .setDescription(
+      'The register of every AI/ML model an organisation uses: approval status, risks, security evidence and audit trail. ' +
+        'Sign in with POST /api/auth/login and send the access token as `Authorization: Bearer <token>`. ' +
+        'Errors are RFC 9457 problem documents (application/problem+json).',
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  return SwaggerModule.createDocument(app, config, {
+    // `ProjectsController.create` becomes `projectsCreate` in generated clients.
+    operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}${capitalise(methodKey)}`,
+  });
+}
+
+export function setupSwagger(app: INestApplication): void {
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    customSiteTitle: 'Model Inventory API',
+  });
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { TenantRepository } from '@model-inventory/server-core';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { FrameworkEntity } from './entities/framework.entity';
+import { ProjectEntity } from './entities/project.entity';
+
+@Injectable()
+export class ProjectsRepository extends TenantRepository<ProjectEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, ProjectEntity, 'Project');
+  }
+
+  findPage(limit: number, offset: number, search?: string): Promise<[ProjectEntity[], number]> {
+    const query = this.scoped('project').leftJoinAndSelect('project.frameworks', 'framework');
+    if (search) query.andWhere('project.name ILIKE :search', { search: `%${search.replace(/[\\%_]/g, '\\$&')}%` });
+    return query.orderBy('project.name', 'ASC').addOrderBy('project.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+  }
+
+  override findById(id: number, manager?: EntityManager): Promise<ProjectEntity | null> {
+    return this.scoped('project', manager).leftJoinAndSelect('project.frameworks', 'framework').andWhere('project.id = :id', { id }).getOne();
+  }
+
+  /** Of the given ids, those that are not projects of the caller's organisation. */
+  async missingIds(ids: number[], manager?: EntityManager): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const found = await this.scoped('project', manager).select('project.id', 'id').andWhere('project.id IN (:...ids)', { ids }).getRawMany<{ id: number }>();
+    const present = new Set(found.map((r) => Number(r.id)));
+    return ids.filter((id) => !present.has(id));
+  }
+
+  save(project: ProjectEntity, manager?: EntityManager): Promise<ProjectEntity> {
+    return this.repository(manager).save(project);
+  }
+
+  async delete(id: number, manager?: EntityManager): Promise<void> {
+    await this.repository(manager).delete({ id, organization_id: this.organizationId });
+  }
+}
+
+@Injectable()
+export class FrameworksRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findAll(): Promise<FrameworkEntity[]> {
+    return this.dataSource.getRepository(FrameworkEntity).find({ order: { id: 'ASC' } });
+  }
+
+  findByIds(ids: number[], manager?: EntityManager): Promise<FrameworkEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return (manager ?? this.dataSource.manager).getRepository(FrameworkEntity).findBy({ id: In(ids) });
+  }
+}

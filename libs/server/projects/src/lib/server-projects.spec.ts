@@ -1,7 +1,0 @@
-import { serverProjects } from './server-projects';
-
-describe('serverProjects', () => {
-  it('should work', () => {
-    expect(serverProjects()).toEqual('server-projects');
-  });
-});

@@ -1,3 +1,0 @@
-export function serverProjects(): string {
-  return 'server-projects';
-}

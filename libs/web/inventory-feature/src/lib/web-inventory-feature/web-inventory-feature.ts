@@ -1,9 +1,0 @@
-import { Component } from '@angular/core';
-
-@Component({
-  selector: 'mi-web-inventory-feature',
-  imports: [],
-  templateUrl: './web-inventory-feature.html',
-  styleUrl: './web-inventory-feature.css',
-})
-export class WebInventoryFeature {}

@@ -1,0 +1,29 @@
+// Well-known locations in the repository, resolved from this file so scripts work from any cwd.
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The git-ignored folder for local state; `MI_DATA_DIR` overrides it (used by the CI smoke test). */
+export function dataRoot() {
+  return process.env.MI_DATA_DIR ? resolve(process.env.MI_DATA_DIR) : resolve(repoRoot, '.data');
+}
+
+/** Build output; `MI_DIST_DIR` points the tools at another build (e.g. an unpacked release). */
+const distRoot = process.env.MI_DIST_DIR ? resolve(process.env.MI_DIST_DIR) : resolve(repoRoot, 'dist');
+
+export const dist = {
+  api: resolve(distRoot, 'apps/api/main.js'),
+  worker: resolve(distRoot, 'apps/worker/main.js'),
+  web: resolve(distRoot, 'apps/web/browser'),
+};
+
+/** Names of the build outputs that are missing (the console is optional for the processes). */
+export function missingServerBuilds() {
+  return [dist.api, dist.worker].filter((file) => !existsSync(file));
+}
+
+export function relativeToRepo(path) {
+  return path.startsWith(repoRoot + '/') ? path.slice(repoRoot.length + 1) : path;
+}
