@@ -39,17 +39,17 @@ async function main() {
   await mkdir(dataDir, { recursive: true });
 
   const env = { ...process.env };
-  const database = await resolveDatabase(env, dataDir);
-  const queue = await resolveQueue(env);
+  env.PORT ||= '3000';
+  await assertPortFree(Number(env.PORT));
   env.JWT_SECRET = await resolveJwtSecret(env.JWT_SECRET, dataDir);
-  env.DEMO_SEED ??= 'true';
-  env.PORT ??= '3000';
+  const queue = await resolveQueue(env);
+  const database = await resolveDatabase(env, dataDir);
+  env.DEMO_SEED ||= 'true';
   env.WEB_DIST_PATH ??= dist.web;
   if (process.stdout.isTTY) {
     env.LOG_PRETTY ??= 'true';
     if (!env.NO_COLOR) env.FORCE_COLOR ??= '1';
   }
-  await assertPortFree(Number(env.PORT));
 
   await runMigrations(env);
   const api = launch('api', dist.api, env, 'cyan');

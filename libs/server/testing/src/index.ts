@@ -1,1 +1,4 @@
-export * from './lib/server-testing';
+export * from './lib/test-database';
+export * from './lib/test-config';
+export * from './lib/test-app';
+export * from './lib/api-client';

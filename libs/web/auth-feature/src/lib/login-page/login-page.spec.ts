@@ -58,7 +58,7 @@ describe('LoginPage', () => {
   /** Lets the sign-in promise chain finish after a response, then renders. */
   async function settle(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve));
-    await settle();
+    await harness.fixture.whenStable();
   }
 
   async function fieldErrors(label: string): Promise<string[]> {

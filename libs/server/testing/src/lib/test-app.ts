@@ -1,0 +1,23 @@
+import { DynamicModule, ForwardReference, Type } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { AppConfig, CoreConfigModule, LoggingModule } from '@model-inventory/server-core';
+import { configureHttpApp, DatabaseModule, HttpPlatformModule, QueueModule } from '@model-inventory/server-platform';
+import { IdentityModule } from '@model-inventory/server-identity';
+import { testAppConfig } from './test-config';
+
+type Imports = Array<Type | DynamicModule | ForwardReference>;
+
+/**
+ * The real HTTP stack (guards, validation, problem filter, database, queues) around the given
+ * feature modules, listening on a random port. Identity is always in, since every route needs it.
+ */
+export async function createTestApp(features: Imports, config: AppConfig = testAppConfig()): Promise<NestExpressApplication> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [CoreConfigModule.forRoot('api', config), DatabaseModule, HttpPlatformModule, IdentityModule, LoggingModule, QueueModule, ...features],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  configureHttpApp(app, config);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,22 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatCard, MatCardAvatar, MatCardContent, MatCardHeader, MatCardTitle } from '@angular/material/card';
+import { MatIcon } from '@angular/material/icon';
+import { AuthStore } from '@model-inventory/web-core';
+import { PageHeader } from '@model-inventory/web-shared-ui';
+import { UsersTable } from '../users-table/users-table';
+
+@Component({
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, MatCard, MatCardAvatar, MatCardContent, MatCardHeader, MatCardTitle, MatIcon, PageHeader, UsersTable],
+  selector: 'mi-settings-page',
+  styleUrl: './settings-page.scss',
+  templateUrl: './settings-page.html',
+})
+export class SettingsPage {
+  private readonly auth = inject(AuthStore);
+
+  protected readonly user = this.auth.user;
+  protected readonly organization = this.auth.organization;
+  protected readonly isAdmin = this.auth.isAdmin;
+}

@@ -1,0 +1,71 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatIconButton } from '@angular/material/button';
+import { MatIcon } from '@angular/material/icon';
+import { MatListItem, MatListItemIcon, MatListItemTitle, MatNavList } from '@angular/material/list';
+import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
+import { MatToolbar } from '@angular/material/toolbar';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { WebRoutes } from '@model-inventory/contracts';
+import { AuthStore } from '@model-inventory/web-core';
+import { map } from 'rxjs';
+import { UserMenu } from '../user-menu/user-menu';
+
+interface NavItem {
+  icon: string;
+  label: string;
+  path: string;
+}
+
+@Component({
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    MatIcon,
+    MatIconButton,
+    MatListItem,
+    MatListItemIcon,
+    MatListItemTitle,
+    MatNavList,
+    MatSidenav,
+    MatSidenavContainer,
+    MatSidenavContent,
+    MatToolbar,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+    UserMenu,
+  ],
+  selector: 'mi-shell',
+  styleUrl: './shell.scss',
+  templateUrl: './shell.html',
+})
+export class Shell {
+  private readonly auth = inject(AuthStore);
+  private readonly router = inject(Router);
+
+  protected readonly user = this.auth.user;
+  protected readonly organization = this.auth.organization;
+  protected readonly isHandset = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 959.98px)')
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  protected readonly navItems: readonly NavItem[] = [
+    { icon: 'inventory_2', label: 'Model Inventory', path: `/${WebRoutes.modelInventory}` },
+    { icon: 'settings', label: 'Settings', path: `/${WebRoutes.settings}` },
+  ];
+  protected readonly settingsPath = `/${WebRoutes.settings}`;
+
+  protected closeOnHandset(sidenav: MatSidenav): void {
+    if (this.isHandset()) {
+      void sidenav.close();
+    }
+  }
+
+  protected signOut(): void {
+    this.auth.logout();
+    void this.router.navigate(['/', WebRoutes.login]);
+  }
+}

@@ -1,0 +1,54 @@
+// The PostgreSQL server and the Redis server that tests use, with the fallbacks of a fresh laptop:
+//   TEST_PG_URL    (default postgres://postgres@127.0.0.1:5432/postgres) → else embedded PG in .data/test-pg:54332
+//   TEST_REDIS_URL (default redis://127.0.0.1:6379)                    → else '' : BullMQ's PostgreSQL backend
+import { join } from 'node:path';
+import { repoRoot } from '../lib/paths.mjs';
+import { ensurePostgres, probePostgres, redactUrl } from '../lib/postgres.mjs';
+import { probeRedis } from '../lib/redis.mjs';
+
+export const DEFAULT_TEST_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+export const DEFAULT_TEST_REDIS_URL = 'redis://127.0.0.1:6379';
+export const EMBEDDED_TEST_PG_PORT = 54332;
+export const testDataRoot = join(repoRoot, '.data');
+
+/** Durability is pointless for throwaway test data; these settings make DDL-heavy tests much faster. */
+const FAST_UNSAFE_SETTINGS = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: 300 };
+
+/**
+ * The server URL (maintenance database) for tests. Starts the embedded fallback when TEST_PG_URL is unreachable.
+ * @returns {Promise<{ serverUrl: string, description: string, embedded?: Awaited<ReturnType<typeof ensurePostgres>> }>}
+ */
+export async function resolveTestPostgres({ log = () => {} } = {}) {
+  const configured = process.env.TEST_PG_URL || DEFAULT_TEST_PG_URL;
+  const probe = await probePostgres(configured);
+  if (probe.ok) return { serverUrl: configured, description: `PostgreSQL at ${redactUrl(configured)}` };
+
+  const dataDir = join(testDataRoot, 'test-pg');
+  log(`TEST_PG_URL ${redactUrl(configured)} is not reachable (${probe.error}); ` +
+    `using embedded PostgreSQL in .data/test-pg on port ${EMBEDDED_TEST_PG_PORT}`);
+  const embedded = await ensurePostgres({
+    dataDir,
+    port: EMBEDDED_TEST_PG_PORT,
+    settings: FAST_UNSAFE_SETTINGS,
+    log,
+    portHint: 'free that port, or set TEST_PG_URL to a reachable PostgreSQL server',
+  });
+  return {
+    serverUrl: embedded.url('postgres'),
+    description: `embedded PostgreSQL ${embedded.version} (.data/test-pg, port ${EMBEDDED_TEST_PG_PORT})`,
+    embedded,
+  };
+}
+
+/**
+ * The Redis URL for tests, or '' when queues must use BullMQ's PostgreSQL backend.
+ * TEST_REDIS_URL='' (set but empty) means "no Redis" without probing.
+ */
+export async function resolveTestRedis({ log = () => {} } = {}) {
+  if (process.env.TEST_REDIS_URL === '') return { redisUrl: '', description: "BullMQ's PostgreSQL backend (TEST_REDIS_URL='')" };
+  const configured = process.env.TEST_REDIS_URL || DEFAULT_TEST_REDIS_URL;
+  const probe = await probeRedis(configured);
+  if (probe.ok) return { redisUrl: configured, description: `Redis at ${redactUrl(configured)}` };
+  log(`Redis at ${redactUrl(configured)} is not reachable (${probe.error}); queues use BullMQ's PostgreSQL backend`);
+  return { redisUrl: '', description: `BullMQ's PostgreSQL backend (no Redis at ${redactUrl(configured)})` };
+}
