@@ -1,1 +1,1 @@
-export * from './lib/web-inventory-feature/web-inventory-feature';
+export * from './lib/inventory-routes';

@@ -4,7 +4,6 @@ import { ConflictError, ValidationFailedError } from '@model-inventory/server-co
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateProjectDto, ProjectListQueryDto, UpdateProjectDto } from './dto/project.dto';
 import { FrameworkEntity } from './entities/framework.entity';
-import { ProjectEntity } from './entities/project.entity';
 import { toFrameworkResponse, toProjectResponse } from './projects.mapper';
 import { FrameworksRepository, ProjectsRepository } from './projects.repository';
 

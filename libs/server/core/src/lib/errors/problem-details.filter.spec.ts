@@ -1,4 +1,4 @@
-import { ArgumentsHost, BadRequestException } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Logger } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { NotFoundError, ValidationFailedError } from './domain-errors';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -17,6 +17,8 @@ function capture(exception: unknown) {
 }
 
 describe(ProblemDetailsFilter.name, () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
   it('renders domain errors as problem+json with their status', () => {
     const { status, type, body } = capture(new NotFoundError('Project', 1));
     expect(status).toBe(404);

@@ -10,7 +10,8 @@ export const authGuard: CanActivateFn = async (_route, state) => {
   if (await store.restoreSession()) {
     return true;
   }
-  return router.createUrlTree(['/', WebRoutes.login], { queryParams: { returnUrl: state.url } });
+  const queryParams = state.url === '/' ? {} : { returnUrl: state.url };
+  return router.createUrlTree(['/', WebRoutes.login], { queryParams });
 };
 
 /** Keeps signed-in users away from the sign-in and sign-up pages. */

@@ -2,7 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Role } from '@model-inventory/contracts';
 import { addUser, createTestApp, registerOrganization, TestSession } from '@model-inventory/server-testing';
 import request from 'supertest';
-import { ProjectsModule } from './projects.module';
+import { ProjectsModule } from '@model-inventory/server-projects';
 
 describe('projects and frameworks over HTTP (real PostgreSQL)', () => {
   let app: NestExpressApplication;

@@ -4,10 +4,7 @@ import { Test } from '@nestjs/testing';
 import { CoreConfigModule, LoggingModule } from '@model-inventory/server-core';
 import { createTestApp, registerOrganization, testAppConfig, TestSession } from '@model-inventory/server-testing';
 import request from 'supertest';
-import { DatabaseModule } from '../database/database.module';
-import { HealthModule } from '../health/health.module';
-import { QueueModule } from '../queue/queue.module';
-import { SystemModule, SystemWorkerModule } from './system.module';
+import { DatabaseModule, HealthModule, QueueModule, SystemModule, SystemWorkerModule } from '@model-inventory/server-platform';
 
 async function startWorker(config = testAppConfig()): Promise<INestApplicationContext> {
   const moduleRef = await Test.createTestingModule({

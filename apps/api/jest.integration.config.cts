@@ -1,0 +1,1 @@
+module.exports = require('../../jest.integration.preset.js')(__dirname, 'api:integration');

@@ -1,1 +1,0 @@
-module.exports = require('../../../jest.integration.preset.js')(__dirname, 'server-identity:integration');

@@ -1,0 +1,41 @@
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TestBed } from '@angular/core/testing';
+import { MatTabNavBarHarness } from '@angular/material/tabs/testing';
+import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { routes } from '../inventory-routes';
+
+describe('InventoryPage', () => {
+  let harness: RouterTestingHarness;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [provideRouter([{ children: routes, path: 'model-inventory' }], withComponentInputBinding())],
+    });
+    harness = await RouterTestingHarness.create('/model-inventory');
+  });
+
+  async function tabBar(): Promise<MatTabNavBarHarness> {
+    return TestbedHarnessEnvironment.loader(harness.fixture).getHarness(MatTabNavBarHarness);
+  }
+
+  it('opens on the Models tab, explaining what the register will hold', async () => {
+    const tabs = await tabBar();
+
+    expect(TestBed.inject(Router).url).toBe('/model-inventory/models');
+    expect(await Promise.all((await tabs.getLinks()).map((link) => link.getLabel()))).toEqual(
+      ['Models', 'Risks', 'Evidence', 'MLflow'].map((label) => expect.stringMatching(new RegExp(`${label}$`))),
+    );
+    expect(await (await tabs.getActiveLink()).getLabel()).toContain('Models');
+    expect(harness.routeNativeElement?.textContent).toContain('Your model register');
+  });
+
+  it('switches to another section when its tab is clicked', async () => {
+    const tabs = await tabBar();
+    await tabs.clickLink({ label: /Evidence/ });
+
+    expect(TestBed.inject(Router).url).toBe('/model-inventory/evidence');
+    expect(await (await tabs.getActiveLink()).getLabel()).toContain('Evidence');
+    expect(harness.routeNativeElement?.textContent).toContain('Security and compliance evidence');
+  });
+});
