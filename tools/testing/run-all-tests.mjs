@@ -52,7 +52,7 @@ async function main() {
   for (const step of options.steps) {
     if (state.interrupted) break;
     if (step === 'lint') record(await runLint(env));
-    if (step === 'unit') record(await runJestSize('unit', unitConfigs(), env, ['--passWithNoTests']));
+    if (step === 'unit') record(await runUnit(env));
     if (step === 'integration') record(await runJestSize('integration', integrationConfigs(), env, ['--passWithNoTests']));
     if (step === 'e2e') record(build?.failed ? notRun('e2e', 'the build failed') : await runJestSize('e2e', requiredFile(API_E2E_CONFIG), env, []));
     if (step === 'browser') record(build?.failed ? notRun('browser', 'the build failed') : await runPlaywright(env));
@@ -107,6 +107,36 @@ async function runStatusStep(name, args, env) {
   return { ...emptyResult(name), counted: false, failed, problems: failed ? [`exit code ${code}`] : [], ms: Date.now() - started };
 }
 
+/**
+ * Unit tests of every project in one jest run (`--projects`): one start-up instead of one per project, which
+ * is about three times faster here. If that run produces no report (a broken config), each config runs alone,
+ * so the output says which one is broken.
+ */
+async function runUnit(env) {
+  const configs = unitConfigs();
+  const result = emptyResult('unit');
+  const started = Date.now();
+  heading(`Unit: ${configs.length} jest projects`);
+  const outputFile = join(OUTPUT_DIR, 'unit.json');
+  const code = await runJest(configs.flatMap((config) => ['--projects', config]), outputFile, env, ['--passWithNoTests', '--maxWorkers=2']);
+  if (!readJson(outputFile)) {
+    console.log(paint('The combined unit run produced no report; running each project alone to find the broken one.', 'yellow'));
+    return runJestSize('unit', configs, env, ['--passWithNoTests']);
+  }
+  addJestCounts(result, 'unit', outputFile, code);
+  result.ms = Date.now() - started;
+  return result;
+}
+
+/** Runs jest with a JSON report in `outputFile` (removed first, so a stale one is never read). */
+async function runJest(selection, outputFile, env, extraArgs) {
+  rmSync(outputFile, { force: true });
+  mkdirSync(dirname(outputFile), { recursive: true });
+  const ci = process.env.CI ? ['--ci'] : [];
+  const { code } = await runTool([bins.jest, ...selection, '--json', `--outputFile=${outputFile}`, ...ci, ...extraArgs], env);
+  return code;
+}
+
 /** Runs each jest config in turn (its own globalSetup and worker settings), collecting counts from --json. */
 async function runJestSize(size, configs, env, extraArgs) {
   const result = emptyResult(size);
@@ -119,31 +149,32 @@ async function runJestSize(size, configs, env, extraArgs) {
     if (state.interrupted) break;
     heading(`${capitalise(size)}: ${config}`);
     const outputFile = join(OUTPUT_DIR, size, `${jestRunName(config)}.json`);
-    rmSync(outputFile, { force: true });
-    mkdirSync(dirname(outputFile), { recursive: true });
-    const ci = process.env.CI ? ['--ci'] : [];
-    const { code } = await runTool([bins.jest, '-c', config, '--json', `--outputFile=${outputFile}`, ...ci, ...extraArgs], env);
+    const code = await runJest(['-c', config], outputFile, env, extraArgs);
     addJestCounts(result, config, outputFile, code);
   }
   result.ms = Date.now() - started;
   return result;
 }
 
-function addJestCounts(result, config, outputFile, code) {
+/** Adds the counts of a jest --json report to `result`; problems name the failing test files. */
+function addJestCounts(result, label, outputFile, code) {
   const report = readJson(outputFile);
   if (!report) {
     result.failed = true;
-    result.problems.push(`${config}: did not run (exit code ${code}, no report)`);
+    result.problems.push(`${label}: did not run (exit code ${code}, no report)`);
     return;
   }
   const erroredSuites = report.numRuntimeErrorTestSuites ?? 0;
   result.passed += report.numPassedTests;
   result.failedTests += report.numFailedTests + erroredSuites;
   result.skipped += report.numPendingTests + report.numTodoTests;
-  if (report.numFailedTests > 0) result.problems.push(`${config}: ${report.numFailedTests} failed`);
-  if (erroredSuites > 0) result.problems.push(`${config}: ${erroredSuites} suite(s) failed to run`);
+  for (const suite of report.testResults ?? []) {
+    const failures = (suite.assertionResults ?? []).filter((test) => test.status === 'failed').length;
+    if (failures > 0) result.problems.push(`${relative(repoRoot, suite.name)}: ${failures} failed`);
+    else if (suite.status === 'failed') result.problems.push(`${relative(repoRoot, suite.name)}: failed to run`);
+  }
   if (code !== 0 && report.numFailedTests === 0 && erroredSuites === 0) {
-    result.problems.push(`${config}: jest exited with code ${code}`);
+    result.problems.push(`${label}: jest exited with code ${code}${report.success ? '' : ' (see its output above)'}`);
   }
   if (code !== 0 || !report.success) result.failed = true;
 }

@@ -2,11 +2,8 @@ import { Route } from '@angular/router';
 import { WebRoutes } from '@model-inventory/contracts';
 import { authGuard } from '@model-inventory/web-core';
 
+// The shell comes first: an empty-path route with children also matches '/', and '/' belongs to the inventory.
 export const appRoutes: Route[] = [
-  {
-    loadChildren: () => import('@model-inventory/web-auth-feature').then((m) => m.routes),
-    path: '',
-  },
   {
     canActivate: [authGuard],
     children: [
@@ -21,6 +18,10 @@ export const appRoutes: Route[] = [
       },
     ],
     loadComponent: () => import('@model-inventory/web-shell').then((m) => m.Shell),
+    path: '',
+  },
+  {
+    loadChildren: () => import('@model-inventory/web-auth-feature').then((m) => m.routes),
     path: '',
   },
   { path: '**', redirectTo: '' },

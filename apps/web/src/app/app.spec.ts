@@ -16,18 +16,19 @@ describe('console routes', () => {
 
   /** Waits for lazy routes to load and guards to run until the page asks the API for `url`. */
   async function nextRequest(url: string): Promise<TestRequest> {
-    for (let attempt = 0; attempt < 200; attempt++) {
+    for (let attempt = 0; attempt < 1000; attempt++) {
       const [request] = backend.match(url);
       if (request) {
         return request;
       }
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    throw new Error(`The console never requested ${url}; at ${TestBed.inject(Router).url} ${JSON.stringify(backend.match(() => true).map((r) => r.request.url))}`);
+    throw new Error(`The console never requested ${url}`);
   }
 
   it('sends visitors without a session to the sign-in page', async () => {
     const harness = await RouterTestingHarness.create();
+    TestBed.inject(Router).events.subscribe((e) => console.log(Date.now() % 100000, String(e).slice(0, 90)));
     const navigation = harness.navigateByUrl('/');
     (await nextRequest('/api/auth/settings')).flush({ signup_enabled: true });
     await navigation;

@@ -1,18 +1,21 @@
-import { Routes } from '@angular/router';
+import { Type } from '@angular/core';
+import { Route, Routes } from '@angular/router';
 import { WebRoutes } from '@model-inventory/contracts';
 import { guestGuard } from '@model-inventory/web-core';
 import { AuthLayout } from './auth-layout/auth-layout';
 import { LoginPage } from './login-page/login-page';
 import { SignupPage } from './signup-page/signup-page';
 
-export const routes: Routes = [
-  {
+function guestPage(path: string, component: Type<unknown>, title: string): Route {
+  return {
     canActivate: [guestGuard],
-    children: [
-      { component: LoginPage, path: WebRoutes.login, title: 'Sign in · Model Inventory' },
-      { component: SignupPage, path: WebRoutes.signup, title: 'Create an organisation · Model Inventory' },
-    ],
+    children: [{ component, path: '', title: `${title} · Model Inventory` }],
     component: AuthLayout,
-    path: '',
-  },
+    path,
+  };
+}
+
+export const routes: Routes = [
+  guestPage(WebRoutes.login, LoginPage, 'Sign in'),
+  guestPage(WebRoutes.signup, SignupPage, 'Create an organisation'),
 ];
