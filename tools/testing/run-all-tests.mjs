@@ -74,9 +74,9 @@ async function prepareServers() {
   const say = (line) => console.log(line);
   const postgres = await resolveTestPostgres({ log: say });
   state.embedded = postgres.embedded;
-  const redis = await resolveTestRedis({ log: say });
+  const redis = await resolveTestRedis();
   console.log(`PostgreSQL: ${postgres.description}`);
-  console.log(`Queues:     ${redis.redisUrl ? redis.description : `${redis.description} — queue tests run on BullMQ's PostgreSQL backend`}`);
+  console.log(`Queues:     ${redis.redisUrl ? redis.description : `queue tests run on ${redis.description}; TEST_REDIS_URL=''`}`);
   return {
     ...process.env,
     TEST_PG_URL: postgres.serverUrl,

@@ -7,3 +7,6 @@ export * from './lib/identity/user';
 export * from './lib/projects/project';
 export * from './lib/inventory/enums';
 export * from './lib/platform/health';
+export * from './lib/inventory/model-inventory';
+export * from './lib/inventory/history';
+export * from './lib/inventory/automation';

@@ -10,6 +10,10 @@ export const ApiRoutes = {
   system: 'system',
   modelInventory: 'modelInventory',
   modelRisks: 'modelRisks',
+  modelInventoryHistory: 'modelInventoryHistory',
+  changeHistory: 'model-inventory-change-history',
+  webhooks: 'webhooks',
+  demoData: 'demo-data',
 } as const;
 
 /** Console routes, shared with the Playwright tests. */

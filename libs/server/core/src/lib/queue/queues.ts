@@ -1,6 +1,8 @@
 /** Every BullMQ queue and job the system knows, with its payload type, declared once. */
 export const QueueName = {
   system: 'system',
+  history: 'history',
+  automation: 'automation',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -20,3 +22,36 @@ export interface HeartbeatJobResult {
 
 export const HEARTBEAT_SCHEDULER_ID = 'system-heartbeat';
 export const HEARTBEAT_EVERY_MS = 30_000;
+
+export const HistoryJob = {
+  /** Fan-out: enqueues one `snapshotOrganization` job per organisation. */
+  dailySnapshots: 'history.daily-snapshots',
+  snapshotOrganization: 'history.snapshot-organization',
+} as const;
+
+export interface SnapshotOrganizationJobData {
+  organization_id: number;
+}
+
+export const DAILY_SNAPSHOT_SCHEDULER_ID = 'history-daily-snapshots';
+export const DAILY_SNAPSHOT_CRON = '5 0 * * *';
+
+export const AutomationJob = {
+  /** Finds the webhooks subscribed to one outbox event and enqueues a delivery for each. */
+  dispatchEvent: 'automation.dispatch-event',
+  deliver: 'automation.deliver',
+  /** Periodic safety net: dispatches outbox events whose post-commit enqueue was lost. */
+  sweepOutbox: 'automation.sweep-outbox',
+} as const;
+
+export interface DispatchEventJobData {
+  event_id: number;
+}
+
+export interface DeliverJobData {
+  event_id: number;
+  webhook_id: number;
+}
+
+export const OUTBOX_SWEEP_SCHEDULER_ID = 'automation-outbox-sweep';
+export const OUTBOX_SWEEP_EVERY_MS = 60_000;

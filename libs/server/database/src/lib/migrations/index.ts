@@ -1,10 +1,14 @@
 import { CreateOrganizationsAndUsers1764400000000 } from './1764400000000-CreateOrganizationsAndUsers';
 import { CreateFrameworksAndProjects1764400001000 } from './1764400001000-CreateFrameworksAndProjects';
 import { CreateWorkerHeartbeats1764400002000 } from './1764400002000-CreateWorkerHeartbeats';
+import { CreateModelInventory1764500000000 } from './1764500000000-CreateModelInventory';
+import { CreateAutomationOutboxAndWebhooks1764500001000 } from './1764500001000-CreateAutomationOutboxAndWebhooks';
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
   CreateOrganizationsAndUsers1764400000000,
   CreateFrameworksAndProjects1764400001000,
   CreateWorkerHeartbeats1764400002000,
+  CreateModelInventory1764500000000,
+  CreateAutomationOutboxAndWebhooks1764500001000,
 ];

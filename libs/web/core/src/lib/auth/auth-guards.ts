@@ -10,8 +10,7 @@ export const authGuard: CanActivateFn = async (_route, state) => {
   if (await store.restoreSession()) {
     return true;
   }
-  const queryParams = state.url === '/' ? {} : { returnUrl: state.url };
-  return router.createUrlTree(['/', WebRoutes.login], { queryParams });
+  return router.createUrlTree(['/', WebRoutes.login], { queryParams: { returnUrl: state.url } });
 };
 
 /** Keeps signed-in users away from the sign-in and sign-up pages. */

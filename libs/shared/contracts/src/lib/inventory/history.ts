@@ -1,0 +1,51 @@
+export type ChangeAction = 'created' | 'updated' | 'deleted';
+
+export interface ChangeHistoryEntry {
+  id: number;
+  model_inventory_id: number;
+  action: ChangeAction;
+  field_name: string;
+  old_value: string | null;
+  new_value: string | null;
+  changed_by_user_id: number | null;
+  changed_by_name: string | null;
+  changed_by_email: string | null;
+  changed_at: string;
+}
+
+export interface ChangeHistoryPage {
+  items: ChangeHistoryEntry[];
+  total: number;
+}
+
+export const SNAPSHOT_PARAMETERS = ['status', 'security_assessment'] as const;
+export type SnapshotParameter = (typeof SNAPSHOT_PARAMETERS)[number];
+
+export const TIMEFRAMES = ['7days', '30days', '90days', '1year'] as const;
+export type Timeframe = (typeof TIMEFRAMES)[number];
+
+/** Bucket → count; every bucket present, zeros included. For `security_assessment` the buckets are `true` and `false`. */
+export type SnapshotCounts = Record<string, number>;
+
+export interface CurrentCountsResponse {
+  parameter: SnapshotParameter;
+  counts: SnapshotCounts;
+}
+
+export interface SnapshotResponse {
+  id: number;
+  parameter: SnapshotParameter;
+  snapshot_data: SnapshotCounts;
+  recorded_at: string;
+}
+
+export interface TimeseriesPoint {
+  /** Start of the day (UTC), ISO. */
+  timestamp: string;
+  counts: SnapshotCounts;
+}
+
+export interface TimeseriesResponse {
+  parameter: SnapshotParameter;
+  points: TimeseriesPoint[];
+}
