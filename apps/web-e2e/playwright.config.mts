@@ -8,9 +8,10 @@ export default defineConfig({
   ...nxE2EPreset(import.meta.dirname, { testDir: './src' }),
   outputDir: './test-output/artifacts',
   reporter: [['list'], ['json', { outputFile: 'test-output/results.json' }]],
+  retries: process.env['CI'] ? 1 : 0,
   use: {
     baseURL,
-    trace: 'retain-on-failure',
+    trace: 'on-first-retry',
   },
   webServer: {
     command: 'node tools/testing/e2e-stack.mjs --port 3100',

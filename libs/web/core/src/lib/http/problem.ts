@@ -31,6 +31,9 @@ export function describeHttpError(error: unknown): string {
     if (error.status === 0) {
       return 'The server could not be reached. Check your connection and try again.';
     }
+    if (error.status >= 200 && error.status < 300) {
+      return 'The server sent a response the console could not read. Try again, or contact your administrator.';
+    }
     const status = [error.status, error.statusText].filter(Boolean).join(' ');
     return `The request failed (${status}).`;
   }

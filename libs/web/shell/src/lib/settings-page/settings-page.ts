@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MatCard, MatCardAvatar, MatCardContent, MatCardHeader, MatCardTitle } from '@angular/material/card';
+import { MatCard, MatCardContent, MatCardHeader, MatCardTitle } from '@angular/material/card';
 import { MatIcon } from '@angular/material/icon';
 import { AuthStore } from '@model-inventory/web-core';
 import { PageHeader } from '@model-inventory/web-shared-ui';
@@ -8,7 +8,7 @@ import { UsersTable } from '../users-table/users-table';
 
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatCard, MatCardAvatar, MatCardContent, MatCardHeader, MatCardTitle, MatIcon, PageHeader, UsersTable],
+  imports: [DatePipe, MatCard, MatCardContent, MatCardHeader, MatCardTitle, MatIcon, PageHeader, UsersTable],
   selector: 'mi-settings-page',
   styleUrl: './settings-page.scss',
   templateUrl: './settings-page.html',
