@@ -19,7 +19,7 @@ export class PageQueryDto implements PageQuery {
   @IsInt()
   @Min(0)
   @Max(1_000_000_000)
-  offset = 0;
+  offset: number = 0;
 }
 
 /** A named OpenAPI schema for `Page<item>`, so generated clients get a real type per list. */

@@ -1,0 +1,59 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { AutomationEvent, WebhookPayload } from '@model-inventory/contracts';
+import { QueueName } from '@model-inventory/server-core';
+import { Queue } from 'bullmq';
+import { EntityManager } from 'typeorm';
+import { DISPATCH_ENQUEUE_TIMEOUT_MS } from './automation.constants';
+import { AutomationEventsRepository } from './automation-events.repository';
+import { dispatchEventJob } from './automation-jobs';
+
+export interface RecordAutomationEvent {
+  organizationId: number;
+  event: AutomationEvent;
+  data: WebhookPayload['data'];
+}
+
+/**
+ * The producer side of the outbox. `record` writes the event in the caller's transaction, so a
+ * rollback sends nothing; `dispatch`, called after commit, is only a fast path: the outbox sweep
+ * dispatches whatever it missed.
+ */
+@Injectable()
+export class AutomationEvents {
+  private readonly logger = new Logger(AutomationEvents.name);
+
+  constructor(
+    private readonly events: AutomationEventsRepository,
+    @InjectQueue(QueueName.automation) private readonly queue: Queue,
+  ) {}
+
+  /** Returns the id of the outbox row, to pass to `dispatch` once the transaction has committed. */
+  record(manager: EntityManager, { organizationId, event, data }: RecordAutomationEvent): Promise<number> {
+    return this.events.insert(manager, { organization_id: organizationId, event, payload: data });
+  }
+
+  /** Never throws: the caller's change is already committed, and the sweep will catch up. */
+  async dispatch(eventIds: number[]): Promise<void> {
+    if (eventIds.length === 0) return;
+    try {
+      await withTimeout(this.queue.addBulk(eventIds.map(dispatchEventJob)), DISPATCH_ENQUEUE_TIMEOUT_MS);
+    } catch (error) {
+      this.logger.warn(`could not enqueue events ${eventIds.join(', ')}; the outbox sweep will dispatch them: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** The queue client waits for a lost connection indefinitely; a request must not. */
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the queue did not answer within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,25 @@
+import { AutomationEvent, WebhookPayload } from '@model-inventory/contracts';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintToNumber } from './bigint.transformer';
+
+/** The transactional outbox: written in the caller's transaction, dispatched by the worker after commit. */
+@Entity('automation_events')
+export class AutomationEventEntity {
+  @PrimaryColumn({ type: 'bigint', generated: 'increment', transformer: bigintToNumber })
+  id!: number;
+
+  @Column({ type: 'integer' })
+  organization_id!: number;
+
+  @Column({ type: 'varchar', length: 40 })
+  event!: AutomationEvent;
+
+  @Column({ type: 'jsonb' })
+  payload!: WebhookPayload['data'];
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  occurred_at!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  dispatched_at!: Date | null;
+}

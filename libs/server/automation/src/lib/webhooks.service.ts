@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { Page, WebhookDeliveryResponse, WebhookResponse } from '@model-inventory/contracts';
+import { PageQueryDto } from '@model-inventory/server-core';
+import { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
+import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
+import { normaliseEvents, toWebhookDeliveryResponse, toWebhookResponse } from './webhooks.mapper';
+import { WebhooksRepository } from './webhooks.repository';
+
+@Injectable()
+export class WebhooksService {
+  constructor(
+    private readonly deliveries: WebhookDeliveriesRepository,
+    private readonly webhooks: WebhooksRepository,
+  ) {}
+
+  async list({ limit, offset }: PageQueryDto): Promise<Page<WebhookResponse>> {
+    const [rows, total] = await this.webhooks.findPage(limit, offset);
+    return { items: rows.map(toWebhookResponse), total, limit, offset };
+  }
+
+  async get(id: number): Promise<WebhookResponse> {
+    return toWebhookResponse(await this.webhooks.getById(id));
+  }
+
+  async create(dto: CreateWebhookDto): Promise<WebhookResponse> {
+    const webhook = this.webhooks.build({ url: dto.url, events: normaliseEvents(dto.events), secret: dto.secret, active: dto.active ?? true });
+    return toWebhookResponse(await this.webhooks.save(webhook));
+  }
+
+  async update(id: number, dto: UpdateWebhookDto): Promise<WebhookResponse> {
+    const webhook = await this.webhooks.getById(id);
+    if (dto.url !== undefined) webhook.url = dto.url;
+    if (dto.events !== undefined) webhook.events = normaliseEvents(dto.events);
+    if (dto.secret !== undefined) webhook.secret = dto.secret;
+    if (dto.active !== undefined) webhook.active = dto.active;
+    return toWebhookResponse(await this.webhooks.save(webhook));
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.webhooks.getById(id);
+    await this.webhooks.delete(id);
+  }
+
+  async listDeliveries(id: number, { limit, offset }: PageQueryDto): Promise<Page<WebhookDeliveryResponse>> {
+    await this.webhooks.getById(id);
+    const [rows, total] = await this.deliveries.findPageByWebhook(id, limit, offset);
+    return { items: rows.map(toWebhookDeliveryResponse), total, limit, offset };
+  }
+}

@@ -1,0 +1,79 @@
+import { UnrecoverableError } from 'bullmq';
+import { AutomationEventsRepository } from '../automation-events.repository';
+import { AutomationEventEntity } from '../entities/automation-event.entity';
+import { WebhookEntity } from '../entities/webhook.entity';
+import { WebhookDeliveriesRepository } from '../webhook-deliveries.repository';
+import { WebhooksRepository } from '../webhooks.repository';
+import { WebhookDeliverer } from './webhook-deliverer.service';
+import { WebhookSender } from './webhook-sender';
+
+describe(WebhookDeliverer.name, () => {
+  const event = { id: 5, organization_id: 1, event: 'model_added', payload: { model: {} }, occurred_at: new Date(), dispatched_at: new Date() } as AutomationEventEntity;
+  const webhook = { id: 9, organization_id: 1, url: 'https://hooks.example.com', events: ['model_added'], secret: 'sixteen-char-key', active: true } as WebhookEntity;
+
+  let events: jest.Mocked<Pick<AutomationEventsRepository, 'findById'>>;
+  let webhooks: jest.Mocked<Pick<WebhooksRepository, 'findInOrganization'>>;
+  let deliveries: jest.Mocked<Pick<WebhookDeliveriesRepository, 'hasSucceeded' | 'insert'>>;
+  let sender: jest.Mocked<WebhookSender>;
+  let sut: WebhookDeliverer;
+
+  beforeEach(() => {
+    events = { findById: jest.fn().mockResolvedValue(event) };
+    webhooks = { findInOrganization: jest.fn().mockResolvedValue(webhook) };
+    deliveries = { hasSucceeded: jest.fn().mockResolvedValue(false), insert: jest.fn().mockResolvedValue(undefined) };
+    sender = { post: jest.fn() };
+    sut = new WebhookDeliverer(deliveries as unknown as WebhookDeliveriesRepository, events as unknown as AutomationEventsRepository, sender, webhooks as unknown as WebhooksRepository);
+  });
+
+  const job = { event_id: 5, webhook_id: 9 };
+
+  it('records a 2xx as a successful attempt', async () => {
+    sender.post.mockResolvedValue({ status: 204, error: null, durationMs: 12 });
+    await expect(sut.deliver(job, 1)).resolves.toEqual({ status: 204 });
+    expect(webhooks.findInOrganization).toHaveBeenCalledWith(9, 1);
+    expect(deliveries.insert).toHaveBeenCalledWith({ webhook_id: 9, event_id: 5, attempt: 1, status: 'succeeded', response_code: 204, error: null, duration_ms: 12 });
+  });
+
+  it('records a 5xx and throws a retryable error', async () => {
+    sender.post.mockResolvedValue({ status: 503, error: 'HTTP 503 Service Unavailable', durationMs: 3 });
+    const failure = sut.deliver(job, 2);
+    await expect(failure).rejects.toThrow('attempt 2');
+    await expect(failure).rejects.not.toBeInstanceOf(UnrecoverableError);
+    expect(deliveries.insert).toHaveBeenCalledWith(expect.objectContaining({ attempt: 2, status: 'failed', response_code: 503, error: 'HTTP 503 Service Unavailable' }));
+  });
+
+  it('records a network error without a response code and retries', async () => {
+    sender.post.mockResolvedValue({ status: null, error: 'fetch failed: ECONNREFUSED', durationMs: 1 });
+    await expect(sut.deliver(job, 1)).rejects.not.toBeInstanceOf(UnrecoverableError);
+    expect(deliveries.insert).toHaveBeenCalledWith(expect.objectContaining({ status: 'failed', response_code: null }));
+  });
+
+  it('gives up without retrying when the receiver rejects the request (4xx)', async () => {
+    sender.post.mockResolvedValue({ status: 410, error: 'HTTP 410 Gone', durationMs: 3 });
+    await expect(sut.deliver(job, 1)).rejects.toBeInstanceOf(UnrecoverableError);
+    expect(deliveries.insert).toHaveBeenCalledWith(expect.objectContaining({ status: 'failed', response_code: 410 }));
+  });
+
+  it.each([
+    ['deleted', null],
+    ['deactivated', { ...webhook, active: false }],
+    ['unsubscribed from the event', { ...webhook, events: ['model_deleted'] }],
+  ])('completes without sending when the webhook was %s meanwhile', async (_, current) => {
+    webhooks.findInOrganization.mockResolvedValue(current as WebhookEntity | null);
+    await expect(sut.deliver(job, 1)).resolves.toMatchObject({ skipped: expect.any(String) });
+    expect(sender.post).not.toHaveBeenCalled();
+    expect(deliveries.insert).not.toHaveBeenCalled();
+  });
+
+  it('does not send again what was already delivered', async () => {
+    deliveries.hasSucceeded.mockResolvedValue(true);
+    await expect(sut.deliver(job, 1)).resolves.toMatchObject({ skipped: 'already delivered' });
+    expect(sender.post).not.toHaveBeenCalled();
+  });
+
+  it('completes without sending when the event is gone', async () => {
+    events.findById.mockResolvedValue(null);
+    await expect(sut.deliver(job, 1)).resolves.toMatchObject({ skipped: expect.any(String) });
+    expect(webhooks.findInOrganization).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,37 @@
+import { WEBHOOK_SIGNATURE_HEADER, WebhookPayload } from '@model-inventory/contracts';
+import { WEBHOOK_USER_AGENT } from '../automation.constants';
+import { AutomationEventEntity } from '../entities/automation-event.entity';
+import { signPayload } from '../webhook-signature';
+
+export const WEBHOOK_ID_HEADER = 'X-Webhook-Id';
+export const WEBHOOK_EVENT_HEADER = 'X-Webhook-Event';
+
+export interface WebhookRequest {
+  /** The exact bytes sent, which are the bytes signed. */
+  body: Uint8Array<ArrayBuffer>;
+  headers: Record<string, string>;
+}
+
+export function toWebhookPayload(event: AutomationEventEntity): WebhookPayload {
+  return {
+    id: event.id,
+    event: event.event,
+    occurred_at: event.occurred_at.toISOString(),
+    organization_id: event.organization_id,
+    data: event.payload,
+  };
+}
+
+export function buildWebhookRequest(event: AutomationEventEntity, secret: string): WebhookRequest {
+  const body = new TextEncoder().encode(JSON.stringify(toWebhookPayload(event)));
+  return {
+    body,
+    headers: {
+      'Content-Type': 'application/json',
+      'User-Agent': WEBHOOK_USER_AGENT,
+      [WEBHOOK_EVENT_HEADER]: event.event,
+      [WEBHOOK_ID_HEADER]: String(event.id),
+      [WEBHOOK_SIGNATURE_HEADER]: signPayload(secret, body),
+    },
+  };
+}
