@@ -16,6 +16,8 @@ export default defineConfig({
   webServer: {
     command: 'node tools/testing/e2e-stack.mjs --port 3100',
     cwd: workspaceRoot,
+    // Lets the stack stop its processes and drop its database instead of being killed outright.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     reuseExistingServer: !process.env['CI'],
     timeout: 180_000,
     url: 'http://127.0.0.1:3100/api/health',

@@ -12,10 +12,23 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { dataRoot, dist, missingServerBuilds, relativeToRepo, repoRoot } from '../lib/paths.mjs';
+import {
+  dataRoot,
+  dist,
+  missingServerBuilds,
+  relativeToRepo,
+  repoRoot,
+} from '../lib/paths.mjs';
 import { ensurePostgres, probePostgres, redactUrl } from '../lib/postgres.mjs';
 import { probeRedis } from '../lib/redis.mjs';
-import { delay, isPortInUse, killService, startService, stopService, waitForHttpOk } from '../lib/processes.mjs';
+import {
+  isPortInUse,
+  killService,
+  startService,
+  stopService,
+  waitForHttpOk,
+  waitForReadyLine,
+} from '../lib/processes.mjs';
 import { labelledWriter, paint } from '../lib/output.mjs';
 
 const DEFAULT_EMBEDDED_PG_PORT = 54331;
@@ -25,12 +38,19 @@ const DEMO_ADMIN_PASSWORD = 'demo-admin-2026';
 const STOP_TIMEOUT_MS = 10_000;
 const HEALTH_TIMEOUT_MS = 120_000;
 const MIGRATION_TIMEOUT_MS = 300_000;
+// The worker has no health endpoint: the banner waits for its start-up log line (or this timeout).
+const WORKER_READY_LINE = /worker started/i;
+const WORKER_READY_TIMEOUT_MS = 20_000;
 
 const say = labelledWriter('launcher', 'blue');
-const state = { services: [], postgres: undefined, shuttingDown: false, firstSignalAt: 0 };
+const state = {
+  services: [],
+  postgres: undefined,
+  shuttingDown: false,
+  firstSignalAt: 0,
+};
 
 main().catch((error) => fail(error.message));
-
 
 async function main() {
   assertBuilt();
@@ -53,21 +73,31 @@ async function main() {
 
   await runMigrations(env);
   const api = launch('api', dist.api, env, 'cyan');
-  await waitForHttpOk(`${localBaseUrl(env)}/api/health`, { timeoutMs: HEALTH_TIMEOUT_MS, services: [api] });
+  await waitForHttpOk(`${localBaseUrl(env)}/api/health`, {
+    timeoutMs: HEALTH_TIMEOUT_MS,
+    services: [api],
+  });
   // The worker starts once the API is healthy, so the two never race to create the queue schema.
-  launch('worker', dist.worker, env, 'magenta');
-  await delay(500);
+  const worker = launch('worker', dist.worker, env, 'magenta');
+  await waitForReadyLine(worker, WORKER_READY_TIMEOUT_MS);
   if (!state.shuttingDown) printBanner(env, database, queue);
 }
 
 function assertBuilt() {
   const missing = missingServerBuilds();
   if (missing.length > 0) {
-    throw new Error(`Build output missing: ${missing.map(relativeToRepo).join(', ')}.\n` +
-      'Run `npm start`, which builds first (or `npx nx run-many -t build -p api worker web`).');
+    throw new Error(
+      `Build output missing: ${missing.map(relativeToRepo).join(', ')}.\n` +
+        'Run `npm start`, which builds first (or `npx nx run-many -t build -p api worker web`).',
+    );
   }
   if (!existsSync(join(dist.web, 'index.html'))) {
-    say(paint(`The console is not built (${relativeToRepo(dist.web)}); only the API will be served.`, 'yellow'));
+    say(
+      paint(
+        `The console is not built (${relativeToRepo(dist.web)}); only the API will be served.`,
+        'yellow',
+      ),
+    );
   }
 }
 
@@ -75,22 +105,29 @@ function assertBuilt() {
 async function resolveDatabase(env, dataDir) {
   if (env.DATABASE_URL) {
     const probe = await probePostgres(env.DATABASE_URL);
-    if (!probe.ok) throw new Error(`Cannot reach DATABASE_URL ${redactUrl(env.DATABASE_URL)}: ${probe.error}`);
+    if (!probe.ok)
+      throw new Error(
+        `Cannot reach DATABASE_URL ${redactUrl(env.DATABASE_URL)}: ${probe.error}`,
+      );
     return { description: redactUrl(env.DATABASE_URL) };
   }
   const port = Number(env.EMBEDDED_PG_PORT || DEFAULT_EMBEDDED_PG_PORT);
   const pgDir = join(dataDir, 'pg');
-  say(`DATABASE_URL is not set: starting embedded PostgreSQL in ${relativeToRepo(pgDir)} on port ${port}`);
+  say(
+    `DATABASE_URL is not set: starting embedded PostgreSQL in ${relativeToRepo(pgDir)} on port ${port}`,
+  );
   state.postgres = await ensurePostgres({
     dataDir: pgDir,
     port,
     log: say,
-    portHint: 'set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use your own PostgreSQL',
+    portHint:
+      'set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use your own PostgreSQL',
   });
   await state.postgres.createDatabaseIfMissing(DATABASE_NAME);
   env.DATABASE_URL = state.postgres.url(DATABASE_NAME);
   return {
-    description: `embedded PostgreSQL ${state.postgres.version} in ${relativeToRepo(pgDir)} ` +
+    description:
+      `embedded PostgreSQL ${state.postgres.version} in ${relativeToRepo(pgDir)} ` +
       `(127.0.0.1:${port}, database ${DATABASE_NAME})`,
   };
 }
@@ -99,18 +136,29 @@ async function resolveDatabase(env, dataDir) {
 async function resolveQueue(env) {
   if (!env.REDIS_URL) {
     delete env.REDIS_URL; // an empty value means "unset"
-    say('REDIS_URL is not set: queues run on BullMQ\'s PostgreSQL backend (schema "bullmq" in the same database)');
-    return { description: 'BullMQ on PostgreSQL (schema "bullmq"); set REDIS_URL to use Redis' };
+    say(
+      'REDIS_URL is not set: queues run on BullMQ\'s PostgreSQL backend (schema "bullmq" in the same database)',
+    );
+    return {
+      description:
+        'BullMQ on PostgreSQL (schema "bullmq"); set REDIS_URL to use Redis',
+    };
   }
   const probe = await probeRedis(env.REDIS_URL);
-  if (!probe.ok) throw new Error(`Cannot reach REDIS_URL ${redactUrl(env.REDIS_URL)}: ${probe.error}. Unset it to queue on PostgreSQL.`);
+  if (!probe.ok)
+    throw new Error(
+      `Cannot reach REDIS_URL ${redactUrl(env.REDIS_URL)}: ${probe.error}. Unset it to queue on PostgreSQL.`,
+    );
   return { description: `BullMQ on Redis at ${redactUrl(env.REDIS_URL)}` };
 }
 
 /** The secret from the environment, else the one kept in <data>/jwt-secret, generated on first use. */
 async function resolveJwtSecret(fromEnv, dataDir) {
   if (fromEnv) {
-    if (fromEnv.length < 32) throw new Error('JWT_SECRET must be at least 32 characters long (or unset it to use a generated one).');
+    if (fromEnv.length < 32)
+      throw new Error(
+        'JWT_SECRET must be at least 32 characters long (or unset it to use a generated one).',
+      );
     return fromEnv;
   }
   const file = join(dataDir, 'jwt-secret');
@@ -118,25 +166,36 @@ async function resolveJwtSecret(fromEnv, dataDir) {
   if (kept.length >= 32) return kept;
   const secret = randomBytes(48).toString('base64url');
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
-  say(`JWT_SECRET is not set: generated one and kept it in ${relativeToRepo(file)}`);
+  say(
+    `JWT_SECRET is not set: generated one and kept it in ${relativeToRepo(file)}`,
+  );
   return secret;
 }
 
 async function assertPortFree(port) {
-  if (await isPortInUse(port)) throw new Error(`Port ${port} is already in use; set PORT to a free port.`);
+  if (await isPortInUse(port))
+    throw new Error(`Port ${port} is already in use; set PORT to a free port.`);
 }
 
 async function runMigrations(env) {
   say('applying database migrations');
   const migrate = launch('migrate', dist.api, env, 'yellow', ['--migrate']);
   const timer = setTimeout(() => {
-    say(paint(`migrations did not finish within ${MIGRATION_TIMEOUT_MS / 1000} s`, 'red'));
+    say(
+      paint(
+        `migrations did not finish within ${MIGRATION_TIMEOUT_MS / 1000} s`,
+        'red',
+      ),
+    );
     void stopService(migrate, { timeoutMs: STOP_TIMEOUT_MS });
   }, MIGRATION_TIMEOUT_MS);
   const { code, signal } = await migrate.exited;
   clearTimeout(timer);
   state.services = state.services.filter((service) => service !== migrate);
-  if (code !== 0) throw new Error(`migrations failed (${signal ?? `exit code ${code}`}); see the output above`);
+  if (code !== 0)
+    throw new Error(
+      `migrations failed (${signal ?? `exit code ${code}`}); see the output above`,
+    );
 }
 
 /** Starts `node <script>` in its own process group and stops everything if it dies unexpectedly. */
@@ -146,18 +205,35 @@ function launch(name, script, env, colour, args = []) {
     cwd: repoRoot,
     detached: true,
     onLine: labelledWriter(name, colour),
+    readyLine: WORKER_READY_LINE,
   });
   state.services.push(service);
   service.exited.then(({ code, signal, error }) => {
     if (state.shuttingDown || name === 'migrate') return;
-    const reason = error ? error.message : signal ? `signal ${signal}` : `exit code ${code}`;
-    say(paint(`${name} stopped unexpectedly (${reason}); stopping everything`, 'red'));
+    const reason = error
+      ? error.message
+      : signal
+        ? `signal ${signal}`
+        : `exit code ${code}`;
+    say(
+      paint(
+        `${name} stopped unexpectedly (${reason}); stopping everything`,
+        'red',
+      ),
+    );
     void shutdown(1);
   });
   return service;
 }
 
 function installSignalHandlers() {
+  // Never exit without stopping the children (they run in their own process groups) and the database.
+  process.on('uncaughtException', (error) =>
+    fail(error.stack ?? error.message),
+  );
+  process.on('unhandledRejection', (error) =>
+    fail(error?.stack ?? String(error)),
+  );
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => {
       const now = Date.now();
@@ -178,7 +254,11 @@ function installSignalHandlers() {
 async function shutdown(code) {
   if (state.shuttingDown) return;
   state.shuttingDown = true;
-  await Promise.all(state.services.map((service) => stopService(service, { timeoutMs: STOP_TIMEOUT_MS, log: say })));
+  await Promise.all(
+    state.services.map((service) =>
+      stopService(service, { timeoutMs: STOP_TIMEOUT_MS, log: say }),
+    ),
+  );
   if (state.postgres) {
     say('stopping embedded PostgreSQL');
     await state.postgres.stop();
@@ -194,7 +274,10 @@ function fail(message) {
 }
 
 function localBaseUrl(env) {
-  const host = !env.HOST || env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
+  const host =
+    !env.HOST || env.HOST === '0.0.0.0' || env.HOST === '::'
+      ? '127.0.0.1'
+      : env.HOST;
   return `http://${host.includes(':') ? `[${host}]` : host}:${env.PORT}`;
 }
 
@@ -203,15 +286,25 @@ function printBanner(env, database, queue) {
   const rows = [
     ['Console', base],
     ['API docs', `${base}/api/docs`],
-    env.DEMO_SEED === 'true'
-      ? ['Demo login', `${env.DEMO_ADMIN_EMAIL || DEMO_ADMIN_EMAIL} / ${env.DEMO_ADMIN_PASSWORD || DEMO_ADMIN_PASSWORD}` +
-        paint('  (created when the database has no organisation yet)', 'dim')]
+    ['true', '1', 'yes'].includes(env.DEMO_SEED.trim().toLowerCase())
+      ? [
+          'Demo login',
+          `${env.DEMO_ADMIN_EMAIL || DEMO_ADMIN_EMAIL} / ${env.DEMO_ADMIN_PASSWORD || DEMO_ADMIN_PASSWORD}` +
+            paint(
+              '  (created when the database has no organisation yet)',
+              'dim',
+            ),
+        ]
       : ['Demo login', 'none (DEMO_SEED is not true)'],
     ['Database', database.description],
     ['Queue', queue.description],
     ['Data', relativeToRepo(dataRoot())],
   ];
   const line = paint('─'.repeat(72), 'green');
-  const body = rows.map(([label, value]) => `  ${paint(label.padEnd(11), 'bold')}${value}`).join('\n');
-  process.stdout.write(`\n${line}\n  ${paint('Model Inventory is running', 'green')}\n\n${body}\n\n  Press Ctrl-C to stop.\n${line}\n\n`);
+  const body = rows
+    .map(([label, value]) => `  ${paint(label.padEnd(11), 'bold')}${value}`)
+    .join('\n');
+  process.stdout.write(
+    `\n${line}\n  ${paint('Model Inventory is running', 'green')}\n\n${body}\n\n  Press Ctrl-C to stop.\n${line}\n\n`,
+  );
 }

@@ -1,7 +1,16 @@
 // Console output helpers: labelled child-process lines (like docker compose) and a few colours when on a TTY.
 const useColour = (stream) => stream.isTTY && !process.env.NO_COLOR;
 
-const codes = { bold: 1, dim: 2, red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36 };
+const codes = {
+  bold: 1,
+  dim: 2,
+  red: 31,
+  green: 32,
+  yellow: 33,
+  blue: 34,
+  magenta: 35,
+  cyan: 36,
+};
 
 export function paint(text, style, stream = process.stdout) {
   return useColour(stream) ? `\u001b[${codes[style]}m${text}\u001b[0m` : text;
@@ -11,7 +20,9 @@ export function paint(text, style, stream = process.stdout) {
 export function labelledWriter(name, colour, width = 8) {
   return (line, stream = 'stdout') => {
     const target = stream === 'stderr' ? process.stderr : process.stdout;
-    target.write(`${paint(`${name.padEnd(width)}|`, colour, target)} ${line}\n`);
+    target.write(
+      `${paint(`${name.padEnd(width)}|`, colour, target)} ${line}\n`,
+    );
   };
 }
 

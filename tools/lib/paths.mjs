@@ -3,15 +3,23 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const repoRoot = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+);
 
 /** The git-ignored folder for local state; `MI_DATA_DIR` overrides it (used by the CI smoke test). */
 export function dataRoot() {
-  return process.env.MI_DATA_DIR ? resolve(process.env.MI_DATA_DIR) : resolve(repoRoot, '.data');
+  return process.env.MI_DATA_DIR
+    ? resolve(process.env.MI_DATA_DIR)
+    : resolve(repoRoot, '.data');
 }
 
 /** Build output; `MI_DIST_DIR` points the tools at another build (e.g. an unpacked release). */
-const distRoot = process.env.MI_DIST_DIR ? resolve(process.env.MI_DIST_DIR) : resolve(repoRoot, 'dist');
+const distRoot = process.env.MI_DIST_DIR
+  ? resolve(process.env.MI_DIST_DIR)
+  : resolve(repoRoot, 'dist');
 
 export const dist = {
   api: resolve(distRoot, 'apps/api/main.js'),
@@ -25,5 +33,7 @@ export function missingServerBuilds() {
 }
 
 export function relativeToRepo(path) {
-  return path.startsWith(repoRoot + '/') ? path.slice(repoRoot.length + 1) : path;
+  return path.startsWith(repoRoot + '/')
+    ? path.slice(repoRoot.length + 1)
+    : path;
 }

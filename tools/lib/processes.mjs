@@ -1,5 +1,6 @@
 // Child-process helpers: start a service, watch it, stop it (SIGTERM, then SIGKILL), wait for an HTTP health check.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 
@@ -10,12 +11,32 @@ import { createInterface } from 'node:readline';
  * @param {string} options.cwd
  * @param {boolean} [options.detached]  own process group, so a terminal Ctrl-C reaches only the parent
  * @param {(line: string, stream: 'stdout'|'stderr') => void} [options.onLine]  receives every output line
- * @returns {{ name: string, detached: boolean, child: import('node:child_process').ChildProcess, exited: Promise<{code: number|null, signal: string|null}>, hasExited: () => boolean }}
+ * @param {RegExp} [options.readyLine]  `ready` resolves at the first output line that matches it
+ * @returns {{ name: string, detached: boolean, child: import('node:child_process').ChildProcess,
+ *   exited: Promise<{code: number|null, signal: string|null}>, ready: Promise<void>, hasExited: () => boolean }}
  */
-export function startService(name, command, args, { env, cwd, detached = false, onLine }) {
-  const child = spawn(command, args, { env, cwd, detached, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startService(
+  name,
+  command,
+  args,
+  { env, cwd, detached = false, onLine, readyLine },
+) {
+  const child = spawn(command, args, {
+    env,
+    cwd,
+    detached,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let markReady;
+  const ready = new Promise((resolveReady) => (markReady = resolveReady));
   for (const stream of ['stdout', 'stderr']) {
-    createInterface({ input: child[stream], crlfDelay: Infinity }).on('line', (line) => onLine?.(line, stream));
+    createInterface({ input: child[stream], crlfDelay: Infinity }).on(
+      'line',
+      (line) => {
+        onLine?.(line, stream);
+        if (readyLine?.test(line)) markReady();
+      },
+    );
   }
   let exitInfo;
   const exited = new Promise((resolvePromise) => {
@@ -28,15 +49,27 @@ export function startService(name, command, args, { env, cwd, detached = false, 
       resolvePromise(exitInfo);
     });
   });
-  return { name, child, detached, exited, hasExited: () => exitInfo !== undefined };
+  return {
+    name,
+    child,
+    detached,
+    exited,
+    ready,
+    hasExited: () => exitInfo !== undefined,
+  };
 }
 
 /** Sends SIGTERM, waits up to `timeoutMs`, then SIGKILLs the process (and its group when detached). */
-export async function stopService(service, { timeoutMs = 10_000, log = () => {} } = {}) {
+export async function stopService(
+  service,
+  { timeoutMs = 10_000, log = () => undefined } = {},
+) {
   if (!service || service.hasExited()) return service?.exited;
   signal(service, 'SIGTERM');
   const timer = setTimeout(() => {
-    log(`${service.name} did not stop within ${timeoutMs / 1000} s; killing it`);
+    log(
+      `${service.name} did not stop within ${timeoutMs / 1000} s; killing it`,
+    );
     signal(service, 'SIGKILL', { group: true });
   }, timeoutMs);
   const result = await service.exited;
@@ -46,13 +79,17 @@ export async function stopService(service, { timeoutMs = 10_000, log = () => {} 
 
 /** Kills the service immediately (used when the user presses Ctrl-C a second time). */
 export function killService(service) {
-  if (service && !service.hasExited()) signal(service, 'SIGKILL', { group: true });
+  if (service && !service.hasExited())
+    signal(service, 'SIGKILL', { group: true });
 }
 
 function signal(service, name, { group = false } = {}) {
   try {
     // A negative pid signals the whole process group; a detached child leads its own group.
-    process.kill(group && service.detached ? -service.child.pid : service.child.pid, name);
+    process.kill(
+      group && service.detached ? -service.child.pid : service.child.pid,
+      name,
+    );
   } catch {
     // already gone
   }
@@ -61,12 +98,16 @@ function signal(service, name, { group = false } = {}) {
 /**
  * Polls `url` until it answers 200. Rejects after `timeoutMs`, or as soon as one of `services` exits.
  */
-export async function waitForHttpOk(url, { timeoutMs = 120_000, services = [], intervalMs = 500 } = {}) {
+export async function waitForHttpOk(
+  url,
+  { timeoutMs = 120_000, services = [], intervalMs = 500 } = {},
+) {
   const deadline = Date.now() + timeoutMs;
   let lastProblem = 'no answer yet';
   while (Date.now() < deadline) {
     const dead = services.find((service) => service.hasExited());
-    if (dead) throw new Error(`${dead.name} exited before ${url} became healthy`);
+    if (dead)
+      throw new Error(`${dead.name} exited before ${url} became healthy`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (response.status === 200) return;
@@ -76,7 +117,9 @@ export async function waitForHttpOk(url, { timeoutMs = 120_000, services = [], i
     }
     await delay(intervalMs);
   }
-  throw new Error(`${url} was not healthy within ${timeoutMs / 1000} s (last answer: ${lastProblem})`);
+  throw new Error(
+    `${url} was not healthy within ${timeoutMs / 1000} s (last answer: ${lastProblem})`,
+  );
 }
 
 export function delay(ms) {
@@ -95,4 +138,39 @@ export function isPortInUse(port, host = '127.0.0.1') {
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
   });
+}
+
+/** Resolves when the service logs its ready line, exits, or `timeoutMs` passes, whichever comes first. */
+export function waitForReadyLine(service, timeoutMs) {
+  return Promise.race([service.ready, service.exited, delay(timeoutMs)]);
+}
+
+/**
+ * The command name of a live process, or undefined when there is none. A zombie (exited, not yet reaped —
+ * common in containers whose PID 1 does not reap) counts as gone.
+ */
+export function runningProcessName(pid) {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if (error.code !== 'EPERM') return undefined;
+  }
+  try {
+    if (process.platform === 'linux') {
+      const [, name, state] =
+        /^\d+ \((.*)\) (\S)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8')) ??
+        [];
+      return state === 'Z' || state === 'X' ? undefined : name;
+    }
+    const [state, name] = execFileSync(
+      'ps',
+      ['-o', 'state=,comm=', '-p', String(pid)],
+      { encoding: 'utf8' },
+    )
+      .trim()
+      .split(/\s+/);
+    return state.startsWith('Z') ? undefined : name.split('/').pop();
+  } catch {
+    return undefined;
+  }
 }

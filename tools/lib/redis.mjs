@@ -11,22 +11,34 @@ export function redisCommands(url, commands, { timeoutMs = 1000 } = {}) {
   const preamble = [];
   if (target.password) {
     const password = decodeURIComponent(target.password);
-    preamble.push(target.username ? ['AUTH', decodeURIComponent(target.username), password] : ['AUTH', password]);
+    preamble.push(
+      target.username
+        ? ['AUTH', decodeURIComponent(target.username), password]
+        : ['AUTH', password],
+    );
   }
   const db = databaseIndex(url);
   if (db > 0) preamble.push(['SELECT', String(db)]);
   const all = [...preamble, ...commands];
 
   return new Promise((resolvePromise, reject) => {
-    const socket = target.protocol === 'rediss:' ? connectTls({ host, port, servername: host }) : connectTcp({ host, port });
+    const socket =
+      target.protocol === 'rediss:'
+        ? connectTls({ host, port, servername: host })
+        : connectTcp({ host, port });
     let buffer = '';
     const fail = (error) => {
       socket.destroy();
       reject(error);
     };
-    socket.setTimeout(timeoutMs, () => fail(new Error(`no answer from ${host}:${port} within ${timeoutMs} ms`)));
+    socket.setTimeout(timeoutMs, () =>
+      fail(new Error(`no answer from ${host}:${port} within ${timeoutMs} ms`)),
+    );
     socket.once('error', fail);
-    socket.once(target.protocol === 'rediss:' ? 'secureConnect' : 'connect', () => socket.write(all.map(encode).join('')));
+    socket.once(
+      target.protocol === 'rediss:' ? 'secureConnect' : 'connect',
+      () => socket.write(all.map(encode).join('')),
+    );
     socket.on('data', (chunk) => {
       buffer += chunk.toString('utf8');
       const replies = parseReplies(buffer);
@@ -43,7 +55,9 @@ export function redisCommands(url, commands, { timeoutMs = 1000 } = {}) {
 export async function probeRedis(url, { timeoutMs = 1000 } = {}) {
   try {
     const [reply] = await redisCommands(url, [['PING']], { timeoutMs });
-    return reply === 'PONG' ? { ok: true } : { ok: false, error: `unexpected reply ${reply}` };
+    return reply === 'PONG'
+      ? { ok: true }
+      : { ok: false, error: `unexpected reply ${reply}` };
   } catch (error) {
     return { ok: false, error: error.message || error.code || String(error) };
   }
@@ -91,7 +105,9 @@ function parseReplies(buffer) {
       offset = end + 2 + length + 2;
       continue;
     }
-    replies.push(type === '-' ? new Error(line) : type === ':' ? Number(line) : line);
+    replies.push(
+      type === '-' ? new Error(line) : type === ':' ? Number(line) : line,
+    );
     offset = end + 2;
   }
   return replies;

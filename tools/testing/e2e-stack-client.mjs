@@ -16,16 +16,34 @@ const READY_LINE = /^E2E stack ready on (\S+)$/;
  * @param {{ port: number, timeoutMs?: number, env?: NodeJS.ProcessEnv }} options
  * @returns {Promise<{ baseUrl: string, databaseUrl: string, redisUrl: string|null, stop: () => Promise<void> }>}
  */
-export async function startE2eStack({ port, timeoutMs = 180_000, env = process.env }) {
-  const child = spawn(process.execPath, [join(repoRoot, 'tools/testing/e2e-stack.mjs'), '--port', String(port)], {
-    cwd: repoRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
+export async function startE2eStack({
+  port,
+  timeoutMs = 180_000,
+  env = process.env,
+}) {
+  const child = spawn(
+    process.execPath,
+    [join(repoRoot, 'tools/testing/e2e-stack.mjs'), '--port', String(port)],
+    {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const exited = new Promise((resolveExit) =>
+    child.once('exit', (code, signal) => resolveExit({ code, signal })),
+  );
 
   await new Promise((resolveReady, reject) => {
-    const timer = setTimeout(() => reject(new Error(`e2e stack on port ${port} not ready within ${timeoutMs / 1000} s`)), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `e2e stack on port ${port} not ready within ${timeoutMs / 1000} s`,
+          ),
+        ),
+      timeoutMs,
+    );
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (READY_LINE.test(line)) {
         clearTimeout(timer);
@@ -34,7 +52,11 @@ export async function startE2eStack({ port, timeoutMs = 180_000, env = process.e
     });
     exited.then(({ code, signal }) => {
       clearTimeout(timer);
-      reject(new Error(`e2e stack on port ${port} exited before it was ready (${signal ?? `exit code ${code}`})`));
+      reject(
+        new Error(
+          `e2e stack on port ${port} exited before it was ready (${signal ?? `exit code ${code}`})`,
+        ),
+      );
     });
   }).catch(async (error) => {
     child.kill('SIGTERM');
@@ -42,7 +64,9 @@ export async function startE2eStack({ port, timeoutMs = 180_000, env = process.e
     throw error;
   });
 
-  const info = JSON.parse(await readFile(join(repoRoot, '.data', `e2e-stack-${port}.json`), 'utf8'));
+  const info = JSON.parse(
+    await readFile(join(repoRoot, '.data', `e2e-stack-${port}.json`), 'utf8'),
+  );
   return {
     baseUrl: info.baseUrl,
     databaseUrl: info.databaseUrl,

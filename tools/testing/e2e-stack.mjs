@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A throwaway stack for HTTP e2e and Playwright tests:  node tools/testing/e2e-stack.mjs --port 3100
 //  - PostgreSQL: TEST_PG_URL's server, else embedded in .data/test-pg (port 54332); a fresh database
-//    mi_e2e_<timestamp>_<random>, dropped on exit (leftovers older than 6 h from killed runs are swept at start);
+//    mi_e2e_<timestamp>_<random>, dropped on exit; databases of stacks that were SIGKILLed are swept at start;
 //  - queues: Redis at TEST_REDIS_URL (default redis://127.0.0.1:6379) if it answers, on a database index derived
 //    from the port and flushed at start and exit; else REDIS_URL stays unset (BullMQ's PostgreSQL backend);
 //  - the built API (PORT, HOST=127.0.0.1, random JWT_SECRET, DEMO_SEED=false, SIGNUP_ENABLED=true, console served)
@@ -13,19 +13,53 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dist, missingServerBuilds, relativeToRepo, repoRoot } from '../lib/paths.mjs';
-import { createDatabaseIfMissing, dropDatabaseIfExists, redactUrl, withClient, withDatabase } from '../lib/postgres.mjs';
-import { redisCommands, withRedisDatabase, databaseIndex } from '../lib/redis.mjs';
-import { delay, isPortInUse, startService, stopService, waitForHttpOk } from '../lib/processes.mjs';
-import { resolveTestPostgres, resolveTestRedis, testDataRoot } from './test-servers.mjs';
+import {
+  dist,
+  missingServerBuilds,
+  relativeToRepo,
+  repoRoot,
+} from '../lib/paths.mjs';
+import {
+  createDatabaseIfMissing,
+  dropDatabaseIfExists,
+  hasNoOtherSessions,
+  redactUrl,
+  withDatabase,
+} from '../lib/postgres.mjs';
+import {
+  redisCommands,
+  withRedisDatabase,
+  databaseIndex,
+} from '../lib/redis.mjs';
+import {
+  isPortInUse,
+  startService,
+  stopService,
+  waitForHttpOk,
+  waitForReadyLine,
+} from '../lib/processes.mjs';
+import {
+  E2E_DATABASE_PREFIX,
+  resolveTestPostgres,
+  resolveTestRedis,
+  sweepAbandonedE2eDatabases,
+  tagDatabaseOwner,
+  testDataRoot,
+} from './test-servers.mjs';
 
 const HEALTH_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 10_000;
-const STALE_DATABASE_AGE_MS = 6 * 60 * 60 * 1000;
-const DATABASE_PREFIX = 'mi_e2e_';
+// The worker has no health endpoint: "ready" waits for its start-up log line (or this timeout).
+const WORKER_READY_LINE = /worker started/i;
+const WORKER_READY_TIMEOUT_MS = 20_000;
 
 // cleanups run last-registered-first, like `defer`
-const state = { services: [], shuttingDown: false, cleanups: [], logFile: undefined };
+const state = {
+  services: [],
+  shuttingDown: false,
+  cleanups: [],
+  logFile: undefined,
+};
 const note = (message) => process.stderr.write(`[e2e-stack] ${message}\n`);
 
 main().catch((error) => fail(error.message));
@@ -35,30 +69,46 @@ async function main() {
   const files = stackFiles(port);
   installSignalHandlers();
   assertBuilt();
-  if (await isPortInUse(port)) throw new Error(`Port ${port} is already in use (another e2e stack or a dev server?).`);
+  if (await isPortInUse(port))
+    throw new Error(
+      `Port ${port} is already in use (another e2e stack or a dev server?).`,
+    );
   await mkdir(testDataRoot, { recursive: true });
 
   const postgres = await resolveTestPostgres({ log: note });
-  if (postgres.embedded?.startedHere) state.cleanups.push(() => postgres.embedded.stop());
-  await sweepStaleDatabases(postgres.serverUrl);
+  if (postgres.embedded) {
+    // Runs last. Another stack (e.g. `nx run-many -t e2e`) may share the embedded server: stop it only when idle.
+    state.cleanups.push(() => stopEmbeddedIfIdle(postgres));
+  }
+  await sweepAbandonedE2eDatabases(postgres.serverUrl, { log: note });
   const databaseUrl = await createTestDatabase(postgres.serverUrl);
   const redisUrl = await prepareRedis(port);
 
   const env = stackEnv({ port, databaseUrl, redisUrl });
   const logStream = createWriteStream(files.log, { flags: 'w' });
   state.logFile = files.log;
-  state.cleanups.push(() => new Promise((resolveDone) => logStream.end(resolveDone)));
+  state.cleanups.push(
+    () => new Promise((resolveDone) => logStream.end(resolveDone)),
+  );
   const api = launch('api', dist.api, env, logStream);
-  await waitForHttpOk(`http://127.0.0.1:${port}/api/health`, { timeoutMs: HEALTH_TIMEOUT_MS, services: [api] });
+  await waitForHttpOk(`http://127.0.0.1:${port}/api/health`, {
+    timeoutMs: HEALTH_TIMEOUT_MS,
+    services: [api],
+  });
   // Started after the API is healthy: migrations and the queue schema are then in place.
-  launch('worker', dist.worker, env, logStream);
-  await delay(300);
+  const worker = launch('worker', dist.worker, env, logStream);
+  await waitForReadyLine(worker, WORKER_READY_TIMEOUT_MS);
   if (state.shuttingDown) return;
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  await writeFile(files.json, `${JSON.stringify({ baseUrl, databaseUrl, redisUrl: redisUrl || null, pid: process.pid, logFile: files.log }, null, 2)}\n`);
+  await writeFile(
+    files.json,
+    `${JSON.stringify({ baseUrl, databaseUrl, redisUrl: redisUrl || null, pid: process.pid, logFile: files.log }, null, 2)}\n`,
+  );
   state.cleanups.push(() => rm(files.json, { force: true }));
-  note(`database ${redactUrl(databaseUrl)}; queue ${redisUrl ? `Redis ${redactUrl(redisUrl)}` : 'PostgreSQL backend'}; logs ${relativeToRepo(files.log)}`);
+  note(
+    `database ${redactUrl(databaseUrl)}; queue ${redisUrl ? `Redis ${redactUrl(redisUrl)}` : 'PostgreSQL backend'}; logs ${relativeToRepo(files.log)}`,
+  );
   process.stdout.write(`E2E stack ready on ${baseUrl}\n`);
 }
 
@@ -72,38 +122,40 @@ function parsePort() {
 }
 
 function stackFiles(port) {
-  return { json: join(testDataRoot, `e2e-stack-${port}.json`), log: join(testDataRoot, `e2e-stack-${port}.log`) };
+  return {
+    json: join(testDataRoot, `e2e-stack-${port}.json`),
+    log: join(testDataRoot, `e2e-stack-${port}.log`),
+  };
 }
 
 function assertBuilt() {
   const missing = missingServerBuilds();
   if (missing.length > 0) {
-    throw new Error(`Build output missing: ${missing.map(relativeToRepo).join(', ')}; run npx nx run-many -t build -p api worker web`);
+    throw new Error(
+      `Build output missing: ${missing.map(relativeToRepo).join(', ')}; run npx nx run-many -t build -p api worker web`,
+    );
   }
-  if (!existsSync(join(dist.web, 'index.html'))) note(`warning: ${relativeToRepo(dist.web)} is missing; the console is not served`);
+  if (!existsSync(join(dist.web, 'index.html')))
+    note(
+      `warning: ${relativeToRepo(dist.web)} is missing; the console is not served`,
+    );
 }
 
 async function createTestDatabase(serverUrl) {
-  const name = `${DATABASE_PREFIX}${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const name = `${E2E_DATABASE_PREFIX}${Date.now()}_${randomBytes(3).toString('hex')}`;
   await createDatabaseIfMissing(serverUrl, name);
   state.cleanups.push(() => dropDatabaseIfExists(serverUrl, name));
+  await tagDatabaseOwner(serverUrl, name);
   return withDatabase(serverUrl, name);
 }
 
-/** Drops e2e databases left by stacks that were SIGKILLed, once they are old and unused. */
-async function sweepStaleDatabases(serverUrl) {
-  const stale = await withClient(serverUrl, async (client) => {
-    const { rows } = await client.query(
-      `select d.datname from pg_database d
-        where d.datname like $1 and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)`,
-      [`${DATABASE_PREFIX}%`],
+async function stopEmbeddedIfIdle({ serverUrl, embedded }) {
+  if (await hasNoOtherSessions(serverUrl)) await embedded.stop();
+  else {
+    embedded.release();
+    note(
+      'embedded PostgreSQL is still used by another session; leaving it running',
     );
-    const cutoff = Date.now() - STALE_DATABASE_AGE_MS;
-    return rows.map((row) => row.datname).filter((name) => Number(name.split('_')[2]) < cutoff);
-  });
-  for (const name of stale) {
-    note(`dropping leftover database ${name}`);
-    await dropDatabaseIfExists(serverUrl, name).catch((error) => note(`could not drop ${name}: ${error.message}`));
   }
 }
 
@@ -114,7 +166,10 @@ async function prepareRedis(port) {
     note(`queue: ${description}`);
     return '';
   }
-  const url = databaseIndex(redisUrl) > 0 ? redisUrl : withRedisDatabase(redisUrl, 1 + (port % 15));
+  const url =
+    databaseIndex(redisUrl) > 0
+      ? redisUrl
+      : withRedisDatabase(redisUrl, 1 + (port % 15));
   await redisCommands(url, [['FLUSHDB']]);
   state.cleanups.push(() => redisCommands(url, [['FLUSHDB']]));
   return url;
@@ -145,11 +200,16 @@ function launch(name, script, env, logStream) {
     env,
     cwd: repoRoot,
     onLine: (line) => logStream.write(`${name.padEnd(6)}| ${line}\n`),
+    readyLine: WORKER_READY_LINE,
   });
   state.services.push(service);
   service.exited.then(async ({ code, signal, error }) => {
     if (state.shuttingDown) return;
-    const reason = error ? error.message : signal ? `signal ${signal}` : `exit code ${code}`;
+    const reason = error
+      ? error.message
+      : signal
+        ? `signal ${signal}`
+        : `exit code ${code}`;
     note(`${name} stopped unexpectedly (${reason})`);
     await shutdown(1);
   });
@@ -162,13 +222,25 @@ async function tailOf(file, lines) {
 }
 
 function installSignalHandlers() {
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void shutdown(0));
+  // Never exit without stopping the children (they run in their own process groups) and the database.
+  process.on('uncaughtException', (error) =>
+    fail(error.stack ?? error.message),
+  );
+  process.on('unhandledRejection', (error) =>
+    fail(error?.stack ?? String(error)),
+  );
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    process.on(signal, () => void shutdown(0));
 }
 
 async function shutdown(code) {
   if (state.shuttingDown) return;
   state.shuttingDown = true;
-  await Promise.all(state.services.map((service) => stopService(service, { timeoutMs: STOP_TIMEOUT_MS, log: note })));
+  await Promise.all(
+    state.services.map((service) =>
+      stopService(service, { timeoutMs: STOP_TIMEOUT_MS, log: note }),
+    ),
+  );
   if (code !== 0 && state.logFile) {
     note(`last lines of ${relativeToRepo(state.logFile)}:`);
     process.stderr.write(await tailOf(state.logFile, 40));

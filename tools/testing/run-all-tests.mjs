@@ -10,30 +10,69 @@
 //      did not run.
 // Flags: --only unit|integration|e2e|browser|lint   --skip-build
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  mkdirSync,
+} from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '../lib/paths.mjs';
 import { heading, paint } from '../lib/output.mjs';
-import { resolveTestPostgres, resolveTestRedis } from './test-servers.mjs';
+import {
+  resolveTestPostgres,
+  resolveTestRedis,
+  sweepAbandonedE2eDatabases,
+} from './test-servers.mjs';
 
 const SIZES = ['unit', 'integration', 'e2e', 'browser'];
-const STEPS = ['build', 'lint', ...SIZES];
+const STEPS = ['lint', ...SIZES]; // in running order, after the build
+const SIZE_TITLES = {
+  unit: 'Unit',
+  integration: 'Integration',
+  e2e: 'HTTP e2e',
+  browser: 'Browser',
+};
 const OUTPUT_DIR = join(repoRoot, 'test-output');
 const API_E2E_CONFIG = 'apps/api-e2e/jest.config.cts';
 const PLAYWRIGHT_CONFIG = 'apps/web-e2e/playwright.config.mts';
-const PLAYWRIGHT_RESULTS = join(repoRoot, 'apps/web-e2e/test-output/results.json');
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'tmp', 'coverage', 'test-output', '.git', '.nx', '.angular', '.data']);
+const PLAYWRIGHT_RESULTS = join(
+  repoRoot,
+  'apps/web-e2e/test-output/results.json',
+);
+const SKIPPED_FOLDERS = new Set([
+  'node_modules',
+  'dist',
+  'tmp',
+  'coverage',
+  'test-output',
+  '.git',
+  '.nx',
+  '.angular',
+  '.data',
+]);
 
 const bin = (name) => join(repoRoot, 'node_modules', '.bin', name);
-const bins = { nx: bin('nx'), jest: bin('jest'), playwright: bin('playwright') };
+const bins = {
+  nx: bin('nx'),
+  jest: bin('jest'),
+  playwright: bin('playwright'),
+};
 const state = { current: undefined, interrupted: false, embedded: undefined };
+
+class UsageError extends Error {}
 
 main().then(
   (code) => finish(code),
   (error) => {
-    console.error(paint(`run-all-tests: ${error.stack ?? error.message}`, 'red'));
-    return finish(1);
+    const text =
+      error instanceof UsageError
+        ? error.message
+        : (error.stack ?? error.message);
+    console.error(paint(`run-all-tests: ${text}`, 'red'));
+    return finish(error instanceof UsageError ? 2 : 1);
   },
 );
 
@@ -47,25 +86,62 @@ async function main() {
     return result;
   };
 
-  const buildNeeded = !options.skipBuild && options.steps.some((step) => step === 'e2e' || step === 'browser');
-  const build = buildNeeded ? record(await runBuild(env)) : undefined;
+  const needsBuild = options.steps.some(
+    (step) => step === 'e2e' || step === 'browser',
+  );
+  const build =
+    needsBuild && !options.skipBuild ? record(await runBuild(env)) : undefined;
+  const afterBuild = (size, run) =>
+    build?.failed ? notRun(size, 'the build failed') : run();
+  const runners = {
+    lint: () => runLint(env),
+    unit: () => runUnit(env),
+    integration: () =>
+      runJestSize('integration', integrationConfigs(), env, [
+        '--passWithNoTests',
+      ]),
+    e2e: () =>
+      afterBuild('e2e', () =>
+        runJestSize('e2e', requiredFile(API_E2E_CONFIG), env, []),
+      ),
+    browser: () => afterBuild('browser', () => runPlaywright(env)),
+  };
   for (const step of options.steps) {
     if (state.interrupted) break;
-    if (step === 'lint') record(await runLint(env));
-    if (step === 'unit') record(await runUnit(env));
-    if (step === 'integration') record(await runJestSize('integration', integrationConfigs(), env, ['--passWithNoTests']));
-    if (step === 'e2e') record(build?.failed ? notRun('e2e', 'the build failed') : await runJestSize('e2e', requiredFile(API_E2E_CONFIG), env, []));
-    if (step === 'browser') record(build?.failed ? notRun('browser', 'the build failed') : await runPlaywright(env));
+    record(await runners[step]());
+  }
+  if (options.steps.includes('e2e') || options.steps.includes('browser')) {
+    // Playwright SIGKILLs its webServer by default, so the stack cannot drop its database itself.
+    await sweepAbandonedE2eDatabases(env.TEST_PG_URL, {
+      log: console.log,
+    }).catch(() => undefined);
   }
   return printSummary(results);
 }
 
 function parseOptions() {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, 'skip-build': { type: 'boolean', default: false } } });
-  if (values.only && !STEPS.includes(values.only)) {
-    throw new Error(`--only must be one of ${STEPS.filter((s) => s !== 'build').join(', ')} (got "${values.only}")`);
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        only: { type: 'string' },
+        'skip-build': { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(
+      `${error.message}. Usage: run-all-tests.mjs [--only ${STEPS.join('|')}] [--skip-build]`,
+    );
   }
-  return { steps: values.only ? [values.only] : ['lint', ...SIZES], skipBuild: values['skip-build'] };
+  if (values.only && !STEPS.includes(values.only)) {
+    throw new UsageError(
+      `--only must be one of ${STEPS.join(', ')} (got "${values.only}")`,
+    );
+  }
+  return {
+    steps: values.only ? [values.only] : STEPS,
+    skipBuild: values['skip-build'],
+  };
 }
 
 /** Exports TEST_PG_URL and TEST_REDIS_URL for every child, starting the embedded PostgreSQL if needed. */
@@ -76,7 +152,9 @@ async function prepareServers() {
   state.embedded = postgres.embedded;
   const redis = await resolveTestRedis();
   console.log(`PostgreSQL: ${postgres.description}`);
-  console.log(`Queues:     ${redis.redisUrl ? redis.description : `queue tests run on ${redis.description}; TEST_REDIS_URL=''`}`);
+  console.log(
+    `Queues:     ${redis.redisUrl ? redis.description : `queue tests run on ${redis.description}; TEST_REDIS_URL=''`}`,
+  );
   return {
     ...process.env,
     TEST_PG_URL: postgres.serverUrl,
@@ -91,12 +169,30 @@ async function prepareServers() {
 
 async function runBuild(env) {
   heading('Build: api, worker, web (production)');
-  return runStatusStep('build', [bins.nx, 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--outputStyle=static'], env);
+  return runStatusStep(
+    'build',
+    [
+      bins.nx,
+      'run-many',
+      '-t',
+      'build',
+      '-p',
+      'api',
+      'worker',
+      'web',
+      '--outputStyle=static',
+    ],
+    env,
+  );
 }
 
 async function runLint(env) {
   heading('Lint');
-  return runStatusStep('lint', [bins.nx, 'run-many', '-t', 'lint', '--outputStyle=static'], env);
+  return runStatusStep(
+    'lint',
+    [bins.nx, 'run-many', '-t', 'lint', '--outputStyle=static'],
+    env,
+  );
 }
 
 /** A step that has no test counts, only an exit code. */
@@ -104,7 +200,13 @@ async function runStatusStep(name, args, env) {
   const started = Date.now();
   const { code } = await runTool(args, env);
   const failed = code !== 0;
-  return { ...emptyResult(name), counted: false, failed, problems: failed ? [`exit code ${code}`] : [], ms: Date.now() - started };
+  return {
+    ...emptyResult(name),
+    counted: false,
+    failed,
+    problems: failed ? [`exit code ${code} (see its output above)`] : [],
+    ms: Date.now() - started,
+  };
 }
 
 /**
@@ -118,9 +220,19 @@ async function runUnit(env) {
   const started = Date.now();
   heading(`Unit: ${configs.length} jest projects`);
   const outputFile = join(OUTPUT_DIR, 'unit.json');
-  const code = await runJest(configs.flatMap((config) => ['--projects', config]), outputFile, env, ['--passWithNoTests', '--maxWorkers=2']);
+  const code = await runJest(
+    configs.flatMap((config) => ['--projects', config]),
+    outputFile,
+    env,
+    ['--passWithNoTests', '--maxWorkers=2'],
+  );
   if (!readJson(outputFile)) {
-    console.log(paint('The combined unit run produced no report; running each project alone to find the broken one.', 'yellow'));
+    console.log(
+      paint(
+        'The combined unit run produced no report; running each project alone to find the broken one.',
+        'yellow',
+      ),
+    );
     return runJestSize('unit', configs, env, ['--passWithNoTests']);
   }
   addJestCounts(result, 'unit', outputFile, code);
@@ -133,7 +245,17 @@ async function runJest(selection, outputFile, env, extraArgs) {
   rmSync(outputFile, { force: true });
   mkdirSync(dirname(outputFile), { recursive: true });
   const ci = process.env.CI ? ['--ci'] : [];
-  const { code } = await runTool([bins.jest, ...selection, '--json', `--outputFile=${outputFile}`, ...ci, ...extraArgs], env);
+  const { code } = await runTool(
+    [
+      bins.jest,
+      ...selection,
+      '--json',
+      `--outputFile=${outputFile}`,
+      ...ci,
+      ...extraArgs,
+    ],
+    env,
+  );
   return code;
 }
 
@@ -147,7 +269,7 @@ async function runJestSize(size, configs, env, extraArgs) {
   }
   for (const config of configs) {
     if (state.interrupted) break;
-    heading(`${capitalise(size)}: ${config}`);
+    heading(`${SIZE_TITLES[size]}: ${config}`);
     const outputFile = join(OUTPUT_DIR, size, `${jestRunName(config)}.json`);
     const code = await runJest(['-c', config], outputFile, env, extraArgs);
     addJestCounts(result, config, outputFile, code);
@@ -161,7 +283,9 @@ function addJestCounts(result, label, outputFile, code) {
   const report = readJson(outputFile);
   if (!report) {
     result.failed = true;
-    result.problems.push(`${label}: did not run (exit code ${code}, no report)`);
+    result.problems.push(
+      `${label}: did not run (exit code ${code}, no report)`,
+    );
     return;
   }
   const erroredSuites = report.numRuntimeErrorTestSuites ?? 0;
@@ -169,12 +293,20 @@ function addJestCounts(result, label, outputFile, code) {
   result.failedTests += report.numFailedTests + erroredSuites;
   result.skipped += report.numPendingTests + report.numTodoTests;
   for (const suite of report.testResults ?? []) {
-    const failures = (suite.assertionResults ?? []).filter((test) => test.status === 'failed').length;
-    if (failures > 0) result.problems.push(`${relative(repoRoot, suite.name)}: ${failures} failed`);
-    else if (suite.status === 'failed') result.problems.push(`${relative(repoRoot, suite.name)}: failed to run`);
+    const failures = (suite.assertionResults ?? []).filter(
+      (test) => test.status === 'failed',
+    ).length;
+    if (failures > 0)
+      result.problems.push(
+        `${relative(repoRoot, suite.name)}: ${failures} failed`,
+      );
+    else if (suite.status === 'failed')
+      result.problems.push(`${relative(repoRoot, suite.name)}: failed to run`);
   }
   if (code !== 0 && report.numFailedTests === 0 && erroredSuites === 0) {
-    result.problems.push(`${label}: jest exited with code ${code}${report.success ? '' : ' (see its output above)'}`);
+    result.problems.push(
+      `${label}: jest exited with code ${code}${report.success ? '' : ' (see its output above)'}`,
+    );
   }
   if (code !== 0 || !report.success) result.failed = true;
 }
@@ -183,43 +315,85 @@ async function runPlaywright(env) {
   const result = emptyResult('browser');
   const started = Date.now();
   if (!existsSync(join(repoRoot, PLAYWRIGHT_CONFIG))) {
-    return { ...result, failed: true, problems: [`${PLAYWRIGHT_CONFIG} not found`] };
+    return {
+      ...result,
+      failed: true,
+      problems: [`${PLAYWRIGHT_CONFIG} not found`],
+    };
   }
   heading(`Browser: ${PLAYWRIGHT_CONFIG}`);
   rmSync(PLAYWRIGHT_RESULTS, { force: true });
-  const { code } = await runTool([bins.playwright, 'test', '-c', PLAYWRIGHT_CONFIG, '--reporter=list,json'], {
-    ...env,
-    PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_RESULTS,
-  });
+  const { code } = await runTool(
+    [bins.playwright, 'test', '-c', PLAYWRIGHT_CONFIG, '--reporter=list,json'],
+    {
+      ...env,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_RESULTS,
+    },
+  );
   const report = readJson(PLAYWRIGHT_RESULTS);
   result.ms = Date.now() - started;
-  if (!report) return { ...result, failed: true, problems: [`did not run (exit code ${code}, no report)`] };
-  const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats ?? {};
+  if (!report)
+    return {
+      ...result,
+      failed: true,
+      problems: [`did not run (exit code ${code}, no report)`],
+    };
+  const {
+    expected = 0,
+    unexpected = 0,
+    flaky = 0,
+    skipped = 0,
+  } = report.stats ?? {};
   const globalErrors = report.errors?.length ?? 0;
-  Object.assign(result, { passed: expected + flaky, failedTests: unexpected + globalErrors, skipped });
+  Object.assign(result, {
+    passed: expected + flaky,
+    failedTests: unexpected + globalErrors,
+    skipped,
+  });
   if (unexpected > 0) result.problems.push(`${unexpected} failed`);
   if (flaky > 0) result.problems.push(`${flaky} flaky (passed on retry)`);
-  if (globalErrors > 0) result.problems.push(`${globalErrors} error(s) outside tests: ${report.errors[0].message?.split('\n')[0]}`);
-  if (code !== 0 && unexpected === 0 && globalErrors === 0) result.problems.push(`playwright exited with code ${code}`);
+  if (globalErrors > 0)
+    result.problems.push(
+      `${globalErrors} error(s) outside tests: ${report.errors[0].message?.split('\n')[0]}`,
+    );
+  if (code !== 0 && unexpected === 0 && globalErrors === 0)
+    result.problems.push(`playwright exited with code ${code}`);
   result.failed = code !== 0 || unexpected > 0 || globalErrors > 0;
   return result;
 }
 
 function notRun(size, reason) {
-  return { ...emptyResult(size), failed: true, problems: [`not run: ${reason}`] };
+  return {
+    ...emptyResult(size),
+    failed: true,
+    problems: [`not run: ${reason}`],
+  };
 }
 
 function emptyResult(name) {
-  return { name, passed: 0, failedTests: 0, skipped: 0, counted: true, failed: false, problems: [], ms: 0 };
+  return {
+    name,
+    passed: 0,
+    failedTests: 0,
+    skipped: 0,
+    counted: true,
+    failed: false,
+    problems: [],
+    ms: 0,
+  };
 }
 
 // ------------------------------------------------------------------------------------------------------------
 // Discovery
 
 function unitConfigs() {
-  const apps = listDir('apps').map((app) => `apps/${app}/jest.config.cts`).filter((file) => existsSync(join(repoRoot, file)));
+  const apps = listDir('apps')
+    .map((app) => `apps/${app}/jest.config.cts`)
+    .filter((file) => existsSync(join(repoRoot, file)));
   const libs = findFiles('libs', 'jest.config.cts');
-  return [...apps, ...libs].filter((file) => !basename(dirname(file)).endsWith('-e2e')).sort();
+  return [...apps, ...libs]
+    .filter((file) => !basename(dirname(file)).endsWith('-e2e'))
+    .sort();
 }
 
 function integrationConfigs() {
@@ -234,8 +408,11 @@ function requiredFile(file) {
 function findFiles(folder, name) {
   const found = [];
   const walk = (relativeDir) => {
-    for (const entry of readdirSync(join(repoRoot, relativeDir), { withFileTypes: true })) {
-      const path = relativeDir === '.' ? entry.name : `${relativeDir}/${entry.name}`;
+    for (const entry of readdirSync(join(repoRoot, relativeDir), {
+      withFileTypes: true,
+    })) {
+      const path =
+        relativeDir === '.' ? entry.name : `${relativeDir}/${entry.name}`;
       if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) walk(path);
       else if (entry.isFile() && entry.name === name) found.push(path);
     }
@@ -245,11 +422,16 @@ function findFiles(folder, name) {
 }
 
 function listDir(folder) {
-  return existsSync(join(repoRoot, folder)) ? readdirSync(join(repoRoot, folder)) : [];
+  return existsSync(join(repoRoot, folder))
+    ? readdirSync(join(repoRoot, folder))
+    : [];
 }
 
 function jestRunName(config) {
-  return relative(repoRoot, dirname(join(repoRoot, config))).replaceAll('/', '-') || 'root';
+  return (
+    relative(repoRoot, dirname(join(repoRoot, config))).replaceAll('/', '-') ||
+    'root'
+  );
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -258,7 +440,11 @@ function jestRunName(config) {
 /** Runs a node_modules/.bin command with inherited output; resolves with its exit code. */
 function runTool([command, ...args], env) {
   return new Promise((resolveRun) => {
-    const child = spawn(command, args, { cwd: repoRoot, env, stdio: 'inherit' });
+    const child = spawn(command, args, {
+      cwd: repoRoot,
+      env,
+      stdio: 'inherit',
+    });
     state.current = child;
     child.once('error', (error) => {
       console.error(error.message);
@@ -276,7 +462,9 @@ function installSignalHandlers() {
     process.on(signal, () => {
       if (state.interrupted) return;
       state.interrupted = true;
-      console.error(paint(`\n${signal}: stopping after the current step`, 'yellow'));
+      console.error(
+        paint(`\n${signal}: stopping after the current step`, 'yellow'),
+      );
       state.current?.kill(signal); // a terminal Ctrl-C already reached it; a `kill <pid>` did not
     });
   }
@@ -293,14 +481,30 @@ function printSummary(results) {
     r.failed ? 'FAILED' : 'ok',
   ]);
   const header = ['step', 'passed', 'failed', 'skipped', 'time', 'result'];
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
-  const format = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  const widths = header.map((title, i) =>
+    Math.max(title.length, ...rows.map((row) => row[i].length)),
+  );
+  const format = (row) =>
+    row
+      .map((cell, i) =>
+        i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]),
+      )
+      .join('  ');
   console.log(paint(format(header), 'bold'));
-  for (const [i, row] of rows.entries()) console.log(paint(format(row), results[i].failed ? 'red' : 'green'));
+  for (const [i, row] of rows.entries())
+    console.log(paint(format(row), results[i].failed ? 'red' : 'green'));
 
-  const problems = results.flatMap((r) => r.problems.map((problem) => `${r.name}: ${problem}`));
-  if (problems.length > 0) console.log(`\n${problems.map((p) => paint(`  - ${p}`, 'red')).join('\n')}`);
-  if (state.interrupted) console.log(paint('\nInterrupted: the results above are incomplete.', 'yellow'));
+  const problems = results.flatMap((r) =>
+    r.problems.map((problem) => `${r.name}: ${problem}`),
+  );
+  if (problems.length > 0)
+    console.log(
+      `\n${problems.map((p) => paint(`  - ${p}`, 'red')).join('\n')}`,
+    );
+  if (state.interrupted)
+    console.log(
+      paint('\nInterrupted: the results above are incomplete.', 'yellow'),
+    );
 
   // A step that failed without failing tests (lint, build, a suite that did not run) still counts as one failure.
   const sum = (count) => results.reduce((total, r) => total + count(r), 0);
@@ -308,12 +512,14 @@ function printSummary(results) {
   const failed = sum((r) => Math.max(r.failedTests, r.failed ? 1 : 0));
   const skipped = sum((r) => r.skipped);
   const anyFailure = state.interrupted || results.some((r) => r.failed);
-  console.log(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+  console.log(
+    `\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`,
+  );
   return anyFailure ? 1 : 0;
 }
 
 async function finish(code) {
-  if (state.embedded) await state.embedded.stop().catch(() => {});
+  if (state.embedded) await state.embedded.stop().catch(() => undefined);
   process.exit(code);
 }
 
@@ -323,8 +529,4 @@ function readJson(file) {
   } catch {
     return undefined;
   }
-}
-
-function capitalise(text) {
-  return text[0].toUpperCase() + text.slice(1);
 }

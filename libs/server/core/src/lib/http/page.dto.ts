@@ -13,13 +13,13 @@ export class PageQueryDto implements PageQuery {
   @Max(MAX_PAGE_LIMIT)
   limit: number = DEFAULT_PAGE_LIMIT;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @ApiPropertyOptional({ type: Number, default: 0, minimum: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(1_000_000_000)
-  offset: number = 0;
+  offset = 0;
 }
 
 /** A named OpenAPI schema for `Page<item>`, so generated clients get a real type per list. */
