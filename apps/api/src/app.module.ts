@@ -1,16 +1,22 @@
 import { Module } from '@nestjs/common';
 import { CoreConfigModule, LoggingModule } from '@model-inventory/server-core';
+import { AutomationModule } from '@model-inventory/server-automation';
+import { HistoryModule } from '@model-inventory/server-history';
 import { IdentityModule } from '@model-inventory/server-identity';
+import { InventoryModule } from '@model-inventory/server-inventory';
 import { DatabaseModule, HealthModule, HttpPlatformModule, QueueModule, SystemModule } from '@model-inventory/server-platform';
 import { ProjectsModule } from '@model-inventory/server-projects';
 
 @Module({
   imports: [
+    AutomationModule,
     CoreConfigModule.forRoot('api'),
     DatabaseModule,
     HealthModule,
+    HistoryModule,
     HttpPlatformModule,
     IdentityModule,
+    InventoryModule,
     LoggingModule,
     ProjectsModule,
     QueueModule,

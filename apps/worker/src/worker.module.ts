@@ -1,8 +1,18 @@
 import { Module } from '@nestjs/common';
 import { CoreConfigModule, LoggingModule } from '@model-inventory/server-core';
+import { AutomationWorkerModule } from '@model-inventory/server-automation';
+import { HistoryWorkerModule } from '@model-inventory/server-history';
 import { DatabaseModule, QueueModule, SystemWorkerModule } from '@model-inventory/server-platform';
 
 @Module({
-  imports: [CoreConfigModule.forRoot('worker'), DatabaseModule, LoggingModule, QueueModule, SystemWorkerModule],
+  imports: [
+    AutomationWorkerModule,
+    CoreConfigModule.forRoot('worker'),
+    DatabaseModule,
+    HistoryWorkerModule,
+    LoggingModule,
+    QueueModule,
+    SystemWorkerModule,
+  ],
 })
 export class WorkerModule {}

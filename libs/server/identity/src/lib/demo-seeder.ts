@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Role } from '@model-inventory/contracts';
 import { APP_CONFIG, AppConfig } from '@model-inventory/server-core';
 import { DataSource } from 'typeorm';
@@ -10,7 +10,7 @@ export const DEMO_ORGANIZATION_NAME = 'Demo Organisation';
 
 /** On a zero-configuration start, makes sure a newcomer has an organisation and an admin to sign in with. */
 @Injectable()
-export class DemoSeeder implements OnApplicationBootstrap {
+export class DemoSeeder implements OnModuleInit {
   private readonly logger = new Logger(DemoSeeder.name);
 
   constructor(
@@ -19,7 +19,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly hasher: PasswordHasher,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  async onModuleInit(): Promise<void> {
     if (!this.config.demo.seed) return;
     if ((await this.dataSource.getRepository(OrganizationEntity).count()) > 0) return;
     const { adminEmail, adminPassword } = this.config.demo;

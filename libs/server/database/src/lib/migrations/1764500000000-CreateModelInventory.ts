@@ -35,6 +35,11 @@ export class CreateModelInventory1764500000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX ix_model_inventories_org_provider ON model_inventories (organization_id, lower(provider)) ${live}`);
     await queryRunner.query(`CREATE INDEX ix_model_inventories_org_approver ON model_inventories (organization_id, lower(approver)) ${live}`);
     await queryRunner.query(`CREATE INDEX ix_model_inventories_org_status_date ON model_inventories (organization_id, status_date DESC, id DESC) ${live}`);
+    // Search matches provider, model and version together ("openai gpt-4" finds OpenAI / GPT-4).
+    await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+    await queryRunner.query(
+      `CREATE INDEX ix_model_inventories_search ON model_inventories USING gin ((provider || ' ' || model || ' ' || version) gin_trgm_ops) ${live}`,
+    );
     await queryRunner.query(`CREATE INDEX ix_model_inventories_org_assessment ON model_inventories (organization_id, security_assessment) ${live}`);
 
     await queryRunner.query(`

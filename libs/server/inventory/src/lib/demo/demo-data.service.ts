@@ -1,0 +1,62 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Role } from '@model-inventory/contracts';
+import { Actor, APP_CONFIG, AppConfig, RequestContext } from '@model-inventory/server-core';
+import { DEMO_ORGANIZATION_NAME, OrganizationEntity, UserEntity } from '@model-inventory/server-identity';
+import { FrameworkEntity, ProjectEntity } from '@model-inventory/server-projects';
+import { DataSource } from 'typeorm';
+import { ModelInventoryEntity } from '../entities/model-inventory.entity';
+import { InventoryService } from '../inventory.service';
+import { DEMO_MODELS, DEMO_PROJECTS } from './demo-models';
+
+/** Realistic demo models for a zero-configuration start, made through the normal write path (history, snapshots, events). */
+@Injectable()
+export class DemoDataService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoDataService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly inventory: InventoryService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.demo.seed) return;
+    const organization = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ name: DEMO_ORGANIZATION_NAME });
+    const admin = organization && (await this.dataSource.getRepository(UserEntity).findOneBy({ organization_id: organization.id, role: Role.Admin }));
+    if (!organization || !admin) return;
+    const everHadModels = await this.dataSource.getRepository(ModelInventoryEntity).exists({ where: { organization_id: organization.id }, withDeleted: true });
+    if (everHadModels) return;
+    const actor: Actor = { userId: admin.id, organizationId: organization.id, role: admin.role, name: admin.name, email: admin.email };
+    await RequestContext.runAs(actor, () => this.seed(organization.id));
+    this.logger.log(`Seeded ${DEMO_MODELS.length} demo models into "${organization.name}"`);
+  }
+
+  /** Removes the caller's organisation's demo models, each through the normal delete path. */
+  async clear(): Promise<number> {
+    const { organizationId } = RequestContext.requireActor();
+    const demo = await this.dataSource.getRepository(ModelInventoryEntity).find({ select: { id: true }, where: { organization_id: organizationId, is_demo: true } });
+    for (const { id } of demo) await this.inventory.remove(id);
+    return demo.length;
+  }
+
+  private async seed(organizationId: number): Promise<void> {
+    const frameworks = new Map((await this.dataSource.getRepository(FrameworkEntity).find()).map((f) => [f.name, f.id]));
+    const projects = new Map<string, number>();
+    for (const project of DEMO_PROJECTS) {
+      const saved = await this.dataSource.getRepository(ProjectEntity).save({
+        organization_id: organizationId,
+        name: project.name,
+        description: project.description,
+        frameworks: project.frameworks.map((name) => ({ id: frameworks.get(name) }) as FrameworkEntity),
+      });
+      projects.set(project.name, saved.id);
+    }
+    for (const { laterStatus, ...model } of DEMO_MODELS) {
+      const created = await this.inventory.create(
+        { ...model, projects: model.projects.map((p) => projects.get(p) as number), frameworks: model.frameworks.map((f) => frameworks.get(f) as number) },
+        { isDemo: true },
+      );
+      if (laterStatus) await this.inventory.update(created.id, { status: laterStatus });
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { CreateModelInventoryRequest, ModelStatus, UpdateModelInventoryRequest } from '@model-inventory/contracts';
+import { LowerCaseTrim, Trim } from '@model-inventory/server-core';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+import { IdList, ISO_DATE, isRealDate, Text, TrimEach } from './model-inventory-fields';
+
+@ValidatorConstraint({ name: 'realDate' })
+class RealDate implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && isRealDate(value);
+  }
+  defaultMessage(): string {
+    return 'status_date must be a real calendar date (YYYY-MM-DD)';
+  }
+}
+
+export class CreateModelInventoryDto implements CreateModelInventoryRequest {
+  @ApiProperty({ example: 'OpenAI', maxLength: 200 })
+  @Trim()
+  @Text(200)
+  provider!: string;
+
+  @ApiProperty({ example: 'GPT-4', maxLength: 200 })
+  @Trim()
+  @Text(200)
+  model!: string;
+
+  @ApiProperty({ example: '1.0', maxLength: 100 })
+  @Trim()
+  @Text(100)
+  version!: string;
+
+  @ApiProperty({ example: 'john.doe@company.com', description: 'E-mail address of the accountable approver.' })
+  @LowerCaseTrim()
+  @IsEmail({}, { message: 'approver must be an e-mail address' })
+  @MaxLength(254)
+  approver!: string;
+
+  @ApiProperty({ type: [String], example: ['text-generation', 'summarization'], minItems: 1, maxItems: 50 })
+  @TrimEach()
+  @IsArray()
+  @ArrayNotEmpty({ message: 'capabilities must list at least one capability' })
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true, message: 'capabilities must not contain empty entries' })
+  @MaxLength(100, { each: true })
+  capabilities!: string[];
+
+  @ApiPropertyOptional({ default: false, description: 'Whether a security assessment was performed.' })
+  @IsOptional()
+  @IsBoolean()
+  security_assessment?: boolean;
+
+  @ApiPropertyOptional({ enum: ModelStatus, enumName: 'ModelStatus', default: ModelStatus.PENDING, description: 'Only Admins and Reviewers may set anything but Pending.' })
+  @IsOptional()
+  @IsEnum(ModelStatus, { message: `status must be one of: ${Object.values(ModelStatus).join(', ')}` })
+  status?: ModelStatus;
+
+  @ApiProperty({ example: '2025-01-17', format: 'date' })
+  @Matches(ISO_DATE, { message: 'status_date must be a date in the form YYYY-MM-DD' })
+  @Validate(RealDate)
+  status_date!: string;
+
+  @ApiProperty({ example: 'https://docs.example.com', maxLength: 2048 })
+  @Trim()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'reference_link must be an http(s) URL' })
+  @MaxLength(2048)
+  reference_link!: string;
+
+  @ApiProperty({ example: 'Training data biases', maxLength: 10000 })
+  @Trim()
+  @Text(10000)
+  biases!: string;
+
+  @ApiProperty({ example: 'Context window limits', maxLength: 10000 })
+  @Trim()
+  @Text(10000)
+  limitations!: string;
+
+  @ApiProperty({ example: 'Cloud', maxLength: 200 })
+  @Trim()
+  @Text(200)
+  hosting_provider!: string;
+
+  @ApiPropertyOptional({ type: [Number], example: [1, 2], description: "Ids of the caller's organisation's projects." })
+  @IsOptional()
+  @IdList()
+  projects?: number[];
+
+  @ApiPropertyOptional({ type: [Number], example: [3], description: 'Framework ids (GET /api/frameworks).' })
+  @IsOptional()
+  @IdList()
+  frameworks?: number[];
+}
+
+export class UpdateModelInventoryDto extends PartialType(CreateModelInventoryDto) implements UpdateModelInventoryRequest {}
+

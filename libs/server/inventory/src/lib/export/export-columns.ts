@@ -1,0 +1,61 @@
+/** A row as the export query yields it: model columns plus linked project and framework names. */
+export interface ExportRow {
+  id: number;
+  provider: string;
+  model: string;
+  version: string;
+  approver: string;
+  capabilities: string[];
+  security_assessment: boolean;
+  status: string;
+  status_date: string | Date;
+  reference_link: string;
+  biases: string;
+  limitations: string;
+  hosting_provider: string;
+  projects: string | null;
+  frameworks: string | null;
+  is_demo: boolean;
+  updated_at: Date;
+}
+
+export const EXPORT_COLUMNS: { key: keyof ExportRow; header: string; width: number }[] = [
+  { key: 'id', header: 'ID', width: 8 },
+  { key: 'provider', header: 'Provider', width: 18 },
+  { key: 'model', header: 'Model', width: 24 },
+  { key: 'version', header: 'Version', width: 10 },
+  { key: 'approver', header: 'Approver', width: 28 },
+  { key: 'status', header: 'Status', width: 12 },
+  { key: 'status_date', header: 'Status date', width: 12 },
+  { key: 'security_assessment', header: 'Security assessment', width: 10 },
+  { key: 'capabilities', header: 'Capabilities', width: 30 },
+  { key: 'hosting_provider', header: 'Hosting', width: 14 },
+  { key: 'projects', header: 'Projects', width: 24 },
+  { key: 'frameworks', header: 'Frameworks', width: 24 },
+  { key: 'reference_link', header: 'Reference link', width: 30 },
+  { key: 'biases', header: 'Biases', width: 30 },
+  { key: 'limitations', header: 'Limitations', width: 30 },
+  { key: 'is_demo', header: 'Demo', width: 6 },
+  { key: 'updated_at', header: 'Last updated', width: 20 },
+];
+
+export function cellText(row: ExportRow, key: keyof ExportRow): string {
+  const value = row[key];
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.join('; ');
+  if (value instanceof Date) return key === 'status_date' ? value.toISOString().slice(0, 10) : value.toISOString();
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return String(value);
+}
+
+/** RFC 4180 quoting; a leading =, +, - or @ is neutralised so spreadsheets never run it as a formula. */
+export function csvCell(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csvLine(row: ExportRow): string {
+  return `${EXPORT_COLUMNS.map((c) => csvCell(cellText(row, c.key))).join(',')}\r\n`;
+}
+
+export const csvHeader = () => `${EXPORT_COLUMNS.map((c) => csvCell(c.header)).join(',')}\r\n`;

@@ -1,0 +1,108 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiRoutes, ModelInventoryResponse, Page } from '@model-inventory/contracts';
+import { ApiProblemDto, ApiStandardErrors, IdParam } from '@model-inventory/server-core';
+import type { Response } from 'express';
+import { CreateModelInventoryDto, UpdateModelInventoryDto } from './dto/create-model-inventory.dto';
+import { ExportModelInventoryDto, ListModelInventoryDto } from './dto/list-model-inventory.dto';
+import { InventoryExportService } from './export/inventory-export.service';
+import { ModelInventoryPageResponseDto, ModelInventoryResponseDto } from './dto/model-inventory-response.dto';
+import { etagOf } from './inventory.mapper';
+import { InventoryService } from './inventory.service';
+import { ScopedListService } from './scoped-list.service';
+
+const ETAG = { ETag: { description: 'Send it back in If-Match to update or delete only what you read.', schema: { type: 'string' } } };
+const IF_MATCH = ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; a stale one gives 412 and nothing is written.' });
+
+function withEtag(res: Response, model: ModelInventoryResponse): ModelInventoryResponse {
+  res.setHeader('ETag', etagOf(model));
+  return model;
+}
+
+@ApiTags('modelInventory')
+@ApiBearerAuth()
+@ApiStandardErrors()
+@Controller(ApiRoutes.modelInventory)
+export class InventoryController {
+  constructor(
+    private readonly exporter: InventoryExportService,
+    private readonly inventoryService: InventoryService,
+    private readonly scopedList: ScopedListService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Page through the models, filtered, searched and sorted' })
+  @ApiOkResponse({ type: ModelInventoryPageResponseDto })
+  list(@Query() query: ListModelInventoryDto): Promise<Page<ModelInventoryResponse>> {
+    return this.inventoryService.list(query);
+  }
+
+  @Get('export')
+  @ApiOperation({ summary: 'Download the filtered register as CSV or XLSX (streamed)' })
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'The file.', schema: { type: 'string', format: 'binary' } })
+  export(@Query() query: ExportModelInventoryDto, @Res() res: Response): Promise<void> {
+    return this.exporter.export(query, res);
+  }
+
+  @Get('by-projectId/:id')
+  @ApiOperation({ summary: 'Models linked to a project' })
+  @ApiOkResponse({ type: ModelInventoryPageResponseDto })
+  byProject(@IdParam() id: number, @Query() query: ListModelInventoryDto): Promise<Page<ModelInventoryResponse>> {
+    return this.scopedList.byProject(id, query);
+  }
+
+  @Get('by-frameworkId/:id')
+  @ApiOperation({ summary: 'Models linked to a framework' })
+  @ApiOkResponse({ type: ModelInventoryPageResponseDto })
+  byFramework(@IdParam() id: number, @Query() query: ListModelInventoryDto): Promise<Page<ModelInventoryResponse>> {
+    return this.scopedList.byFramework(id, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ModelInventoryResponseDto, headers: ETAG })
+  async get(@IdParam() id: number, @Res({ passthrough: true }) res: Response): Promise<ModelInventoryResponse> {
+    return withEtag(res, await this.inventoryService.get(id));
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Register a model; only Admins and Reviewers may create it with a status other than Pending' })
+  @ApiCreatedResponse({ type: ModelInventoryResponseDto, headers: ETAG })
+  async create(@Body() dto: CreateModelInventoryDto, @Res({ passthrough: true }) res: Response): Promise<ModelInventoryResponse> {
+    return withEtag(res, await this.inventoryService.create(dto));
+  }
+
+  @Patch(':id')
+  @IF_MATCH
+  @ApiOperation({ summary: 'Change some fields; projects/frameworks, when sent, replace the links' })
+  @ApiOkResponse({ type: ModelInventoryResponseDto, headers: ETAG })
+  @ApiPreconditionFailedResponse({ type: ApiProblemDto, description: 'If-Match is stale.' })
+  async update(
+    @IdParam() id: number,
+    @Body() dto: UpdateModelInventoryDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ModelInventoryResponse> {
+    return withEtag(res, await this.inventoryService.update(id, dto, ifMatch));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @IF_MATCH
+  @ApiOperation({ summary: 'Delete a model; its change history stays readable' })
+  @ApiNoContentResponse()
+  @ApiPreconditionFailedResponse({ type: ApiProblemDto, description: 'If-Match is stale.' })
+  remove(@IdParam() id: number, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
+    return this.inventoryService.remove(id, ifMatch);
+  }
+}

@@ -1,0 +1,52 @@
+import { ModelInventoryResponse } from '@model-inventory/contracts';
+import { ModelInventoryEntity } from './entities/model-inventory.entity';
+import { ModelLinkEntity } from './entities/model-link.entity';
+
+export interface ModelLinks {
+  projects: number[];
+  frameworks: number[];
+}
+
+export const NO_LINKS: ModelLinks = { projects: [], frameworks: [] };
+
+/** Groups link rows by model: project ids and framework ids, each sorted and distinct. */
+export function groupLinks(rows: Pick<ModelLinkEntity, 'model_inventory_id' | 'project_id' | 'framework_id'>[]): Map<number, ModelLinks> {
+  const byModel = new Map<number, { projects: Set<number>; frameworks: Set<number> }>();
+  for (const row of rows) {
+    const entry = byModel.get(row.model_inventory_id) ?? { projects: new Set<number>(), frameworks: new Set<number>() };
+    if (row.project_id !== null) entry.projects.add(Number(row.project_id));
+    if (row.framework_id !== null) entry.frameworks.add(Number(row.framework_id));
+    byModel.set(row.model_inventory_id, entry);
+  }
+  const sorted = (ids: Set<number>) => [...ids].sort((a, b) => a - b);
+  return new Map([...byModel].map(([id, links]) => [id, { projects: sorted(links.projects), frameworks: sorted(links.frameworks) }]));
+}
+
+export function toModelInventoryResponse(model: ModelInventoryEntity, links: ModelLinks = NO_LINKS): ModelInventoryResponse {
+  return {
+    id: model.id,
+    organization_id: model.organization_id,
+    provider: model.provider,
+    model: model.model,
+    version: model.version,
+    approver: model.approver,
+    capabilities: model.capabilities,
+    security_assessment: model.security_assessment,
+    status: model.status,
+    status_date: model.status_date,
+    reference_link: model.reference_link,
+    biases: model.biases,
+    limitations: model.limitations,
+    hosting_provider: model.hosting_provider,
+    security_assessment_data: model.security_assessment_data ?? [],
+    is_demo: model.is_demo,
+    projects: links.projects,
+    frameworks: links.frameworks,
+    version_number: model.version_number,
+    created_at: model.created_at.toISOString(),
+    updated_at: model.updated_at.toISOString(),
+  };
+}
+
+/** A strong ETag that changes with every write of the model. */
+export const etagOf = (model: Pick<ModelInventoryResponse, 'id' | 'version_number'>) => `"mi-${model.id}-v${model.version_number}"`;

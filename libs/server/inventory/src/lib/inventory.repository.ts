@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { TenantRepository } from '@model-inventory/server-core';
+import { DataSource, EntityManager, In, QueryRunner, SelectQueryBuilder } from 'typeorm';
+import { ModelInventoryFilterDto } from './dto/list-model-inventory.dto';
+import { ModelInventoryEntity } from './entities/model-inventory.entity';
+import { ModelLinkEntity } from './entities/model-link.entity';
+import { ExportRow } from './export/export-columns';
+import { groupLinks, ModelLinks, NO_LINKS } from './inventory.mapper';
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
+@Injectable()
+export class InventoryRepository extends TenantRepository<ModelInventoryEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, ModelInventoryEntity, 'Model');
+  }
+
+  /** The page and the total in one statement (a window count), so a filtered list scans the table once. */
+  async findPage(filter: ModelInventoryFilterDto, limit: number, offset: number): Promise<[ModelInventoryEntity[], number]> {
+    const [field, direction] = (filter.sort ?? 'updated_at:desc').split(':');
+    const query = this.filtered(filter)
+      .addSelect('COUNT(*) OVER ()', 'total_count')
+      .orderBy(`model.${field}`, direction === 'asc' ? 'ASC' : 'DESC')
+      .addOrderBy('model.id', direction === 'asc' ? 'ASC' : 'DESC')
+      .limit(limit)
+      .offset(offset);
+    const { entities, raw } = await query.getRawAndEntities<{ total_count: string }>();
+    if (entities.length > 0) return [entities, Number(raw[0].total_count)];
+    return [[], offset === 0 ? 0 : await this.filtered(filter).getCount()];
+  }
+
+  /** Every model matching the filter, with linked project and framework names, as a row stream on `runner`. */
+  async exportStream(filter: ModelInventoryFilterDto, runner: QueryRunner): Promise<AsyncIterable<ExportRow>> {
+    const [field, direction] = (filter.sort ?? 'updated_at:desc').split(':');
+    const columns = ['id', 'provider', 'model', 'version', 'approver', 'capabilities', 'security_assessment', 'status', 'status_date', 'reference_link', 'biases', 'limitations', 'hosting_provider', 'is_demo', 'updated_at'];
+    const query = this.filtered(filter, runner.manager).select(columns.map((c) => `model.${c} AS "${c}"`));
+    query
+      .addSelect(this.linkedNames('projects', 'project_id'), 'projects')
+      .addSelect(this.linkedNames('frameworks', 'framework_id'), 'frameworks')
+      .orderBy(`model.${field}`, direction === 'asc' ? 'ASC' : 'DESC')
+      .addOrderBy('model.id', 'ASC');
+    return (await query.stream()) as unknown as AsyncIterable<ExportRow>;
+  }
+
+  /** Reads and row-locks a live model for the rest of the transaction. */
+  lockById(id: number, manager: EntityManager): Promise<ModelInventoryEntity | null> {
+    return this.scoped('model', manager).andWhere('model.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  /** True if the id is, or was, a model of the caller's organisation. */
+  existedInOrganization(id: number): Promise<boolean> {
+    return this.scoped('model').withDeleted().andWhere('model.id = :id', { id }).getExists();
+  }
+
+  async linksFor(ids: number[], manager?: EntityManager): Promise<Map<number, ModelLinks>> {
+    if (ids.length === 0) return new Map();
+    const rows = await (manager ?? this.dataSource.manager)
+      .getRepository(ModelLinkEntity)
+      .find({ select: { model_inventory_id: true, project_id: true, framework_id: true }, where: { model_inventory_id: In(ids) } });
+    return groupLinks(rows);
+  }
+
+  async linksOf(id: number, manager?: EntityManager): Promise<ModelLinks> {
+    return (await this.linksFor([id], manager)).get(id) ?? NO_LINKS;
+  }
+
+  async replaceLinks(id: number, links: ModelLinks, manager: EntityManager): Promise<void> {
+    const repository = manager.getRepository(ModelLinkEntity);
+    await repository.delete({ model_inventory_id: id });
+    const rows = [
+      ...links.projects.map((project_id) => ({ model_inventory_id: id, project_id, framework_id: null })),
+      ...links.frameworks.map((framework_id) => ({ model_inventory_id: id, project_id: null, framework_id })),
+    ];
+    if (rows.length > 0) await repository.insert(rows);
+  }
+
+  save(model: ModelInventoryEntity, manager: EntityManager): Promise<ModelInventoryEntity> {
+    return this.repository(manager).save(model);
+  }
+
+  async softDelete(id: number, manager: EntityManager): Promise<void> {
+    await this.repository(manager).softDelete({ id, organization_id: this.organizationId });
+  }
+
+  private filtered(filter: ModelInventoryFilterDto, manager?: EntityManager): SelectQueryBuilder<ModelInventoryEntity> {
+    const query = this.scoped('model', manager);
+    if (filter.search) {
+      query.andWhere("(model.provider || ' ' || model.model || ' ' || model.version) ILIKE :search", { search: `%${escapeLike(filter.search)}%` });
+    }
+    if (filter.status?.length) query.andWhere('model.status IN (:...statuses)', { statuses: filter.status });
+    if (filter.provider) query.andWhere('lower(model.provider) = lower(:provider)', { provider: filter.provider });
+    if (filter.approver) query.andWhere('lower(model.approver) = lower(:approver)', { approver: filter.approver });
+    if (filter.security_assessment !== undefined) query.andWhere('model.security_assessment = :assessed', { assessed: filter.security_assessment });
+    if (filter.include_demo === false) query.andWhere('model.is_demo = false');
+    if (filter.project_id) query.andWhere(this.linkedTo('project_id'), { projectId: filter.project_id });
+    if (filter.framework_id) query.andWhere(this.linkedTo('framework_id'), { frameworkId: filter.framework_id });
+    return query;
+  }
+
+  private linkedNames(table: 'projects' | 'frameworks', column: 'project_id' | 'framework_id'): string {
+    return `(SELECT string_agg(named.name, '; ' ORDER BY named.name) FROM model_inventories_projects_frameworks link
+      JOIN ${table} named ON named.id = link.${column} WHERE link.model_inventory_id = model.id)`;
+  }
+
+  private linkedTo(column: 'project_id' | 'framework_id'): string {
+    const parameter = column === 'project_id' ? ':projectId' : ':frameworkId';
+    return `EXISTS (SELECT 1 FROM model_inventories_projects_frameworks link WHERE link.model_inventory_id = model.id AND link.${column} = ${parameter})`;
+  }
+}
