@@ -39,6 +39,25 @@ describe('the OpenAPI document', () => {
     const listed = await sdk.projectsList({ query: { limit: 10 }, headers });
     expect(listed.data?.items.map((p) => p.name)).toEqual(['Client-made project']);
 
+    const model = await sdk.modelInventoryCreate({
+      body: {
+        provider: 'Anthropic',
+        model: 'Claude',
+        version: '3.5',
+        approver: email,
+        capabilities: ['text-generation'],
+        status_date: '2025-01-17',
+        reference_link: 'https://docs.anthropic.com',
+        biases: 'Unknown',
+        limitations: 'Context window',
+        hosting_provider: 'Cloud',
+        projects: [created.data!.id],
+      },
+      headers,
+    });
+    expect(model.response.status).toBe(201);
+    expect(model.data).toMatchObject({ status: 'Pending', projects: [created.data!.id] });
+
     const invalid = await sdk.projectsCreate({ body: { name: '' }, headers });
     expect(invalid.response.status).toBe(400);
     expect(invalid.error).toMatchObject({ errors: [expect.objectContaining({ field: 'name' })] });

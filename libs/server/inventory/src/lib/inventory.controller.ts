@@ -33,7 +33,7 @@ function withEtag(res: Response, model: ModelInventoryResponse): ModelInventoryR
 @ApiBearerAuth()
 @ApiStandardErrors()
 @Controller(ApiRoutes.modelInventory)
-export class InventoryController {
+export class ModelInventoryController {
   constructor(
     private readonly exporter: InventoryExportService,
     private readonly inventoryService: InventoryService,

@@ -8,7 +8,7 @@ import { DemoDataService } from './demo/demo-data.service';
 import { ModelInventoryEntity } from './entities/model-inventory.entity';
 import { ModelLinkEntity } from './entities/model-link.entity';
 import { InventoryExportService } from './export/inventory-export.service';
-import { InventoryController } from './inventory.controller';
+import { ModelInventoryController } from './inventory.controller';
 import { InventoryRepository } from './inventory.repository';
 import { InventoryService } from './inventory.service';
 import { InventoryWriter } from './inventory-writer';
@@ -17,7 +17,7 @@ import { ScopedListService } from './scoped-list.service';
 
 /** The model register: CRUD with audit trail, snapshots and automation events, exports and demo data. */
 @Module({
-  controllers: [DemoDataController, InventoryController],
+  controllers: [DemoDataController, ModelInventoryController],
   exports: [InventoryRepository, InventoryService],
   imports: [AutomationModule, HistoryModule, ProjectsModule, TypeOrmModule.forFeature([ModelInventoryEntity, ModelLinkEntity])],
   providers: [DemoDataService, InventoryExportService, InventoryRepository, InventoryService, InventoryWriter, LinkValidator, ScopedListService],
