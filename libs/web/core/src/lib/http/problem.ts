@@ -39,3 +39,34 @@ export function describeHttpError(error: unknown): string {
   }
   return 'Something went wrong. Please try again.';
 }
+
+/**
+ * Requests made with `responseType: 'blob'` receive their problem document as a Blob; this reads it
+ * back into JSON so `problemOf` and `describeHttpError` work on such failures too.
+ */
+export async function withReadableProblem(error: unknown): Promise<unknown> {
+  if (!(error instanceof HttpErrorResponse) || !(error.error instanceof Blob)) {
+    return error;
+  }
+  try {
+    const body: unknown = JSON.parse(await readBlobText(error.error));
+    return new HttpErrorResponse({
+      error: body,
+      headers: error.headers,
+      status: error.status,
+      statusText: error.statusText,
+      url: error.url ?? undefined,
+    });
+  } catch {
+    return error;
+  }
+}
+
+function readBlobText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
+}

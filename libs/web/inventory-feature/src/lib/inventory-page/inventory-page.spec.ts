@@ -1,25 +1,38 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatTabNavBarHarness } from '@angular/material/tabs/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { Role } from '@model-inventory/contracts';
 import { routes } from '../inventory-routes';
+import { answerPending, signInAs } from '../testing/inventory-backend';
 
 describe('InventoryPage', () => {
   let harness: RouterTestingHarness;
 
   beforeEach(async () => {
+    localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [provideRouter([{ children: routes, path: 'model-inventory' }], withComponentInputBinding())],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([{ children: routes, path: 'model-inventory' }], withComponentInputBinding()),
+      ],
     });
+    await signInAs(Role.Editor);
     harness = await RouterTestingHarness.create('/model-inventory');
+    await harness.fixture.whenStable();
+    answerPending();
+    await harness.fixture.whenStable();
   });
 
   async function tabBar(): Promise<MatTabNavBarHarness> {
     return TestbedHarnessEnvironment.loader(harness.fixture).getHarness(MatTabNavBarHarness);
   }
 
-  it('opens on the Models tab, explaining what the register will hold', async () => {
+  it('opens on the Models tab, which explains the register while it is empty', async () => {
     const tabs = await tabBar();
 
     expect(TestBed.inject(Router).url).toBe('/model-inventory/models');

@@ -1,0 +1,5 @@
+export * from './lib/model-inventory-api';
+export * from './lib/model-list-store';
+export * from './lib/model-list-view';
+export * from './lib/reference-data-api';
+export * from './lib/testing/model-fixtures';
