@@ -12,3 +12,4 @@ export * from './lib/persistence/tenant.repository';
 export * from './lib/http/page.dto';
 export * from './lib/http/problem.dto';
 export * from './lib/http/transforms';
+export * from './lib/persistence/bigint.transformer';

@@ -1,6 +1,6 @@
 import { AutomationEvent, WebhookPayload } from '@model-inventory/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { bigintToNumber } from './bigint.transformer';
+import { bigintToNumber } from '@model-inventory/server-core';
 
 /** The transactional outbox: written in the caller's transaction, dispatched by the worker after commit. */
 @Entity('automation_events')

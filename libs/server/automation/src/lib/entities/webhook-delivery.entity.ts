@@ -1,7 +1,7 @@
 import { DeliveryStatus } from '@model-inventory/contracts';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { AutomationEventEntity } from './automation-event.entity';
-import { bigintToNumber } from './bigint.transformer';
+import { bigintToNumber } from '@model-inventory/server-core';
 
 /** One row per HTTP attempt, successful or not. */
 @Entity('webhook_deliveries')

@@ -1,6 +1,6 @@
 import { ChangeAction } from '@model-inventory/contracts';
 import { Column, Entity, Generated, PrimaryColumn } from 'typeorm';
-import { bigintToNumber } from './bigint-number.transformer';
+import { bigintToNumber } from '@model-inventory/server-core';
 
 /** One changed field of one model write. Append-only. */
 @Entity('model_inventory_change_history')

@@ -1,6 +1,6 @@
 import { SnapshotCounts, SnapshotParameter } from '@model-inventory/contracts';
 import { Column, Entity, Generated, PrimaryColumn } from 'typeorm';
-import { bigintToNumber } from './bigint-number.transformer';
+import { bigintToNumber } from '@model-inventory/server-core';
 
 export type SnapshotTrigger = 'change' | 'manual' | 'daily';
 
