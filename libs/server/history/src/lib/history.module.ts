@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChangeHistoryRecorder } from './change-history.recorder';
 import { ChangeHistoryRepository } from './change-history.repository';
 import { ChangeHistoryService } from './change-history.service';
+import { CountersRepository } from './counters.repository';
 import { DailySnapshotsService } from './daily-snapshots.service';
 import { ChangeHistoryEntity } from './entities/change-history.entity';
 import { SnapshotEntity } from './entities/snapshot.entity';
@@ -17,7 +18,7 @@ import { SnapshotsRepository } from './snapshots.repository';
 @Module({
   exports: [ChangeHistoryRecorder, ChangeHistoryRepository, SnapshotRecorder, SnapshotsRepository],
   imports: [TypeOrmModule.forFeature([ChangeHistoryEntity, SnapshotEntity])],
-  providers: [ChangeHistoryRecorder, ChangeHistoryRepository, SnapshotRecorder, SnapshotsRepository],
+  providers: [ChangeHistoryRecorder, ChangeHistoryRepository, CountersRepository, SnapshotRecorder, SnapshotsRepository],
 })
 export class HistoryRecordersModule {}
 

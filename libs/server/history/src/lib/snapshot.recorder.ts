@@ -1,39 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { SNAPSHOT_PARAMETERS, SnapshotCounts, SnapshotParameter, SnapshotResponse } from '@model-inventory/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { CountersRepository } from './counters.repository';
 import { toSnapshotResponse } from './history.mapper';
-import { applyDelta, CountedFields, countsDelta, isEmptyDelta } from './snapshot-counts';
+import { CountedFields, countsDelta, isEmptyDelta } from './snapshot-counts';
 import { NewSnapshot, SnapshotsRepository } from './snapshots.repository';
 
 /**
- * Keeps the snapshot series of each organisation. Every write that moves a bucket appends a row;
- * writes of one organisation are serialised by an advisory lock, so each row is the previous one
- * plus one write's delta and no write ever counts the whole table.
+ * Keeps the snapshot series of each organisation. Every write that moves a bucket adds its delta to the
+ * organisation's running counts and appends the result as a snapshot, in the write's own transaction;
+ * no write ever counts the whole table, and concurrent writers queue only from that statement to commit.
  */
 @Injectable()
 export class SnapshotRecorder {
   constructor(
+    private readonly counters: CountersRepository,
     private readonly dataSource: DataSource,
     private readonly snapshots: SnapshotsRepository,
   ) {}
 
-  /** Call inside the model write's transaction, after the write: before=null for a create, after=null for a delete. */
+  /**
+   * Call inside the model write's transaction as its LAST statement (the counter row stays locked until
+   * commit): before=null for a create, after=null for a delete.
+   */
   async recordChange(manager: EntityManager, organizationId: number, before: CountedFields | null, after: CountedFields | null): Promise<void> {
-    const moved = SNAPSHOT_PARAMETERS.map((parameter) => ({ parameter, delta: countsDelta(parameter, before, after) })).filter(({ delta }) => !isEmptyDelta(delta));
-    if (moved.length === 0) return;
-    await this.snapshots.lockOrganization(manager, organizationId);
-    const latest = await this.snapshots.findLatest(manager, organizationId, moved.map((m) => m.parameter));
-    const next: NewSnapshot[] = [];
-    for (const { parameter, delta } of moved) {
-      const previous = latest.get(parameter);
-      // Without a previous snapshot, a full count inside this transaction already includes this write.
-      const counts = previous ? applyDelta(parameter, previous, delta) : await this.snapshots.countLive(organizationId, parameter, manager);
-      next.push({ parameter, counts });
+    const deltas: Partial<Record<SnapshotParameter, SnapshotCounts>> = {};
+    for (const parameter of SNAPSHOT_PARAMETERS) {
+      const delta = countsDelta(parameter, before, after);
+      if (!isEmptyDelta(delta)) deltas[parameter] = delta;
     }
-    await this.snapshots.append(manager, organizationId, 'change', next);
+    if (Object.keys(deltas).length === 0) return;
+    const missing = await this.counters.bumpAndSnapshot(manager, organizationId, deltas);
+    for (const parameter of missing) await this.startCounting(manager, organizationId, parameter, deltas[parameter] as SnapshotCounts);
   }
 
-  /** A full recount, appended as new snapshots. Pass `manager` to run inside an existing transaction. */
+  /** A full recount, appended as new snapshots and made the new running counts. Pass `manager` to join a transaction. */
   async snapshotNow(
     organizationId: number,
     trigger: 'manual' | 'daily',
@@ -41,9 +42,13 @@ export class SnapshotRecorder {
     manager?: EntityManager,
   ): Promise<SnapshotResponse[]> {
     const work = async (tx: EntityManager): Promise<SnapshotResponse[]> => {
-      await this.snapshots.lockOrganization(tx, organizationId);
+      await this.counters.lockForRecount(tx, organizationId, parameters);
       const next: NewSnapshot[] = [];
-      for (const parameter of parameters) next.push({ parameter, counts: await this.snapshots.countLive(organizationId, parameter, tx) });
+      for (const parameter of parameters) {
+        const counts = await this.snapshots.countLive(organizationId, parameter, tx);
+        await this.counters.reset(tx, organizationId, parameter, counts);
+        next.push({ parameter, counts });
+      }
       return (await this.snapshots.append(tx, organizationId, trigger, next)).map(toSnapshotResponse);
     };
     return manager ? work(manager) : this.dataSource.transaction(work);
@@ -52,5 +57,18 @@ export class SnapshotRecorder {
   /** Live counts straight from the models, every bucket present. */
   currentCounts(organizationId: number, parameter: SnapshotParameter, manager?: EntityManager): Promise<SnapshotCounts> {
     return this.snapshots.countLive(organizationId, parameter, manager);
+  }
+
+  /**
+   * The organisation's first counted write: a full count (which already includes this transaction's own
+   * write) becomes the running counts. If another writer created them meanwhile, add the delta to theirs.
+   */
+  private async startCounting(manager: EntityManager, organizationId: number, parameter: SnapshotParameter, delta: SnapshotCounts): Promise<void> {
+    const counts = await this.snapshots.countLive(organizationId, parameter, manager);
+    if (await this.counters.insertIfMissing(manager, organizationId, parameter, counts)) {
+      await this.snapshots.append(manager, organizationId, 'change', [{ parameter, counts }]);
+      return;
+    }
+    await this.counters.bumpAndSnapshot(manager, organizationId, { [parameter]: delta });
   }
 }

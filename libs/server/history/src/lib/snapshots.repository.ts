@@ -4,9 +4,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { SnapshotEntity, SnapshotTrigger } from './entities/snapshot.entity';
 import { normalizeCounts } from './snapshot-counts';
 
-/** First key of the two-int advisory lock that serialises one organisation's snapshot writes ('snap' in ASCII). */
-export const SNAPSHOT_LOCK_SPACE = 0x736e6170;
-
 const COUNTED_EXPRESSION: Record<SnapshotParameter, string> = {
   status: 'status::text',
   security_assessment: 'security_assessment::text',
@@ -29,24 +26,6 @@ interface SnapshotRow {
 @Injectable()
 export class SnapshotsRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  /** Held until the transaction ends; every snapshot write of the organisation queues behind it. */
-  async lockOrganization(manager: EntityManager, organizationId: number): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [SNAPSHOT_LOCK_SPACE, organizationId]);
-  }
-
-  async findLatest(manager: EntityManager, organizationId: number, parameters: SnapshotParameter[]): Promise<Map<SnapshotParameter, SnapshotCounts>> {
-    const rows: Array<Pick<SnapshotRow, 'parameter' | 'snapshot_data'>> = await manager.query(
-      `SELECT p.parameter, s.snapshot_data
-         FROM unnest($2::text[]) AS p(parameter)
-         CROSS JOIN LATERAL (
-           SELECT snapshot_data FROM model_inventory_snapshots
-            WHERE organization_id = $1 AND parameter = p.parameter
-            ORDER BY recorded_at DESC, id DESC LIMIT 1) s`,
-      [organizationId, parameters],
-    );
-    return new Map(rows.map((row) => [row.parameter, row.snapshot_data]));
-  }
 
   /** Live models only; inside a transaction this includes its own uncommitted writes. */
   async countLive(organizationId: number, parameter: SnapshotParameter, manager?: EntityManager): Promise<SnapshotCounts> {

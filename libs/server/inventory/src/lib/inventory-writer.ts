@@ -48,8 +48,10 @@ export class InventoryWriter {
     const model = (after ?? before) as Model;
     const changes = diffModels(before, after);
     await this.history.record(manager, { organizationId: actor.organizationId, modelInventoryId: model.id, action, userId: actor.userId, changes });
-    await this.snapshots.recordChange(manager, actor.organizationId, counted(before), counted(after));
     const data = action === 'updated' ? { model, previous: before as Model, changes } : { model };
-    return this.events.record(manager, { organizationId: actor.organizationId, event: EVENT_OF[action], data });
+    const eventId = await this.events.record(manager, { organizationId: actor.organizationId, event: EVENT_OF[action], data });
+    // Last: it locks the organisation's running counts until commit, and concurrent writers queue on that lock.
+    await this.snapshots.recordChange(manager, actor.organizationId, counted(before), counted(after));
+    return eventId;
   }
 }

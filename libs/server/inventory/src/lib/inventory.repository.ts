@@ -15,18 +15,23 @@ export class InventoryRepository extends TenantRepository<ModelInventoryEntity> 
     super(dataSource, ModelInventoryEntity, 'Model');
   }
 
-  /** The page and the total in one statement (a window count), so a filtered list scans the table once. */
+  /**
+   * The page's ids and the total in one statement, then the rows by id. The window count sits in a
+   * subquery so the planner filters first (search and status indexes) instead of walking the sort index.
+   */
   async findPage(filter: ModelInventoryFilterDto, limit: number, offset: number): Promise<[ModelInventoryEntity[], number]> {
     const [field, direction] = (filter.sort ?? 'updated_at:desc').split(':');
-    const query = this.filtered(filter)
-      .addSelect('COUNT(*) OVER ()', 'total_count')
-      .orderBy(`model.${field}`, direction === 'asc' ? 'ASC' : 'DESC')
-      .addOrderBy('model.id', direction === 'asc' ? 'ASC' : 'DESC')
-      .limit(limit)
-      .offset(offset);
-    const { entities, raw } = await query.getRawAndEntities<{ total_count: string }>();
-    if (entities.length > 0) return [entities, Number(raw[0].total_count)];
-    return [[], offset === 0 ? 0 : await this.filtered(filter).getCount()];
+    const order = direction === 'asc' ? 'ASC' : 'DESC';
+    const matched = this.filtered(filter).select('model.id', 'id').addSelect(`model.${field}`, 'sort_key').addSelect('COUNT(*) OVER ()', 'total_count');
+    const [sql, parameters] = matched.getQueryAndParameters();
+    const page: Array<{ id: number; total_count: string }> = await this.dataSource.query(
+      `SELECT id, total_count FROM (${sql}) matched ORDER BY sort_key ${order}, id ${order} LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
+      [...parameters, limit, offset],
+    );
+    if (page.length === 0) return [[], offset === 0 ? 0 : await this.filtered(filter).getCount()];
+    const rows = await this.repository().findBy({ id: In(page.map((p) => p.id)) });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return [page.map((p) => byId.get(p.id)).filter((row): row is ModelInventoryEntity => row !== undefined), Number(page[0].total_count)];
   }
 
   /** Every model matching the filter, with linked project and framework names, as a row stream on `runner`. */

@@ -3,6 +3,7 @@ import { CreateFrameworksAndProjects1764400001000 } from './1764400001000-Create
 import { CreateWorkerHeartbeats1764400002000 } from './1764400002000-CreateWorkerHeartbeats';
 import { CreateModelInventory1764500000000 } from './1764500000000-CreateModelInventory';
 import { CreateAutomationOutboxAndWebhooks1764500001000 } from './1764500001000-CreateAutomationOutboxAndWebhooks';
+import { CreateModelInventoryCounters1764500002000 } from './1764500002000-CreateModelInventoryCounters';
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateWorkerHeartbeats1764400002000,
   CreateModelInventory1764500000000,
   CreateAutomationOutboxAndWebhooks1764500001000,
+  CreateModelInventoryCounters1764500002000,
 ];
