@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Zero-configuration start: `npm start` builds api, worker and web, then runs this script.
-// Everything the processes need and the user did not set is filled in (see docs/configuration.md):
+// Everything the processes need and the user did not set is filled in by environment.mjs (see docs/configuration.md):
 //   DATABASE_URL unset → embedded PostgreSQL in .data/pg (port EMBEDDED_PG_PORT, default 54331), database model_inventory
 //   REDIS_URL unset    → stays unset: BullMQ runs on its PostgreSQL backend in the same database
 //   JWT_SECRET unset   → generated once, kept in .data/jwt-secret (mode 600)
@@ -8,9 +8,8 @@
 // Then: migrations (`main.js --migrate`), the API, its health check, the worker, and a banner.
 // Ctrl-C / SIGTERM: API and worker stop first (SIGTERM, SIGKILL after 10 s), embedded PostgreSQL last; exit 0.
 // MI_DATA_DIR overrides the .data folder (used by the CI smoke test).
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   dataRoot,
@@ -19,9 +18,8 @@ import {
   relativeToRepo,
   repoRoot,
 } from '../lib/paths.mjs';
-import { ensurePostgres, probePostgres, redactUrl } from '../lib/postgres.mjs';
-import { probeRedis } from '../lib/redis.mjs';
 import {
+  describeExit,
   isPortInUse,
   killService,
   startService,
@@ -30,11 +28,13 @@ import {
   waitForReadyLine,
 } from '../lib/processes.mjs';
 import { labelledWriter, paint } from '../lib/output.mjs';
+import { printBanner } from './banner.mjs';
+import {
+  resolveDatabase,
+  resolveJwtSecret,
+  resolveQueue,
+} from './environment.mjs';
 
-const DEFAULT_EMBEDDED_PG_PORT = 54331;
-const DATABASE_NAME = 'model_inventory';
-const DEMO_ADMIN_EMAIL = 'admin@demo.local';
-const DEMO_ADMIN_PASSWORD = 'demo-admin-2026';
 const STOP_TIMEOUT_MS = 10_000;
 const HEALTH_TIMEOUT_MS = 120_000;
 const MIGRATION_TIMEOUT_MS = 300_000;
@@ -63,7 +63,9 @@ async function main() {
   await assertPortFree(Number(env.PORT));
   env.JWT_SECRET = await resolveJwtSecret(env.JWT_SECRET, dataDir);
   const queue = await resolveQueue(env);
-  const database = await resolveDatabase(env, dataDir);
+  const database = await resolveDatabase(env, dataDir, {
+    onEmbeddedStarted: (postgres) => (state.postgres = postgres),
+  });
   env.DEMO_SEED ||= 'true';
   env.WEB_DIST_PATH ??= dist.web;
   if (process.stdout.isTTY) {
@@ -99,77 +101,6 @@ function assertBuilt() {
       ),
     );
   }
-}
-
-/** DATABASE_URL from the environment (checked), or the embedded server in <data>/pg. */
-async function resolveDatabase(env, dataDir) {
-  if (env.DATABASE_URL) {
-    const probe = await probePostgres(env.DATABASE_URL);
-    if (!probe.ok)
-      throw new Error(
-        `Cannot reach DATABASE_URL ${redactUrl(env.DATABASE_URL)}: ${probe.error}`,
-      );
-    return { description: redactUrl(env.DATABASE_URL) };
-  }
-  const port = Number(env.EMBEDDED_PG_PORT || DEFAULT_EMBEDDED_PG_PORT);
-  const pgDir = join(dataDir, 'pg');
-  say(
-    `DATABASE_URL is not set: starting embedded PostgreSQL in ${relativeToRepo(pgDir)} on port ${port}`,
-  );
-  state.postgres = await ensurePostgres({
-    dataDir: pgDir,
-    port,
-    log: say,
-    portHint:
-      'set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use your own PostgreSQL',
-  });
-  await state.postgres.createDatabaseIfMissing(DATABASE_NAME);
-  env.DATABASE_URL = state.postgres.url(DATABASE_NAME);
-  return {
-    description:
-      `embedded PostgreSQL ${state.postgres.version} in ${relativeToRepo(pgDir)} ` +
-      `(127.0.0.1:${port}, database ${DATABASE_NAME})`,
-  };
-}
-
-/** REDIS_URL from the environment (checked), or none: BullMQ then uses its PostgreSQL backend. */
-async function resolveQueue(env) {
-  if (!env.REDIS_URL) {
-    delete env.REDIS_URL; // an empty value means "unset"
-    say(
-      'REDIS_URL is not set: queues run on BullMQ\'s PostgreSQL backend (schema "bullmq" in the same database)',
-    );
-    return {
-      description:
-        'BullMQ on PostgreSQL (schema "bullmq"); set REDIS_URL to use Redis',
-    };
-  }
-  const probe = await probeRedis(env.REDIS_URL);
-  if (!probe.ok)
-    throw new Error(
-      `Cannot reach REDIS_URL ${redactUrl(env.REDIS_URL)}: ${probe.error}. Unset it to queue on PostgreSQL.`,
-    );
-  return { description: `BullMQ on Redis at ${redactUrl(env.REDIS_URL)}` };
-}
-
-/** The secret from the environment, else the one kept in <data>/jwt-secret, generated on first use. */
-async function resolveJwtSecret(fromEnv, dataDir) {
-  if (fromEnv) {
-    if (fromEnv.length < 32)
-      throw new Error(
-        'JWT_SECRET must be at least 32 characters long (or unset it to use a generated one).',
-      );
-    return fromEnv;
-  }
-  const file = join(dataDir, 'jwt-secret');
-  const kept = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
-  if (kept.length >= 32) return kept;
-  const secret = randomBytes(48).toString('base64url');
-  await writeFile(file, `${secret}\n`, { mode: 0o600 });
-  say(
-    `JWT_SECRET is not set: generated one and kept it in ${relativeToRepo(file)}`,
-  );
-  return secret;
 }
 
 async function assertPortFree(port) {
@@ -208,16 +139,11 @@ function launch(name, script, env, colour, args = []) {
     readyLine: WORKER_READY_LINE,
   });
   state.services.push(service);
-  service.exited.then(({ code, signal, error }) => {
+  service.exited.then((exit) => {
     if (state.shuttingDown || name === 'migrate') return;
-    const reason = error
-      ? error.message
-      : signal
-        ? `signal ${signal}`
-        : `exit code ${code}`;
     say(
       paint(
-        `${name} stopped unexpectedly (${reason}); stopping everything`,
+        `${name} stopped unexpectedly (${describeExit(exit)}); stopping everything`,
         'red',
       ),
     );
@@ -279,32 +205,4 @@ function localBaseUrl(env) {
       ? '127.0.0.1'
       : env.HOST;
   return `http://${host.includes(':') ? `[${host}]` : host}:${env.PORT}`;
-}
-
-function printBanner(env, database, queue) {
-  const base = `http://localhost:${env.PORT}`;
-  const rows = [
-    ['Console', base],
-    ['API docs', `${base}/api/docs`],
-    ['true', '1', 'yes'].includes(env.DEMO_SEED.trim().toLowerCase())
-      ? [
-          'Demo login',
-          `${env.DEMO_ADMIN_EMAIL || DEMO_ADMIN_EMAIL} / ${env.DEMO_ADMIN_PASSWORD || DEMO_ADMIN_PASSWORD}` +
-            paint(
-              '  (created when the database has no organisation yet)',
-              'dim',
-            ),
-        ]
-      : ['Demo login', 'none (DEMO_SEED is not true)'],
-    ['Database', database.description],
-    ['Queue', queue.description],
-    ['Data', relativeToRepo(dataRoot())],
-  ];
-  const line = paint('─'.repeat(72), 'green');
-  const body = rows
-    .map(([label, value]) => `  ${paint(label.padEnd(11), 'bold')}${value}`)
-    .join('\n');
-  process.stdout.write(
-    `\n${line}\n  ${paint('Model Inventory is running', 'green')}\n\n${body}\n\n  Press Ctrl-C to stop.\n${line}\n\n`,
-  );
 }

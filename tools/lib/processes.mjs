@@ -77,6 +77,12 @@ export async function stopService(
   return result;
 }
 
+/** How a service ended, for messages: `signal SIGKILL`, `exit code 1`, or the spawn error. */
+export function describeExit({ code, signal, error }) {
+  if (error) return error.message;
+  return signal ? `signal ${signal}` : `exit code ${code}`;
+}
+
 /** Kills the service immediately (used when the user presses Ctrl-C a second time). */
 export function killService(service) {
   if (service && !service.hasExited())

@@ -32,6 +32,7 @@ import {
   databaseIndex,
 } from '../lib/redis.mjs';
 import {
+  describeExit,
   isPortInUse,
   startService,
   stopService,
@@ -203,14 +204,9 @@ function launch(name, script, env, logStream) {
     readyLine: WORKER_READY_LINE,
   });
   state.services.push(service);
-  service.exited.then(async ({ code, signal, error }) => {
+  service.exited.then(async (exit) => {
     if (state.shuttingDown) return;
-    const reason = error
-      ? error.message
-      : signal
-        ? `signal ${signal}`
-        : `exit code ${code}`;
-    note(`${name} stopped unexpectedly (${reason})`);
+    note(`${name} stopped unexpectedly (${describeExit(exit)})`);
     await shutdown(1);
   });
   return service;

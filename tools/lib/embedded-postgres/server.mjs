@@ -1,0 +1,118 @@
+// ensurePostgres(): an embedded PostgreSQL server whose cluster lives in a given folder and survives restarts.
+//
+// Why pg_ctl instead of `new EmbeddedPostgres().start()`: the library spawns postgres in our process group, so a
+// Ctrl-C in the terminal reaches postgres at the same moment as the API, which then logs `57P01 terminating
+// connection` while it is still shutting down; and importing the library installs SIGINT/SIGTERM/SIGHUP handlers
+// that call process.exit(). `pg_ctl start` detaches the postmaster into its own session, so the caller decides
+// when it stops (after the API and the worker), and an orphan left by a SIGKILL can be found and reused.
+import { resolve } from 'node:path';
+import { createDatabaseIfMissing } from '../postgres-client.mjs';
+import { isPortInUse } from '../processes.mjs';
+import {
+  SUPERUSER,
+  binaryVersion,
+  embeddedBinaries,
+  postgresOsUser,
+} from './binaries.mjs';
+import {
+  initialiseIfNew,
+  readSuperuserPassword,
+  writeSettings,
+} from './cluster.mjs';
+import {
+  runningPostmaster,
+  startPostmaster,
+  stopPostmaster,
+  stopPostmasterSync,
+} from './postmaster.mjs';
+
+const isRoot = process.getuid?.() === 0;
+
+/**
+ * Starts (or reuses) an embedded PostgreSQL server with its cluster in `dataDir`.
+ * @param {object} options
+ * @param {string} options.dataDir  folder of the cluster; created and initialised (initdb) only if new
+ * @param {number} options.port     TCP port on localhost
+ * @param {Record<string, string|number>} [options.settings]  extra postgresql.conf settings, e.g. { fsync: 'off' }
+ * @param {(line: string) => void} [options.log]
+ * @param {string} [options.portHint]  how the user changes the port, used in the "port in use" message
+ * @returns {Promise<{ url: (db?: string) => string, createDatabaseIfMissing: (name: string) => Promise<boolean>,
+ *   stop: () => Promise<void>, release: () => void, startedHere: boolean, initialised: boolean, port: number, dataDir: string,
+ *   version: string }>}
+ */
+export async function ensurePostgres({
+  dataDir,
+  port,
+  settings = {},
+  log = () => undefined,
+  portHint = 'choose another port',
+}) {
+  dataDir = resolve(dataDir);
+  const bin = await embeddedBinaries();
+  const owner = isRoot ? await postgresOsUser() : undefined;
+  const version = binaryVersion(bin.postgres);
+  const cluster = { dataDir, bin, owner };
+
+  const initialised = await initialiseIfNew({ ...cluster, version, log });
+  await writeSettings(dataDir, { port, ...settings });
+  const startedHere = await startUnlessRunningOnPort(cluster, {
+    port,
+    log,
+    portHint,
+  });
+
+  const password = await readSuperuserPassword(dataDir);
+  const url = (db = 'postgres') =>
+    `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(db)}`;
+
+  let stopped = false;
+  const stopSync = () => {
+    if (!stopped) stopPostmasterSync(cluster);
+  };
+  // Safety net: if the caller exits without calling stop(), do not leave the server it started behind.
+  if (startedHere) process.once('exit', stopSync);
+
+  return {
+    url,
+    createDatabaseIfMissing: (name) => createDatabaseIfMissing(url(), name),
+    async stop() {
+      if (stopped) return;
+      process.removeListener('exit', stopSync);
+      await stopPostmaster(cluster, { allowFailure: true });
+      stopped = true;
+    },
+    /** Leaves the server running after this process exits (someone else still uses it). */
+    release() {
+      process.removeListener('exit', stopSync);
+    },
+    startedHere,
+    initialised,
+    port,
+    dataDir,
+    version,
+  };
+}
+
+/** Reuses a postmaster of this cluster already on `port`, else (re)starts it there. True when it started one. */
+async function startUnlessRunningOnPort(cluster, { port, log, portHint }) {
+  const running = runningPostmaster(cluster.dataDir);
+  if (running && running.port === port) {
+    log(
+      `embedded PostgreSQL already running (pid ${running.pid}) on port ${port}, reusing it`,
+    );
+    return false;
+  }
+  if (running) {
+    log(
+      `embedded PostgreSQL (pid ${running.pid}) runs on port ${running.port}; restarting it on port ${port}`,
+    );
+    await stopPostmaster(cluster);
+  }
+  if (await isPortInUse(port)) {
+    throw new Error(
+      `Port ${port} is already in use by another program; ${portHint}.`,
+    );
+  }
+  await startPostmaster(cluster);
+  return true;
+}
