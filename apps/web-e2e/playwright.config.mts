@@ -1,8 +1,13 @@
 import { defineConfig } from '@playwright/test';
 import { nxE2EPreset } from '@nx/playwright/preset';
 import { workspaceRoot } from '@nx/devkit';
+import { existsSync } from 'node:fs';
 
 const baseURL = process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1:3100';
+
+// A system Chromium when there is one (no download needed); otherwise Playwright's own (`npx playwright install chromium`).
+const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/snap/bin/chromium'];
+const executablePath = process.env['CHROMIUM_PATH'] || SYSTEM_CHROMIUM.find((path) => existsSync(path));
 
 export default defineConfig({
   ...nxE2EPreset(import.meta.dirname, { testDir: './src' }),
@@ -28,7 +33,7 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         launchOptions: {
-          executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+          executablePath,
           args: [
             '--no-sandbox',
             '--disable-gpu',

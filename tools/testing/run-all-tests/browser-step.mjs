@@ -3,6 +3,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { heading } from '../../lib/output.mjs';
 import { repoRoot } from '../../lib/paths.mjs';
+import { CHROMIUM_HELP, findChromium } from '../chromium.mjs';
 import { addPlaywrightCounts } from './reports.mjs';
 import { emptyResult } from './step-result.mjs';
 import { bins, runTool } from './tool-process.mjs';
@@ -24,6 +25,10 @@ export async function runBrowserTests(env) {
     };
   }
   heading(`Browser: ${PLAYWRIGHT_CONFIG}`);
+  if (!findChromium(env)) {
+    console.error(CHROMIUM_HELP);
+    return { ...result, failed: true, problems: [CHROMIUM_HELP] };
+  }
   rmSync(PLAYWRIGHT_REPORT, { force: true });
   const { code } = await runTool(
     [bins.playwright, 'test', '-c', PLAYWRIGHT_CONFIG, '--reporter=list,json'],
