@@ -101,7 +101,7 @@ describe('webhooks and automation events (real PostgreSQL, BullMQ and HTTP)', ()
 
   /** What the inventory service does: record inside its transaction, dispatch after commit. */
   async function commitEvent(session: TestSession, event: AutomationEvent, model: Record<string, unknown> = { id: 1, name: 'Fraud scorer' }): Promise<number> {
-    const id = await api.get(DataSource).transaction((manager) => api.get(AutomationEvents).record(manager, { organizationId: session.organizationId, event, data: { model } }));
+    const { id } = await api.get(DataSource).transaction((manager) => api.get(AutomationEvents).record(manager, { organizationId: session.organizationId, event, data: { model } }));
     await api.get(AutomationEvents).dispatch([id]);
     return id;
   }
@@ -199,7 +199,7 @@ describe('webhooks and automation events (real PostgreSQL, BullMQ and HTTP)', ()
       const dataSource = api.get(DataSource);
       let rolledBack = 0;
       const failing = dataSource.transaction(async (manager) => {
-        rolledBack = await api.get(AutomationEvents).record(manager, { organizationId: org.organizationId, event: 'model_added', data: { model: { id: 1 } } });
+        ({ id: rolledBack } = await api.get(AutomationEvents).record(manager, { organizationId: org.organizationId, event: 'model_added', data: { model: { id: 1 } } }));
         throw new Error('the model insert failed');
       });
       await expect(failing).rejects.toThrow('the model insert failed');
@@ -278,7 +278,7 @@ describe('webhooks and automation events (real PostgreSQL, BullMQ and HTTP)', ()
       await newWebhook(org, path);
       const dataSource = api.get(DataSource);
       const record = (event: AutomationEvent) =>
-        dataSource.transaction((manager) => api.get(AutomationEvents).record(manager, { organizationId: org.organizationId, event, data: { model: { id: 2 } } }));
+        dataSource.transaction(async (manager) => (await api.get(AutomationEvents).record(manager, { organizationId: org.organizationId, event, data: { model: { id: 2 } } })).id);
       const lost = await record('model_updated');
       const recent = await record('model_deleted');
       await dataSource.query(`UPDATE automation_events SET occurred_at = now() - interval '5 minutes' WHERE id = $1`, [lost]);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AutomationEvent, WebhookPayload } from '@model-inventory/contracts';
-import { DataSource, EntityManager, IsNull, QueryDeepPartialEntity } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AutomationEventEntity } from './entities/automation-event.entity';
 
 export interface NewAutomationEvent {
@@ -14,9 +14,19 @@ export interface NewAutomationEvent {
 export class AutomationEventsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, row: NewAutomationEvent): Promise<number> {
-    const result = await manager.createQueryBuilder().insert().into(AutomationEventEntity).values(row as QueryDeepPartialEntity<AutomationEventEntity>).returning('id').execute();
-    return Number((result.raw as { id: string }[])[0].id);
+  /**
+   * Stores the event; when no active webhook of the organisation subscribes to it, it is stored as
+   * already dispatched, so nothing is queued for it (a webhook receives the events after its creation).
+   */
+  async insert(manager: EntityManager, row: NewAutomationEvent): Promise<{ id: number; pending: boolean }> {
+    const rows: Array<{ id: string; pending: boolean }> = await manager.query(
+      `INSERT INTO automation_events (organization_id, event, payload, dispatched_at)
+       VALUES ($1, $2::varchar, $3::jsonb, CASE WHEN EXISTS (
+         SELECT 1 FROM webhooks w WHERE w.organization_id = $1 AND w.active AND $2::text = ANY(w.events)) THEN NULL ELSE now() END)
+       RETURNING id, dispatched_at IS NULL AS pending`,
+      [row.organization_id, row.event, JSON.stringify(row.payload)],
+    );
+    return { id: Number(rows[0].id), pending: rows[0].pending };
   }
 
   findById(id: number): Promise<AutomationEventEntity | null> {

@@ -14,6 +14,12 @@ export interface RecordAutomationEvent {
   data: WebhookPayload['data'];
 }
 
+export interface RecordedAutomationEvent {
+  id: number;
+  /** False when no webhook subscribes: the event is stored as dispatched and needs no job. */
+  pending: boolean;
+}
+
 /**
  * The producer side of the outbox. `record` writes the event in the caller's transaction, so a
  * rollback sends nothing; `dispatch`, called after commit, is only a fast path: the outbox sweep
@@ -28,8 +34,8 @@ export class AutomationEvents {
     @InjectQueue(QueueName.automation) private readonly queue: Queue,
   ) {}
 
-  /** Returns the id of the outbox row, to pass to `dispatch` once the transaction has committed. */
-  record(manager: EntityManager, { organizationId, event, data }: RecordAutomationEvent): Promise<number> {
+  /** The outbox row's id, and whether a webhook awaits it: pass pending ids to `dispatch` once the transaction has committed. */
+  record(manager: EntityManager, { organizationId, event, data }: RecordAutomationEvent): Promise<RecordedAutomationEvent> {
     return this.events.insert(manager, { organization_id: organizationId, event, payload: data });
   }
 

@@ -34,7 +34,7 @@ export class InventoryWriter {
   async write<T>(work: (manager: EntityManager, record: RecordChange) => Promise<T>): Promise<T> {
     const eventIds: number[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
-      const record = Object.assign((action: ChangeAction, before: Model | null, after: Model | null) => this.record(manager, action, before, after).then((id) => void eventIds.push(id)), {
+      const record = Object.assign((action: ChangeAction, before: Model | null, after: Model | null) => this.record(manager, action, before, after).then((id) => void (id !== null && eventIds.push(id))), {
         wouldChange: (before: Model, after: Model) => diffModels(before, after).length > 0,
       });
       return work(manager, record);
@@ -43,15 +43,16 @@ export class InventoryWriter {
     return result;
   }
 
-  private async record(manager: EntityManager, action: ChangeAction, before: Model | null, after: Model | null): Promise<number> {
+  /** Returns the automation event's id when a webhook awaits it. */
+  private async record(manager: EntityManager, action: ChangeAction, before: Model | null, after: Model | null): Promise<number | null> {
     const actor = RequestContext.requireActor();
     const model = (after ?? before) as Model;
     const changes = diffModels(before, after);
     await this.history.record(manager, { organizationId: actor.organizationId, modelInventoryId: model.id, action, userId: actor.userId, changes });
     const data = action === 'updated' ? { model, previous: before as Model, changes } : { model };
-    const eventId = await this.events.record(manager, { organizationId: actor.organizationId, event: EVENT_OF[action], data });
+    const event = await this.events.record(manager, { organizationId: actor.organizationId, event: EVENT_OF[action], data });
     // Last: it locks the organisation's running counts until commit, and concurrent writers queue on that lock.
     await this.snapshots.recordChange(manager, actor.organizationId, counted(before), counted(after));
-    return eventId;
+    return event.pending ? event.id : null;
   }
 }

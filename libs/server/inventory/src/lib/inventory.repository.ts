@@ -70,8 +70,12 @@ export class InventoryRepository extends TenantRepository<ModelInventoryEntity> 
   }
 
   async replaceLinks(id: number, links: ModelLinks, manager: EntityManager): Promise<void> {
+    await manager.getRepository(ModelLinkEntity).delete({ model_inventory_id: id });
+    await this.insertLinks(id, links, manager);
+  }
+
+  async insertLinks(id: number, links: ModelLinks, manager: EntityManager): Promise<void> {
     const repository = manager.getRepository(ModelLinkEntity);
-    await repository.delete({ model_inventory_id: id });
     const rows = [
       ...links.projects.map((project_id) => ({ model_inventory_id: id, project_id, framework_id: null })),
       ...links.frameworks.map((framework_id) => ({ model_inventory_id: id, project_id: null, framework_id })),

@@ -52,7 +52,7 @@ export class InventoryService {
         manager,
       );
       const saved = await this.models.save(entity, manager);
-      await this.models.replaceLinks(saved.id, links, manager);
+      await this.models.insertLinks(saved.id, links, manager);
       const after = toModelInventoryResponse(saved, links);
       await record('created', null, after);
       return after;

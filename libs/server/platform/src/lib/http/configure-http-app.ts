@@ -2,7 +2,7 @@ import { Logger as NestLogger } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { API_PREFIX } from '@model-inventory/contracts';
 import { AppConfig } from '@model-inventory/server-core';
-import type { NextFunction, Request, Response } from 'express';
+import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
@@ -16,11 +16,12 @@ function serveConsole(app: NestExpressApplication, distPath: string): void {
     new NestLogger('Console').warn(`No built console at ${root}; only the API is served.`);
     return;
   }
-  app.useStaticAssets(root, { index: false, maxAge: '1h' });
-  // The console routes in the browser: any other GET that wants HTML gets index.html.
+  const isApi = (req: Request) => req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`);
+  const assets = express.static(root, { index: false, maxAge: '1h' });
+  // API requests skip the file lookup; the console routes in the browser, so any other GET that wants HTML gets index.html.
+  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : assets(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const isApi = req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`);
-    if (req.method !== 'GET' || isApi || !req.accepts('html')) return next();
+    if (req.method !== 'GET' || isApi(req) || !req.accepts('html')) return next();
     res.sendFile(index);
   });
 }
