@@ -100,15 +100,18 @@ test('an admin registers, edits, filters and exports models; an editor cannot ap
   await expect(form.getByRole('heading', { name: 'Register a model' })).toBeVisible();
   const save = form.getByTestId('save-model');
   await expect(save).toBeDisabled();
+  // The dialog is ready for typing once it has finished opening and focused its first field.
+  await expect(form.getByLabel('Provider', { exact: true })).toBeFocused();
   await form.getByLabel('Provider', { exact: true }).fill('OpenAI');
   await form.getByLabel('Model', { exact: true }).fill('GPT-4o');
   await form.getByLabel('Version', { exact: true }).fill('2024-08-06');
   await form.getByLabel('Hosting provider', { exact: true }).fill('Azure (EU)');
   await form.getByLabel('Reference link', { exact: true }).fill('https://platform.openai.com/docs/models');
-  await form.getByTestId('capability-input').fill('text-generation');
-  await form.getByTestId('capability-input').press('Enter');
-  await form.getByTestId('capability-input').fill('vision');
-  await form.getByTestId('capability-input').press('Enter');
+  for (const capability of ['text-generation', 'vision']) {
+    await form.getByTestId('capability-input').fill(capability);
+    await form.getByTestId('capability-input').press('Enter');
+    await expect(form.getByRole('row', { name: capability })).toBeVisible();
+  }
   await form.getByLabel('Approver e-mail', { exact: true }).fill('governance@acme-corp.com');
   await form.getByLabel('Known biases', { exact: true }).fill('Western-centric training data; uneven quality across languages.');
   await form.getByLabel('Limitations', { exact: true }).fill('Hallucinates on niche facts; 128k context window.');
