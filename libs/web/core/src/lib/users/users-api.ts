@@ -1,8 +1,17 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { ApiRoutes, DEFAULT_PAGE_LIMIT, Page, PageQuery, UserResponse } from '@model-inventory/contracts';
-import { Observable } from 'rxjs';
+import {
+  ApiRoutes,
+  CreateUserRequest,
+  DEFAULT_PAGE_LIMIT,
+  Page,
+  PageQuery,
+  UpdateUserRequest,
+  UserResponse,
+} from '@model-inventory/contracts';
+import { map, Observable } from 'rxjs';
 import { API_BASE_URL, apiUrl } from '../api-base-url';
+import { handledLocally } from '../http/problem';
 
 @Injectable({ providedIn: 'root' })
 export class UsersApi {
@@ -12,5 +21,20 @@ export class UsersApi {
   list({ limit = DEFAULT_PAGE_LIMIT, offset = 0 }: PageQuery = {}): Observable<Page<UserResponse>> {
     const params = new HttpParams().set('limit', limit).set('offset', offset);
     return this.http.get<Page<UserResponse>>(this.baseUrl, { params });
+  }
+
+  /** Adds a user; failures are left to the caller's form (field errors, e-mail already taken). */
+  create(request: CreateUserRequest): Observable<UserResponse> {
+    return this.http.post<UserResponse>(this.baseUrl, request, { context: handledLocally() });
+  }
+
+  /** Changes a user's name, role or password; a refusal (e.g. the last Admin) is reported globally. */
+  update(id: number, request: UpdateUserRequest): Observable<UserResponse> {
+    return this.http.patch<UserResponse>(`${this.baseUrl}/${id}`, request);
+  }
+
+  /** Removes a user; a refusal (yourself, the last Admin) is reported globally. */
+  remove(id: number): Observable<void> {
+    return this.http.delete(`${this.baseUrl}/${id}`).pipe(map(() => undefined));
   }
 }
