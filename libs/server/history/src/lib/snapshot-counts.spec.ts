@@ -1,5 +1,5 @@
 import { ModelStatus } from '@model-inventory/contracts';
-import { applyDelta, countsDelta, emptyCounts, isEmptyDelta, normalizeCounts } from './snapshot-counts';
+import { countsDelta, emptyCounts, isEmptyDelta, normalizeCounts } from './snapshot-counts';
 
 const model = (status: ModelStatus, security_assessment = false) => ({ status, security_assessment });
 
@@ -28,21 +28,6 @@ describe('snapshot counts', () => {
       const delta = countsDelta('status', model(ModelStatus.BLOCKED, false), model(ModelStatus.BLOCKED, true));
       expect(isEmptyDelta(delta)).toBe(true);
       expect(isEmptyDelta(countsDelta('security_assessment', model(ModelStatus.BLOCKED, false), model(ModelStatus.BLOCKED, true)))).toBe(false);
-    });
-  });
-
-  describe(applyDelta.name, () => {
-    it('adds the delta to the previous counts, keeping every bucket', () => {
-      const previous = { Approved: 15, Restricted: 2, Pending: 3, Blocked: 0 };
-      expect(applyDelta('status', previous, { Pending: -1, Approved: 1 })).toEqual({ Approved: 16, Restricted: 2, Pending: 2, Blocked: 0 });
-    });
-
-    it('completes a previous snapshot that lacks buckets', () => {
-      expect(applyDelta('security_assessment', { true: 1 }, { false: 1 })).toEqual({ true: 1, false: 1 });
-    });
-
-    it('never goes below zero', () => {
-      expect(applyDelta('status', emptyCounts('status'), { Blocked: -1 })).toEqual(emptyCounts('status'));
     });
   });
 });

@@ -39,10 +39,3 @@ export function countsDelta(parameter: SnapshotParameter, before: CountedFields 
 export function isEmptyDelta(delta: SnapshotCounts): boolean {
   return Object.keys(delta).length === 0;
 }
-
-/** Never below zero: a count can only drift negative through a write that bypassed the recorder, and the next recount repairs it. */
-export function applyDelta(parameter: SnapshotParameter, counts: SnapshotCounts, delta: SnapshotCounts): SnapshotCounts {
-  const base = normalizeCounts(parameter, counts);
-  return Object.fromEntries(Object.entries(base).map(([bucket, n]) => [bucket, Math.max(0, n + (delta[bucket] ?? 0))]));
-}
-

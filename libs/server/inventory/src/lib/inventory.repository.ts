@@ -52,11 +52,6 @@ export class InventoryRepository extends TenantRepository<ModelInventoryEntity> 
     return this.scoped('model', manager).andWhere('model.id = :id', { id }).setLock('pessimistic_write').getOne();
   }
 
-  /** True if the id is, or was, a model of the caller's organisation. */
-  existedInOrganization(id: number): Promise<boolean> {
-    return this.scoped('model').withDeleted().andWhere('model.id = :id', { id }).getExists();
-  }
-
   async linksFor(ids: number[], manager?: EntityManager): Promise<Map<number, ModelLinks>> {
     if (ids.length === 0) return new Map();
     const rows = await (manager ?? this.dataSource.manager)
