@@ -197,7 +197,9 @@ function stackEnv({ port, databaseUrl, redisUrl }) {
 
 /** Children share our process group, so a group kill (Playwright's default) also takes them down. */
 function launch(name, script, env, logStream) {
-  const service = startService(name, process.execPath, [script], {
+  // E2E_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the stack's processes (Node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = (process.env.E2E_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const service = startService(name, process.execPath, [...nodeArgs, script], {
     env,
     cwd: repoRoot,
     onLine: (line) => logStream.write(`${name.padEnd(6)}| ${line}\n`),

@@ -2,9 +2,9 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { AUTOMATION_EVENTS, AutomationEvent, Role, WebhookDeliveryResponse, WebhookResponse } from '@model-inventory/contracts';
-import { AutomationEvents, AutomationModule, AutomationWorkerModule, WEBHOOK_RETRY_DELAY_MS } from '@model-inventory/server-automation';
-import { AutomationJob, CoreConfigModule, LoggingModule, OUTBOX_SWEEP_EVERY_MS, OUTBOX_SWEEP_SCHEDULER_ID, QueueName } from '@model-inventory/server-core';
+import { AUTOMATION_EVENTS, AutomationEvent, Role, WebhookDeliveryResponse, WebhookPayload, WebhookResponse } from '@model-inventory/contracts';
+import { AutomationEvents, AutomationModule, AutomationWorkerModule, RecordedAutomationEvent, WEBHOOK_RETRY_DELAY_MS } from '@model-inventory/server-automation';
+import { AutomationJob, ComposedStatement, CoreConfigModule, LoggingModule, OUTBOX_SWEEP_EVERY_MS, OUTBOX_SWEEP_SCHEDULER_ID, QueueName } from '@model-inventory/server-core';
 import { DatabaseModule, QueueModule } from '@model-inventory/server-platform';
 import { addUser, createTestApp, registerOrganization, testAppConfig, TestSession } from '@model-inventory/server-testing';
 import { Queue } from 'bullmq';
@@ -13,7 +13,7 @@ import { createServer, IncomingHttpHeaders } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 const RETRY_DELAY_MS = 200;
 
@@ -99,9 +99,18 @@ describe('webhooks and automation events (real PostgreSQL, BullMQ and HTTP)', ()
     return { webhook: body as WebhookResponse, secret: key };
   }
 
-  /** What the inventory service does: record inside its transaction, dispatch after commit. */
+  /** The outbox row of one write, written in `manager`'s transaction the way the inventory's write statement does. */
+  async function recordEvent(manager: EntityManager, session: TestSession, event: AutomationEvent, model: Record<string, unknown>): Promise<number> {
+    const statement = new ComposedStatement().with('written', `SELECT '{}'::jsonb AS generated`);
+    const recorded = api.get(AutomationEvents).addTo(statement, 'written', { organizationId: session.organizationId, event, data: { model } as WebhookPayload['data'] });
+    const { text, values } = statement.build(`SELECT ${recorded.columns}`);
+    const [row] = await manager.query(text, values);
+    return (recorded.read(row) as RecordedAutomationEvent).id;
+  }
+
+  /** What the inventory service does: record inside its write, dispatch after commit. */
   async function commitEvent(session: TestSession, event: AutomationEvent, model: Record<string, unknown> = { id: 1, name: 'Fraud scorer' }): Promise<number> {
-    const { id } = await api.get(DataSource).transaction((manager) => api.get(AutomationEvents).record(manager, { organizationId: session.organizationId, event, data: { model } }));
+    const id = await api.get(DataSource).transaction((manager) => recordEvent(manager, session, event, model));
     await api.get(AutomationEvents).dispatch([id]);
     return id;
   }
@@ -199,7 +208,7 @@ describe('webhooks and automation events (real PostgreSQL, BullMQ and HTTP)', ()
       const dataSource = api.get(DataSource);
       let rolledBack = 0;
       const failing = dataSource.transaction(async (manager) => {
-        ({ id: rolledBack } = await api.get(AutomationEvents).record(manager, { organizationId: org.organizationId, event: 'model_added', data: { model: { id: 1 } } }));
+        rolledBack = await recordEvent(manager, org, 'model_added', { id: 1 });
         throw new Error('the model insert failed');
       });
       await expect(failing).rejects.toThrow('the model insert failed');
@@ -278,7 +287,7 @@ describe('webhooks and automation events (real PostgreSQL, BullMQ and HTTP)', ()
       await newWebhook(org, path);
       const dataSource = api.get(DataSource);
       const record = (event: AutomationEvent) =>
-        dataSource.transaction(async (manager) => (await api.get(AutomationEvents).record(manager, { organizationId: org.organizationId, event, data: { model: { id: 2 } } })).id);
+        dataSource.transaction((manager) => recordEvent(manager, org, event, { id: 2 }));
       const lost = await record('model_updated');
       const recent = await record('model_deleted');
       await dataSource.query(`UPDATE automation_events SET occurred_at = now() - interval '5 minutes' WHERE id = $1`, [lost]);

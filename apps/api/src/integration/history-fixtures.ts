@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { SnapshotCounts } from '@model-inventory/contracts';
-import { AppConfig, CoreConfigModule, LoggingModule } from '@model-inventory/server-core';
+import { AppConfig, ComposedStatement, CoreConfigModule, LoggingModule } from '@model-inventory/server-core';
 import { ChangeHistoryRecorder, CountedFields, FieldChange, HistoryWorkerModule, SnapshotRecorder } from '@model-inventory/server-history';
 import { DatabaseModule, QueueModule } from '@model-inventory/server-platform';
 import { TestSession } from '@model-inventory/server-testing';
@@ -37,15 +37,23 @@ export function modelWrites(app: INestApplicationContext) {
   const changes = app.get(ChangeHistoryRecorder);
   const snapshots = app.get(SnapshotRecorder);
 
-  const record = (manager: EntityManager, session: TestSession, id: number, action: 'created' | 'updated' | 'deleted', diff: FieldChange[]) =>
-    changes.record(manager, { organizationId: session.organizationId, modelInventoryId: id, action, userId: session.user.id, changes: diff });
+  /** The history rows and snapshot of one write, as one statement in the write's transaction. */
+  const record = (manager: EntityManager, session: TestSession, id: number, action: 'created' | 'updated' | 'deleted', diff: FieldChange[], before: CountedFields | null, after: CountedFields | null) => {
+    const statement = new ComposedStatement().with('written', 'SELECT $1::int AS id', [id]);
+    changes.addTo(statement, 'written', { organizationId: session.organizationId, action, userId: session.user.id, changes: diff });
+    snapshots.addChange(statement, 'written', session.organizationId, before, after);
+    const { text, values } = statement.build('SELECT 1');
+    return manager.query(text, values);
+  };
 
   return {
+    /** The history rows and snapshot of a write, in `manager`'s transaction. */
+    record,
+
     create: (session: TestSession, fields: CountedFields) =>
       dataSource.transaction(async (manager) => {
         const id = await insertModel(manager, session.organizationId, fields);
-        await record(manager, session, id, 'created', [{ field_name: 'status', old_value: null, new_value: fields.status }]);
-        await snapshots.recordChange(manager, session.organizationId, null, fields);
+        await record(manager, session, id, 'created', [{ field_name: 'status', old_value: null, new_value: fields.status }], null, fields);
         return id;
       }),
 
@@ -56,15 +64,13 @@ export function modelWrites(app: INestApplicationContext) {
           { field_name: 'status', old_value: before.status, new_value: after.status },
           { field_name: 'security_assessment', old_value: String(before.security_assessment), new_value: String(after.security_assessment) },
         ];
-        await record(manager, session, id, 'updated', diff.filter((c) => c.old_value !== c.new_value));
-        await snapshots.recordChange(manager, session.organizationId, before, after);
+        await record(manager, session, id, 'updated', diff.filter((c) => c.old_value !== c.new_value), before, after);
       }),
 
     remove: (session: TestSession, id: number, before: CountedFields) =>
       dataSource.transaction(async (manager) => {
         await manager.query('UPDATE model_inventories SET deleted_at = now() WHERE id = $1', [id]);
-        await record(manager, session, id, 'deleted', [{ field_name: 'deleted_at', old_value: null, new_value: 'now' }]);
-        await snapshots.recordChange(manager, session.organizationId, before, null);
+        await record(manager, session, id, 'deleted', [{ field_name: 'deleted_at', old_value: null, new_value: 'now' }], before, null);
       }),
 
     /** Parameter → counts of the organisation's newest snapshot. */

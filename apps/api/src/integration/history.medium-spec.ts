@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ModelStatus, Role, SnapshotCounts } from '@model-inventory/contracts';
 import { HistoryJob, QueueName } from '@model-inventory/server-core';
-import { ChangeHistoryRecorder, HistoryModule, SnapshotRecorder } from '@model-inventory/server-history';
+import { HistoryModule } from '@model-inventory/server-history';
 import { addUser, createTestApp, registerOrganization, testAppConfig, TestSession } from '@model-inventory/server-testing';
 import { Queue } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,8 +14,6 @@ describe('change history and snapshots (real PostgreSQL)', () => {
   const config = testAppConfig();
   let app: NestExpressApplication;
   let dataSource: DataSource;
-  let changes: ChangeHistoryRecorder;
-  let snapshots: SnapshotRecorder;
   let writes: ReturnType<typeof modelWrites>;
   let acme: TestSession;
   let globex: TestSession;
@@ -23,8 +21,6 @@ describe('change history and snapshots (real PostgreSQL)', () => {
   beforeAll(async () => {
     app = await createTestApp([HistoryModule], config);
     dataSource = app.get(DataSource);
-    changes = app.get(ChangeHistoryRecorder);
-    snapshots = app.get(SnapshotRecorder);
     writes = modelWrites(app);
     [acme, globex] = await Promise.all([registerOrganization(app), registerOrganization(app)]);
   });
@@ -51,8 +47,7 @@ describe('change history and snapshots (real PostgreSQL)', () => {
       await expect(
         dataSource.transaction(async (manager) => {
           await manager.query('UPDATE model_inventories SET status = $2 WHERE id = $1', [id, ModelStatus.APPROVED]);
-          await changes.record(manager, { organizationId: org.organizationId, modelInventoryId: id, action: 'updated', userId: org.user.id, changes: [{ field_name: 'status', old_value: 'Pending', new_value: 'Approved' }] });
-          await snapshots.recordChange(manager, org.organizationId, pending, { ...pending, status: ModelStatus.APPROVED });
+          await writes.record(manager, org, id, 'updated', [{ field_name: 'status', old_value: 'Pending', new_value: 'Approved' }], pending, { ...pending, status: ModelStatus.APPROVED });
           throw new Error('validation failed later in the write');
         }),
       ).rejects.toThrow('validation failed later');
@@ -63,7 +58,7 @@ describe('change history and snapshots (real PostgreSQL)', () => {
 
     it('inserts nothing for an empty change list', async () => {
       const id = await writes.create(acme, pending);
-      await dataSource.transaction((manager) => changes.record(manager, { organizationId: acme.organizationId, modelInventoryId: id, action: 'updated', userId: null, changes: [] }));
+      await dataSource.transaction((manager) => writes.record(manager, acme, id, 'updated', [], pending, pending));
       const { body } = await http().get(`/api/model-inventory-change-history/${id}`).set(acme.auth).expect(200);
       expect(body.total).toBe(1);
     });
@@ -131,7 +126,7 @@ describe('change history and snapshots (real PostgreSQL)', () => {
       expect(await writes.latestSnapshots(org.organizationId)).toEqual(live);
     });
 
-    it('starts from a full count when concurrent first writes find no snapshot', async () => {
+    it('counts from zero in every bucket when concurrent first writes find no running counts', async () => {
       const org = await registerOrganization(app);
       await Promise.all(Array.from({ length: 20 }, () => writes.create(org, pending)));
       expect((await writes.latestSnapshots(org.organizationId))['status']).toEqual({ Approved: 0, Restricted: 0, Pending: 20, Blocked: 0 });

@@ -30,6 +30,19 @@ describe('model inventory over HTTP (real PostgreSQL)', () => {
     expect(response.headers['etag']).toBe(`"mi-${response.body.id}-v1"`);
   });
 
+  it('records the created model in its history and in a model_added event that carries the model as the response does', async () => {
+    const { body: project } = await http().post('/api/projects').set(acme.auth).send({ name: 'Audited' }).expect(201);
+    const { body: model } = await create(acme, { ...aModel(), projects: [project.id], frameworks: [2, 1] }).expect(201);
+    expect(model).toMatchObject({ projects: [project.id], frameworks: [1, 2], version_number: 1 });
+    const [event] = await app.get(DataSource).query(`SELECT payload FROM automation_events WHERE event = 'model_added' AND payload -> 'model' ->> 'id' = $1`, [String(model.id)]);
+    expect(event.payload).toEqual({ model });
+    const { body: history } = await http().get(`/api/model-inventory-change-history/${model.id}?limit=50`).set(acme.auth).expect(200);
+    expect(history.items.map((row: { field_name: string }) => row.field_name).sort()).toEqual(
+      ['provider', 'model', 'version', 'approver', 'capabilities', 'security_assessment', 'status', 'status_date', 'reference_link', 'biases', 'limitations', 'hosting_provider', 'projects', 'frameworks'].sort(),
+    );
+    expect(history.items.find((row: { field_name: string }) => row.field_name === 'frameworks')).toMatchObject({ action: 'created', old_value: null, new_value: '[1,2]', changed_by_user_id: acme.user.id });
+  });
+
   it.each([
     ['provider', { provider: '' }],
     ['approver', { approver: 'not-an-email' }],
@@ -66,6 +79,18 @@ describe('model inventory over HTTP (real PostgreSQL)', () => {
       { field: 'frameworks', message: 'unknown framework ids: 424242' },
     ]);
     expect(await countModels(acme)).toBe(before);
+    const written = async () => {
+      const [row] = await app.get(DataSource).query(
+        `SELECT (SELECT count(*) FROM model_inventory_change_history WHERE organization_id = $1)::int AS history,
+                (SELECT count(*) FROM automation_events WHERE organization_id = $1)::int AS events,
+                (SELECT count(*) FROM model_inventory_snapshots WHERE organization_id = $1)::int AS snapshots`,
+        [acme.organizationId],
+      );
+      return row;
+    };
+    const rowsBefore = await written();
+    await create(acme, { ...aModel(), projects: [foreign.id] }).expect(400);
+    expect(await written()).toEqual(rowsBefore);
   });
 
   it("answers 404 for another organisation's model on every route", async () => {

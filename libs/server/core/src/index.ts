@@ -9,6 +9,7 @@ export * from './lib/http/id-param';
 export * from './lib/logging/logging.module';
 export * from './lib/queue/queues';
 export * from './lib/persistence/tenant.repository';
+export * from './lib/persistence/composed-statement';
 export * from './lib/http/page.dto';
 export * from './lib/http/problem.dto';
 export * from './lib/http/transforms';

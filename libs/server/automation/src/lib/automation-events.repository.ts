@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AutomationEvent, WebhookPayload } from '@model-inventory/contracts';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { ComposedStatement } from '@model-inventory/server-core';
+import { DataSource, IsNull } from 'typeorm';
 import { AutomationEventEntity } from './entities/automation-event.entity';
 
 export interface NewAutomationEvent {
@@ -15,18 +16,23 @@ export class AutomationEventsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Stores the event; when no active webhook of the organisation subscribes to it, it is stored as
-   * already dispatched, so nothing is queued for it (a webhook receives the events after its creation).
+   * Adds the event to `statement`, for the model that the `subject` CTE returns; its `generated` column
+   * (jsonb: the fields the database assigned, such as id and timestamps) is merged into `payload.model`.
+   * When no active webhook of the organisation subscribes to the event, it is stored as already
+   * dispatched, so nothing is queued for it (a webhook receives the events after its creation).
+   * Returns the columns to select to read the event back: `event_id` and `event_pending`.
    */
-  async insert(manager: EntityManager, row: NewAutomationEvent): Promise<{ id: number; pending: boolean }> {
-    const rows: Array<{ id: string; pending: boolean }> = await manager.query(
+  addInsert(statement: ComposedStatement, subject: string, row: NewAutomationEvent): string {
+    statement.with(
+      'automation_event',
       `INSERT INTO automation_events (organization_id, event, payload, dispatched_at)
-       VALUES ($1, $2::varchar, $3::jsonb, CASE WHEN EXISTS (
-         SELECT 1 FROM webhooks w WHERE w.organization_id = $1 AND w.active AND $2::text = ANY(w.events)) THEN NULL ELSE now() END)
+       SELECT $1, $2::varchar, jsonb_set($3::jsonb, '{model}', ($3::jsonb -> 'model') || subject.generated),
+              CASE WHEN EXISTS (SELECT 1 FROM webhooks w WHERE w.organization_id = $1 AND w.active AND $2::text = ANY(w.events)) THEN NULL ELSE now() END
+         FROM ${subject} subject
        RETURNING id, dispatched_at IS NULL AS pending`,
       [row.organization_id, row.event, JSON.stringify(row.payload)],
     );
-    return { id: Number(rows[0].id), pending: rows[0].pending };
+    return '(SELECT id FROM automation_event) AS event_id, (SELECT pending FROM automation_event) AS event_pending';
   }
 
   findById(id: number): Promise<AutomationEventEntity | null> {

@@ -1,9 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { AutomationEvent, WebhookPayload } from '@model-inventory/contracts';
-import { QueueName } from '@model-inventory/server-core';
+import { ComposedStatement, QueueName } from '@model-inventory/server-core';
 import { Queue } from 'bullmq';
-import { EntityManager } from 'typeorm';
 import { DISPATCH_ENQUEUE_TIMEOUT_MS } from './automation.constants';
 import { AutomationEventsRepository } from './automation-events.repository';
 import { dispatchEventJob } from './automation-jobs';
@@ -12,6 +11,12 @@ export interface RecordAutomationEvent {
   organizationId: number;
   event: AutomationEvent;
   data: WebhookPayload['data'];
+}
+
+export interface RecordedEventColumns {
+  /** The select list that returns the event; its row goes to `read` (null when the subject wrote nothing). */
+  columns: string;
+  read(row: Record<string, unknown>): RecordedAutomationEvent | null;
 }
 
 export interface RecordedAutomationEvent {
@@ -34,9 +39,16 @@ export class AutomationEvents {
     @InjectQueue(QueueName.automation) private readonly queue: Queue,
   ) {}
 
-  /** The outbox row's id, and whether a webhook awaits it: pass pending ids to `dispatch` once the transaction has committed. */
-  record(manager: EntityManager, { organizationId, event, data }: RecordAutomationEvent): Promise<RecordedAutomationEvent> {
-    return this.events.insert(manager, { organization_id: organizationId, event, payload: data });
+  /**
+   * Adds the outbox row to the write's `statement`, so a rollback sends nothing. Select `columns` in the
+   * statement's result and pass its row to `read`; hand pending ids to `dispatch` once it has committed.
+   */
+  addTo(statement: ComposedStatement, subject: string, { organizationId, event, data }: RecordAutomationEvent): RecordedEventColumns {
+    const columns = this.events.addInsert(statement, subject, { organization_id: organizationId, event, payload: data });
+    return {
+      columns,
+      read: ({ event_id: id, event_pending: pending }) => (id === null || id === undefined ? null : { id: Number(id), pending: pending === true }),
+    };
   }
 
   /** Never throws: the caller's change is already committed, and the sweep will catch up. */

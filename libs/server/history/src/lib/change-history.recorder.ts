@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ChangeAction } from '@model-inventory/contracts';
-import { EntityManager } from 'typeorm';
-import { ChangeHistoryRepository } from './change-history.repository';
+import { ComposedStatement } from '@model-inventory/server-core';
 
 export interface FieldChange {
   field_name: string;
@@ -11,29 +10,33 @@ export interface FieldChange {
 
 export interface ChangeHistoryEntryInput {
   organizationId: number;
-  modelInventoryId: number;
   action: ChangeAction;
   userId: number | null;
   changes: FieldChange[];
 }
 
-/** Writes the field-level audit trail of one model write, inside the writer's transaction. */
+/** Writes the field-level audit trail of one model write, as part of the write's own statement. */
 @Injectable()
 export class ChangeHistoryRecorder {
-  constructor(private readonly history: ChangeHistoryRepository) {}
-
-  record(manager: EntityManager, entry: ChangeHistoryEntryInput): Promise<void> {
-    return this.history.insertMany(
-      manager,
-      entry.changes.map((change) => ({
-        organization_id: entry.organizationId,
-        model_inventory_id: entry.modelInventoryId,
-        action: entry.action,
-        field_name: change.field_name,
-        old_value: change.old_value,
-        new_value: change.new_value,
-        changed_by_user_id: entry.userId,
-      })),
+  /**
+   * Adds one row per change for the model that the `subject` CTE returns (column `id`); none if it
+   * returns no row. `changed_at` defaults to the transaction's now().
+   */
+  addTo(statement: ComposedStatement, subject: string, entry: ChangeHistoryEntryInput): void {
+    if (entry.changes.length === 0) return;
+    statement.with(
+      'change_history',
+      `INSERT INTO model_inventory_change_history (organization_id, model_inventory_id, action, field_name, old_value, new_value, changed_by_user_id)
+       SELECT $1, subject.id, $2, change.field_name, change.old_value, change.new_value, $3
+         FROM ${subject} subject, unnest($4::text[], $5::text[], $6::text[]) AS change(field_name, old_value, new_value)`,
+      [
+        entry.organizationId,
+        entry.action,
+        entry.userId,
+        entry.changes.map((change) => change.field_name),
+        entry.changes.map((change) => change.old_value),
+        entry.changes.map((change) => change.new_value),
+      ],
     );
   }
 }

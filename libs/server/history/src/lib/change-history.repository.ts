@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ChangeAction } from '@model-inventory/contracts';
 import { TenantRepository } from '@model-inventory/server-core';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ChangeHistoryEntity } from './entities/change-history.entity';
-
-export type NewChangeHistoryRow = Omit<ChangeHistoryEntity, 'id' | 'changed_at'>;
 
 /** A history row with its author; users are soft-deleted, so the name outlives the account. */
 export interface ChangeHistoryRow {
@@ -27,12 +25,6 @@ const HISTORY_COLUMNS = ['id', 'model_inventory_id', 'action', 'field_name', 'ol
 export class ChangeHistoryRepository extends TenantRepository<ChangeHistoryEntity> {
   constructor(dataSource: DataSource) {
     super(dataSource, ChangeHistoryEntity, 'Model inventory');
-  }
-
-  /** One multi-row INSERT in the caller's transaction; changed_at defaults to the transaction's now(). */
-  async insertMany(manager: EntityManager, rows: NewChangeHistoryRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await manager.createQueryBuilder().insert().into(ChangeHistoryEntity).values(rows).updateEntity(false).execute();
   }
 
   /** Deleted models count: their history stays readable. */

@@ -1,45 +1,43 @@
 import { Injectable } from '@nestjs/common';
-import { SnapshotCounts, SnapshotParameter } from '@model-inventory/contracts';
+import { SNAPSHOT_PARAMETERS, SnapshotCounts, SnapshotParameter } from '@model-inventory/contracts';
+import { ComposedStatement } from '@model-inventory/server-core';
 import { EntityManager } from 'typeorm';
+import { emptyCounts } from './snapshot-counts';
 
 /** `a + b` bucket by bucket, never below zero, as a SQL expression over two jsonb values. */
 const ADD_COUNTS = (a: string, b: string) =>
   `(SELECT jsonb_object_agg(k, greatest(0, coalesce((${a}->>k)::int, 0) + coalesce((${b}->>k)::int, 0))) FROM jsonb_object_keys(${a} || ${b}) AS k)`;
 
+const ZERO_COUNTS = Object.fromEntries(SNAPSHOT_PARAMETERS.map((parameter) => [parameter, emptyCounts(parameter)]));
+
 /** The running counts behind the snapshots (table model_inventory_counters). */
 @Injectable()
 export class CountersRepository {
   /**
-   * Adds each parameter's delta to its running counts and appends the new counts as a snapshot, in one
-   * statement. The UPDATE waits for any writer holding the row and then adds to its committed value, so
-   * concurrent writers never lose a delta. Returns the parameters that had no counter row yet.
+   * Adds to `statement`: each parameter's delta added to the organisation's running counts, and the new
+   * counts appended as a snapshot, if the `subject` CTE returned a row. The upsert waits for any writer
+   * holding the counter row and adds to its committed value, so concurrent writers never lose a delta.
+   * A missing row means the organisation has no counted model yet (the counters migration created rows
+   * for every organisation that had models), so counting starts from zero in every bucket.
    */
-  async bumpAndSnapshot(manager: EntityManager, organizationId: number, deltas: Partial<Record<SnapshotParameter, SnapshotCounts>>): Promise<SnapshotParameter[]> {
-    const rows: Array<{ parameter: SnapshotParameter }> = await manager.query(
-      `WITH delta AS (SELECT key AS parameter, value AS delta FROM jsonb_each($2::jsonb)),
-            bumped AS (
-              UPDATE model_inventory_counters c
-                 SET counts = ${ADD_COUNTS('c.counts', 'delta.delta')}, updated_at = now()
-                FROM delta
-               WHERE c.organization_id = $1 AND c.parameter = delta.parameter
-           RETURNING c.parameter, c.counts)
-       INSERT INTO model_inventory_snapshots (organization_id, parameter, snapshot_data, trigger)
-       SELECT $1, parameter, counts, 'change' FROM bumped
-       RETURNING parameter`,
-      [organizationId, JSON.stringify(deltas)],
-    );
-    const bumped = new Set(rows.map((row) => row.parameter));
-    return (Object.keys(deltas) as SnapshotParameter[]).filter((parameter) => !bumped.has(parameter));
-  }
-
-  /** Creates a missing counter row; false if another transaction created it first (then bump instead). */
-  async insertIfMissing(manager: EntityManager, organizationId: number, parameter: SnapshotParameter, counts: SnapshotCounts): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO model_inventory_counters (organization_id, parameter, counts) VALUES ($1, $2, $3::jsonb)
-       ON CONFLICT (organization_id, parameter) DO NOTHING RETURNING parameter`,
-      [organizationId, parameter, JSON.stringify(counts)],
-    );
-    return rows.length > 0;
+  addBumpAndSnapshot(statement: ComposedStatement, subject: string, organizationId: number, deltas: Partial<Record<SnapshotParameter, SnapshotCounts>>): void {
+    statement
+      .with(
+        'bumped_counters',
+        `INSERT INTO model_inventory_counters AS c (organization_id, parameter, counts)
+         SELECT $1, delta.key, ${ADD_COUNTS('($3::jsonb -> delta.key)', 'delta.value')}
+           FROM (SELECT 1 FROM ${subject} LIMIT 1) subject, jsonb_each($2::jsonb) AS delta
+             ON CONFLICT (organization_id, parameter)
+             DO UPDATE SET counts = ${ADD_COUNTS('c.counts', '($2::jsonb -> excluded.parameter)')}, updated_at = now()
+         RETURNING c.parameter, c.counts`,
+        [organizationId, JSON.stringify(deltas), JSON.stringify(ZERO_COUNTS)],
+      )
+      .with(
+        'change_snapshots',
+        `INSERT INTO model_inventory_snapshots (organization_id, parameter, snapshot_data, trigger)
+         SELECT $1, parameter, counts, 'change' FROM bumped_counters`,
+        [organizationId],
+      );
   }
 
   /** For a full recount: makes sure the rows exist, then locks them so no writer adds a delta meanwhile. */

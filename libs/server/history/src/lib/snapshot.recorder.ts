@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SNAPSHOT_PARAMETERS, SnapshotCounts, SnapshotParameter, SnapshotResponse } from '@model-inventory/contracts';
+import { ComposedStatement } from '@model-inventory/server-core';
 import { DataSource, EntityManager } from 'typeorm';
 import { CountersRepository } from './counters.repository';
 import { toSnapshotResponse } from './history.mapper';
@@ -8,7 +9,7 @@ import { NewSnapshot, SnapshotsRepository } from './snapshots.repository';
 
 /**
  * Keeps the snapshot series of each organisation. Every write that moves a bucket adds its delta to the
- * organisation's running counts and appends the result as a snapshot, in the write's own transaction;
+ * organisation's running counts and appends the result as a snapshot, in the write's own statement;
  * no write ever counts the whole table, and concurrent writers queue only from that statement to commit.
  */
 @Injectable()
@@ -20,18 +21,17 @@ export class SnapshotRecorder {
   ) {}
 
   /**
-   * Call inside the model write's transaction as its LAST statement (the counter row stays locked until
-   * commit): before=null for a create, after=null for a delete.
+   * Adds the running counts' update and the resulting snapshots to the write's `statement`, when the write
+   * moves a bucket: before=null for a create, after=null for a delete. `subject` names the CTE that returns
+   * the written model; nothing is counted if it returns no row.
    */
-  async recordChange(manager: EntityManager, organizationId: number, before: CountedFields | null, after: CountedFields | null): Promise<void> {
+  addChange(statement: ComposedStatement, subject: string, organizationId: number, before: CountedFields | null, after: CountedFields | null): void {
     const deltas: Partial<Record<SnapshotParameter, SnapshotCounts>> = {};
     for (const parameter of SNAPSHOT_PARAMETERS) {
       const delta = countsDelta(parameter, before, after);
       if (!isEmptyDelta(delta)) deltas[parameter] = delta;
     }
-    if (Object.keys(deltas).length === 0) return;
-    const missing = await this.counters.bumpAndSnapshot(manager, organizationId, deltas);
-    for (const parameter of missing) await this.startCounting(manager, organizationId, parameter, deltas[parameter] as SnapshotCounts);
+    if (Object.keys(deltas).length > 0) this.counters.addBumpAndSnapshot(statement, subject, organizationId, deltas);
   }
 
   /** A full recount, appended as new snapshots and made the new running counts. Pass `manager` to join a transaction. */
@@ -57,18 +57,5 @@ export class SnapshotRecorder {
   /** Live counts straight from the models, every bucket present. */
   currentCounts(organizationId: number, parameter: SnapshotParameter, manager?: EntityManager): Promise<SnapshotCounts> {
     return this.snapshots.countLive(organizationId, parameter, manager);
-  }
-
-  /**
-   * The organisation's first counted write: a full count (which already includes this transaction's own
-   * write) becomes the running counts. If another writer created them meanwhile, add the delta to theirs.
-   */
-  private async startCounting(manager: EntityManager, organizationId: number, parameter: SnapshotParameter, delta: SnapshotCounts): Promise<void> {
-    const counts = await this.snapshots.countLive(organizationId, parameter, manager);
-    if (await this.counters.insertIfMissing(manager, organizationId, parameter, counts)) {
-      await this.snapshots.append(manager, organizationId, 'change', [{ parameter, counts }]);
-      return;
-    }
-    await this.counters.bumpAndSnapshot(manager, organizationId, { [parameter]: delta });
   }
 }

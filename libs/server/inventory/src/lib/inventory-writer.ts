@@ -1,12 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { AutomationEvent, ChangeAction, ModelInventoryResponse } from '@model-inventory/contracts';
-import { RequestContext } from '@model-inventory/server-core';
+import { ComposedStatement, RequestContext } from '@model-inventory/server-core';
 import { AutomationEvents } from '@model-inventory/server-automation';
 import { ChangeHistoryRecorder, SnapshotRecorder } from '@model-inventory/server-history';
 import { DataSource, EntityManager } from 'typeorm';
 import { diffModels } from './model-diff';
 
 type Model = ModelInventoryResponse;
+
+/**
+ * The CTE each model write statement starts from: it returns the written model's `id` and `generated`
+ * (jsonb: the fields the database assigned, merged into the automation event's model). The history,
+ * snapshot and event parts select from it, so they write nothing when it writes nothing.
+ */
+export const WRITTEN_MODEL = 'written_model';
+
+export interface ModelChange {
+  action: ChangeAction;
+  before: Model | null;
+  /** For a create, the model as sent: the fields in `generated` are filled in by the database. */
+  after: Model | null;
+}
+
+/** What the write statement returns besides the event: `columns` from `from` (both SQL). */
+export interface StatementResult {
+  columns: string;
+  from: string;
+}
 
 export interface RecordChange {
   (action: ChangeAction, before: Model | null, after: Model | null): Promise<void>;
@@ -18,8 +38,8 @@ const EVENT_OF: Record<ChangeAction, AutomationEvent> = { created: 'model_added'
 const counted = (model: Model | null) => model && { status: model.status, security_assessment: model.security_assessment };
 
 /**
- * Runs a model write in one transaction together with everything that must never be lost with it:
- * field-level history, the status snapshot and the automation event. Events are handed to the
+ * Writes a model change together with everything that must never be lost with it: field-level history,
+ * the status snapshot and the automation event, all in the same statement. Events are handed to the
  * queue only after the commit, so a rolled-back change notifies nobody.
  */
 @Injectable()
@@ -31,28 +51,47 @@ export class InventoryWriter {
     private readonly snapshots: SnapshotRecorder,
   ) {}
 
+  /**
+   * One statement, committed on its own: `statement` already holds the WRITTEN_MODEL CTE (and whatever it
+   * needs); the change's records are added to it. Returns the result row (undefined if `from` had none).
+   */
+  async writeAlone(statement: ComposedStatement, change: ModelChange, result: StatementResult): Promise<Record<string, unknown> | undefined> {
+    const { row, pendingEventId } = await this.run(this.dataSource.manager, statement, change, result);
+    if (pendingEventId !== null) await this.events.dispatch([pendingEventId]);
+    return row;
+  }
+
+  /** A transaction for writes that must read and lock first; `record` adds the change's records as one statement. */
   async write<T>(work: (manager: EntityManager, record: RecordChange) => Promise<T>): Promise<T> {
     const eventIds: number[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
-      const record = Object.assign((action: ChangeAction, before: Model | null, after: Model | null) => this.record(manager, action, before, after).then((id) => void (id !== null && eventIds.push(id))), {
-        wouldChange: (before: Model, after: Model) => diffModels(before, after).length > 0,
-      });
+      const record = Object.assign(
+        async (action: ChangeAction, before: Model | null, after: Model | null) => {
+          const model = (after ?? before) as Model;
+          const statement = new ComposedStatement().with(WRITTEN_MODEL, `SELECT $1::int AS id, '{}'::jsonb AS generated`, [model.id]);
+          const { pendingEventId } = await this.run(manager, statement, { action, before, after }, null);
+          if (pendingEventId !== null) eventIds.push(pendingEventId);
+        },
+        { wouldChange: (before: Model, after: Model) => diffModels(before, after).length > 0 },
+      );
       return work(manager, record);
     });
-    if (eventIds.length > 0) await this.events.dispatch(eventIds);
+    await this.events.dispatch(eventIds);
     return result;
   }
 
-  /** Returns the automation event's id when a webhook awaits it. */
-  private async record(manager: EntityManager, action: ChangeAction, before: Model | null, after: Model | null): Promise<number | null> {
-    const actor = RequestContext.requireActor();
-    const model = (after ?? before) as Model;
+  private async run(manager: EntityManager, statement: ComposedStatement, { action, before, after }: ModelChange, result: StatementResult | null) {
+    const { organizationId, userId } = RequestContext.requireActor();
     const changes = diffModels(before, after);
-    await this.history.record(manager, { organizationId: actor.organizationId, modelInventoryId: model.id, action, userId: actor.userId, changes });
+    this.history.addTo(statement, WRITTEN_MODEL, { organizationId, action, userId, changes });
+    const model = (after ?? before) as Model;
     const data = action === 'updated' ? { model, previous: before as Model, changes } : { model };
-    const event = await this.events.record(manager, { organizationId: actor.organizationId, event: EVENT_OF[action], data });
-    // Last: it locks the organisation's running counts until commit, and concurrent writers queue on that lock.
-    await this.snapshots.recordChange(manager, actor.organizationId, counted(before), counted(after));
-    return event.pending ? event.id : null;
+    const event = this.events.addTo(statement, WRITTEN_MODEL, { organizationId, event: EVENT_OF[action], data });
+    this.snapshots.addChange(statement, WRITTEN_MODEL, organizationId, counted(before), counted(after));
+    const columns = result ? `${result.columns}, ${event.columns}` : event.columns;
+    const { text, values } = statement.build(`SELECT ${columns}${result ? ` FROM ${result.from}` : ''}`);
+    const rows: Array<Record<string, unknown>> = await manager.query(text, values);
+    const recorded = rows[0] ? event.read(rows[0]) : null;
+    return { row: rows[0], pendingEventId: recorded?.pending ? recorded.id : null };
   }
 }

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { APPROVER_ROLES, ModelInventoryResponse, ModelStatus, Page } from '@model-inventory/contracts';
-import { ForbiddenError, NotFoundError, PreconditionFailedError, RequestContext } from '@model-inventory/server-core';
+import { ComposedStatement, ForbiddenError, NotFoundError, PreconditionFailedError, RequestContext } from '@model-inventory/server-core';
 import { EntityManager } from 'typeorm';
 import { CreateModelInventoryDto, UpdateModelInventoryDto } from './dto/create-model-inventory.dto';
 import { ListModelInventoryDto, ModelInventoryFilterDto } from './dto/list-model-inventory.dto';
 import { InventoryRepository } from './inventory.repository';
 import { etagOf, ModelLinks, toModelInventoryResponse } from './inventory.mapper';
-import { InventoryWriter } from './inventory-writer';
-import { LinkValidator } from './link-validator';
+import { InventoryWriter, WRITTEN_MODEL } from './inventory-writer';
+import { distinctSorted, LinkValidator, unknownLinksError } from './link-validator';
+import { addModelInsert, NewModel } from './model-insert';
+import { ModelInventoryEntity } from './entities/model-inventory.entity';
 
 /** `If-Match: "mi-1-v3"`, a list of tags, or `*`. */
 function matchesIfMatch(header: string | undefined, model: ModelInventoryResponse): boolean {
@@ -15,6 +17,9 @@ function matchesIfMatch(header: string | undefined, model: ModelInventoryRespons
   const tags = header.split(',').map((t) => t.trim().replace(/^W\//, ''));
   return tags.includes('*') || tags.includes(etagOf(model));
 }
+
+/** The create statement's row: the link check, and the model unless a link was unknown. */
+type CreatedRow = ModelInventoryEntity & { missing_projects: number[]; missing_frameworks: number[] };
 
 @Injectable()
 export class InventoryService {
@@ -36,27 +41,32 @@ export class InventoryService {
     return toModelInventoryResponse(model, await this.models.linksOf(id));
   }
 
-  create(dto: CreateModelInventoryDto, options: { isDemo?: boolean } = {}): Promise<ModelInventoryResponse> {
+  /** One statement: the link check, the model, its links, history, snapshot and event commit together or not at all. */
+  async create(dto: CreateModelInventoryDto, options: { isDemo?: boolean } = {}): Promise<ModelInventoryResponse> {
     const status = dto.status ?? ModelStatus.PENDING;
     this.assertMayApprove(status);
-    return this.writer.write(async (manager, record) => {
-      const links = await this.validLinks(dto, manager);
-      const entity = this.models.build(
-        {
-          ...this.fieldsOf(dto),
-          status,
-          security_assessment: dto.security_assessment ?? false,
-          is_demo: options.isDemo ?? false,
-          created_by_user_id: RequestContext.requireActor().userId,
-        },
-        manager,
-      );
-      const saved = await this.models.save(entity, manager);
-      await this.models.insertLinks(saved.id, links, manager);
-      const after = toModelInventoryResponse(saved, links);
-      await record('created', null, after);
-      return after;
-    });
+    const { organizationId, userId } = RequestContext.requireActor();
+    const model: NewModel = {
+      ...(this.fieldsOf(dto) as Omit<NewModel, 'organization_id' | 'status' | 'security_assessment' | 'is_demo' | 'created_by_user_id'>),
+      organization_id: organizationId,
+      status,
+      security_assessment: dto.security_assessment ?? false,
+      is_demo: options.isDemo ?? false,
+      created_by_user_id: userId,
+    };
+    const links: ModelLinks = { projects: distinctSorted(dto.projects ?? []), frameworks: distinctSorted(dto.frameworks ?? []) };
+    const statement = new ComposedStatement();
+    addModelInsert(statement, model, links);
+    // The database fills in id and timestamps (`generated`) in the event's copy.
+    const unsaved = { ...model, id: 0, security_assessment_data: [], version_number: 1, created_at: new Date(0), updated_at: new Date(0) };
+    const sent = toModelInventoryResponse(unsaved as unknown as ModelInventoryEntity, links);
+    const row = (await this.writer.writeAlone(statement, { action: 'created', before: null, after: sent }, {
+      columns: `link_check.missing_projects, link_check.missing_frameworks, ${WRITTEN_MODEL}.*`,
+      from: `link_check LEFT JOIN ${WRITTEN_MODEL} ON true`,
+    })) as unknown as CreatedRow;
+    const unknownLinks = unknownLinksError(row.missing_projects, row.missing_frameworks);
+    if (unknownLinks) throw unknownLinks;
+    return toModelInventoryResponse(row, links);
   }
 
   update(id: number, dto: UpdateModelInventoryDto, ifMatch?: string): Promise<ModelInventoryResponse> {
@@ -93,11 +103,6 @@ export class InventoryService {
     const entity = await this.models.lockById(id, manager);
     if (!entity) throw new NotFoundError('Model', id);
     return entity;
-  }
-
-  private async validLinks(dto: CreateModelInventoryDto, manager: EntityManager): Promise<ModelLinks> {
-    const { projects = [], frameworks = [] } = await this.links.resolve(dto, manager);
-    return { projects, frameworks };
   }
 
   private fieldsOf(dto: UpdateModelInventoryDto) {

@@ -9,7 +9,15 @@ export interface RequestedLinks {
   frameworks?: number[];
 }
 
-const distinctSorted = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
+export const distinctSorted = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
+
+/** The 400 that names unknown project and framework ids, or null when none is unknown. */
+export function unknownLinksError(missingProjects: number[], missingFrameworks: number[]): ValidationFailedError | null {
+  const errors: FieldError[] = [];
+  if (missingProjects.length) errors.push({ field: 'projects', message: `unknown project ids: ${missingProjects.join(', ')}` });
+  if (missingFrameworks.length) errors.push({ field: 'frameworks', message: `unknown framework ids: ${missingFrameworks.join(', ')}` });
+  return errors.length ? new ValidationFailedError(errors) : null;
+}
 
 /** Checks that linked projects belong to the caller's organisation and frameworks exist; names the bad ids. */
 @Injectable()
@@ -20,19 +28,16 @@ export class LinkValidator {
   ) {}
 
   async resolve(requested: RequestedLinks, manager: EntityManager): Promise<RequestedLinks> {
-    const errors: FieldError[] = [];
     const projects = requested.projects && distinctSorted(requested.projects);
     const frameworks = requested.frameworks && distinctSorted(requested.frameworks);
-    if (projects?.length) {
-      const missing = await this.projects.missingIds(projects, manager);
-      if (missing.length) errors.push({ field: 'projects', message: `unknown project ids: ${missing.join(', ')}` });
-    }
+    const missingProjects = projects?.length ? await this.projects.missingIds(projects, manager) : [];
+    let missingFrameworks: number[] = [];
     if (frameworks?.length) {
       const found = new Set((await this.frameworks.findByIds(frameworks, manager)).map((f) => f.id));
-      const missing = frameworks.filter((id) => !found.has(id));
-      if (missing.length) errors.push({ field: 'frameworks', message: `unknown framework ids: ${missing.join(', ')}` });
+      missingFrameworks = frameworks.filter((id) => !found.has(id));
     }
-    if (errors.length) throw new ValidationFailedError(errors);
+    const error = unknownLinksError(missingProjects, missingFrameworks);
+    if (error) throw error;
     return { projects, frameworks };
   }
 }

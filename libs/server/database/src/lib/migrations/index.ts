@@ -4,6 +4,7 @@ import { CreateWorkerHeartbeats1764400002000 } from './1764400002000-CreateWorke
 import { CreateModelInventory1764500000000 } from './1764500000000-CreateModelInventory';
 import { CreateAutomationOutboxAndWebhooks1764500001000 } from './1764500001000-CreateAutomationOutboxAndWebhooks';
 import { CreateModelInventoryCounters1764500002000 } from './1764500002000-CreateModelInventoryCounters';
+import { CountEveryOrganizationWithModels1764500003000 } from './1764500003000-CountEveryOrganizationWithModels';
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateModelInventory1764500000000,
   CreateAutomationOutboxAndWebhooks1764500001000,
   CreateModelInventoryCounters1764500002000,
+  CountEveryOrganizationWithModels1764500003000,
 ];
