@@ -10,6 +10,7 @@ export * from './lib/logging/logging.module';
 export * from './lib/queue/queues';
 export * from './lib/persistence/tenant.repository';
 export * from './lib/persistence/composed-statement';
+export * from './lib/persistence/prepared-query';
 export * from './lib/http/page.dto';
 export * from './lib/http/problem.dto';
 export * from './lib/http/transforms';

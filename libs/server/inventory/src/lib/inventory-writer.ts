@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AutomationEvent, ChangeAction, ModelInventoryResponse } from '@model-inventory/contracts';
-import { ComposedStatement, RequestContext } from '@model-inventory/server-core';
+import { ComposedStatement, queryPrepared, RequestContext } from '@model-inventory/server-core';
 import { AutomationEvents } from '@model-inventory/server-automation';
 import { ChangeHistoryRecorder, SnapshotRecorder } from '@model-inventory/server-history';
 import { DataSource, EntityManager } from 'typeorm';
@@ -90,7 +90,7 @@ export class InventoryWriter {
     this.snapshots.addChange(statement, WRITTEN_MODEL, organizationId, counted(before), counted(after));
     const columns = result ? `${result.columns}, ${event.columns}` : event.columns;
     const { text, values } = statement.build(`SELECT ${columns}${result ? ` FROM ${result.from}` : ''}`);
-    const rows: Array<Record<string, unknown>> = await manager.query(text, values);
+    const rows = await queryPrepared<Record<string, unknown>>(manager, text, values);
     const recorded = rows[0] ? event.read(rows[0]) : null;
     return { row: rows[0], pendingEventId: recorded?.pending ? recorded.id : null };
   }
