@@ -1,5 +1,12 @@
+import { types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+
+const DATE_OID = 1082;
+
+// A `date` is a calendar day: keep pg's 'YYYY-MM-DD' text rather than a Date at local midnight, which a
+// time zone west of UTC turns into the day before. Entities and raw queries then read it alike.
+types.setTypeParser(DATE_OID, (text: string) => text);
 
 export function dataSourceOptions(url: string, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   return {

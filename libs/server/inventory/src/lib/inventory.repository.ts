@@ -7,6 +7,9 @@ import { ModelLinkEntity } from './entities/model-link.entity';
 import { ExportRow } from './export/export-columns';
 import { groupLinks, ModelLinks, NO_LINKS } from './inventory.mapper';
 
+/** A listed model with its link ids, as `findPage` reads it. */
+export type ListedModel = ModelInventoryEntity & ModelLinks;
+
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
 @Injectable()
@@ -16,22 +19,25 @@ export class InventoryRepository extends TenantRepository<ModelInventoryEntity> 
   }
 
   /**
-   * The page's ids and the total in one statement, then the rows by id. The window count sits in a
-   * subquery so the planner filters first (search and status indexes) instead of walking the sort index.
+   * The page, the total and each model's link ids in one statement. The window count sits in a subquery
+   * so the planner filters first (search and status indexes) instead of walking the sort index; LIMIT
+   * applies outside it, and rows and links are read for the page only.
    */
-  async findPage(filter: ModelInventoryFilterDto, limit: number, offset: number): Promise<[ModelInventoryEntity[], number]> {
+  async findPage(filter: ModelInventoryFilterDto, limit: number, offset: number): Promise<{ rows: ListedModel[]; total: number }> {
     const [field, direction] = (filter.sort ?? 'updated_at:desc').split(':');
     const order = direction === 'asc' ? 'ASC' : 'DESC';
     const matched = this.filtered(filter).select('model.id', 'id').addSelect(`model.${field}`, 'sort_key').addSelect('COUNT(*) OVER ()', 'total_count');
     const [sql, parameters] = matched.getQueryAndParameters();
-    const page: Array<{ id: number; total_count: string }> = await this.dataSource.query(
-      `SELECT id, total_count FROM (${sql}) matched ORDER BY sort_key ${order}, id ${order} LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
+    const rows: Array<ListedModel & { total_count: string }> = await this.dataSource.query(
+      `SELECT model.*, page.total_count, ${this.linkedIds('project_id')} AS projects, ${this.linkedIds('framework_id')} AS frameworks
+         FROM (SELECT id, sort_key, total_count FROM (${sql}) matched
+                ORDER BY sort_key ${order}, id ${order} LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}) page
+         JOIN model_inventories model ON model.id = page.id
+        ORDER BY page.sort_key ${order}, page.id ${order}`,
       [...parameters, limit, offset],
     );
-    if (page.length === 0) return [[], offset === 0 ? 0 : await this.filtered(filter).getCount()];
-    const rows = await this.repository().findBy({ id: In(page.map((p) => p.id)) });
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return [page.map((p) => byId.get(p.id)).filter((row): row is ModelInventoryEntity => row !== undefined), Number(page[0].total_count)];
+    if (rows.length === 0) return { rows: [], total: offset === 0 ? 0 : await this.filtered(filter).getCount() };
+    return { rows, total: Number(rows[0].total_count) };
   }
 
   /** Every model matching the filter, with linked project and framework names, as a row stream on `runner`. */
@@ -99,6 +105,11 @@ export class InventoryRepository extends TenantRepository<ModelInventoryEntity> 
     if (filter.project_id) query.andWhere(this.linkedTo('project_id'), { projectId: filter.project_id });
     if (filter.framework_id) query.andWhere(this.linkedTo('framework_id'), { frameworkId: filter.framework_id });
     return query;
+  }
+
+  private linkedIds(column: 'project_id' | 'framework_id'): string {
+    return `ARRAY(SELECT DISTINCT link.${column} FROM model_inventories_projects_frameworks link
+      WHERE link.model_inventory_id = model.id AND link.${column} IS NOT NULL ORDER BY 1)`;
   }
 
   private linkedNames(table: 'projects' | 'frameworks', column: 'project_id' | 'framework_id'): string {

@@ -31,9 +31,8 @@ export class InventoryService {
 
   async list(query: ListModelInventoryDto, scope: Partial<ModelInventoryFilterDto> = {}): Promise<Page<ModelInventoryResponse>> {
     const { limit, offset } = query;
-    const [rows, total] = await this.models.findPage({ ...query, ...scope }, limit, offset);
-    const links = await this.models.linksFor(rows.map((r) => r.id));
-    return { items: rows.map((row) => toModelInventoryResponse(row, links.get(row.id))), total, limit, offset };
+    const { rows, total } = await this.models.findPage({ ...query, ...scope }, limit, offset);
+    return { items: rows.map((row) => toModelInventoryResponse(row, row)), total, limit, offset };
   }
 
   async get(id: number): Promise<ModelInventoryResponse> {

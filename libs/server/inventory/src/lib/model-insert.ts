@@ -44,10 +44,11 @@ const CASTS: Partial<Record<(typeof INSERTED_COLUMNS)[number], string>> = { capa
 /** JavaScript's `Date#toISOString()` form, so the event's model and the API response carry the same text. */
 const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** Every column of the response; the timestamps are cut to milliseconds (JavaScript's precision) when inserted. */
-const RETURNED = `id, organization_id, provider, model, version, approver, capabilities, security_assessment, status, status_date::text AS status_date,
-  reference_link, biases, limitations, hosting_provider, security_assessment_data, is_demo, version_number, created_at, updated_at,
-  jsonb_build_object('id', id, 'created_at', ${isoText('created_at')}, 'updated_at', ${isoText('updated_at')}) AS generated`;
+/**
+ * The inserted row, and the fields the database assigned as the event's copy shows them. The timestamps are
+ * cut to milliseconds (JavaScript's precision) on insert, so the event and the response carry the same text.
+ */
+const RETURNED = `*, jsonb_build_object('id', id, 'created_at', ${isoText('created_at')}, 'updated_at', ${isoText('updated_at')}) AS generated`;
 
 /**
  * Adds a model's creation to `statement`: `link_check` (`missing_projects`: ids that are not the

@@ -22,11 +22,12 @@ function nameOf(text: string): string {
  * Runs `text` as a named statement, which PostgreSQL parses and plans once per connection instead of on
  * every call: for the long composed write statements, planning costs more than executing. Runs in the
  * transaction of `manager` when it has one, otherwise on its own pooled connection (and so commits alone).
- * Errors are TypeORM's `QueryFailedError`, as for any other query, so they map to the same problems.
+ * It is logged, and its errors are TypeORM's `QueryFailedError`, as for any other query.
  */
 export async function queryPrepared<T>(manager: EntityManager, text: string, values: unknown[]): Promise<T[]> {
   const runner = manager.queryRunner;
   const client = (runner ? await runner.connect() : (manager.connection.driver as unknown as { master: PgQueryable }).master) as PgQueryable;
+  manager.connection.logger.logQuery(text, values, runner);
   try {
     return (await client.query({ name: nameOf(text), text, values })).rows as T[];
   } catch (error) {
