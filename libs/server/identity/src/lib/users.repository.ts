@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { TenantRepository } from '@model-inventory/server-core';
+import { queryPrepared, TenantRepository } from '@model-inventory/server-core';
 import { Role } from '@model-inventory/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { UserEntity } from './entities/user.entity';
+
+/** What the auth guard needs of the caller. */
+export type ActiveUser = Pick<UserEntity, 'id' | 'organization_id' | 'name' | 'email' | 'role'>;
 
 @Injectable()
 export class UsersRepository extends TenantRepository<UserEntity> {
@@ -41,9 +44,13 @@ export class UsersRepository extends TenantRepository<UserEntity> {
       .getOne();
   }
 
-  /** The auth guard resolves the token's subject before the request has an organisation. */
-  findActiveById(id: number): Promise<UserEntity | null> {
-    return this.dataSource.getRepository(UserEntity).findOne({ where: { id } });
+  /**
+   * The auth guard resolves the token's subject before the request has an organisation. Every request
+   * runs it, so it is a prepared statement (planned once per connection).
+   */
+  async findActiveById(id: number): Promise<ActiveUser | null> {
+    const [user] = await queryPrepared<ActiveUser>(this.dataSource.manager, 'SELECT id, organization_id, name, email, role FROM users WHERE id = $1 AND deleted_at IS NULL', [id]);
+    return user ?? null;
   }
 
   emailTaken(email: string, manager?: EntityManager): Promise<boolean> {
