@@ -115,6 +115,19 @@ describe('model inventory over HTTP (real PostgreSQL)', () => {
     expect(untouched.body.version_number).toBe(2);
   });
 
+  it('replaces links by keeping, dropping and adding, and sends the update with the model as the response shows it', async () => {
+    const projects = await Promise.all(['Kept', 'Dropped', 'Added'].map(async (name) => (await http().post('/api/projects').set(acme.auth).send({ name }).expect(201)).body.id as number));
+    const [kept, dropped, added] = projects;
+    const { body: before } = await create(acme, { ...aModel(), projects: [kept, dropped], frameworks: [1] }).expect(201);
+    const { body: after } = await http().patch(`/api/modelInventory/${before.id}`).set(acme.auth).send({ projects: [added, kept], status: 'Approved' }).expect(200);
+    expect(after).toMatchObject({ projects: [kept, added].sort((a, b) => a - b), frameworks: [1], status: 'Approved', version_number: 2 });
+    expect((await http().get(`/api/modelInventory/${before.id}`).set(acme.auth).expect(200)).body).toEqual(after);
+    const [event] = await app.get(DataSource).query(`SELECT payload FROM automation_events WHERE event = 'model_updated' AND payload -> 'model' ->> 'id' = $1`, [String(before.id)]);
+    expect(event.payload.model).toEqual(after);
+    expect(event.payload.previous).toEqual(before);
+    expect(event.payload.changes.map((change: { field_name: string }) => change.field_name)).toEqual(['status', 'projects']);
+  });
+
   it('answers 412 to a stale If-Match and writes nothing', async () => {
     const { body: model, headers } = await create(acme, aModel()).expect(201);
     await http().patch(`/api/modelInventory/${model.id}`).set(acme.auth).set('If-Match', headers['etag']).send({ version: '2' }).expect(200);

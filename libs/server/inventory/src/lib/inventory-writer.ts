@@ -18,7 +18,7 @@ export const WRITTEN_MODEL = 'written_model';
 export interface ModelChange {
   action: ChangeAction;
   before: Model | null;
-  /** For a create, the model as sent: the fields in `generated` are filled in by the database. */
+  /** The model as it will be; the fields in WRITTEN_MODEL's `generated` are filled in by the database. */
   after: Model | null;
 }
 
@@ -28,10 +28,8 @@ export interface StatementResult {
   from: string;
 }
 
-export interface RecordChange {
-  (action: ChangeAction, before: Model | null, after: Model | null): Promise<void>;
-  wouldChange(before: Model, after: Model): boolean;
-}
+/** Runs a write statement inside the transaction of `InventoryWriter.write`; see `writeAlone`. */
+export type WriteInTransaction = (statement: ComposedStatement, change: ModelChange, result?: StatementResult) => Promise<Record<string, unknown> | undefined>;
 
 const EVENT_OF: Record<ChangeAction, AutomationEvent> = { created: 'model_added', updated: 'model_updated', deleted: 'model_deleted' };
 
@@ -61,21 +59,19 @@ export class InventoryWriter {
     return row;
   }
 
-  /** A transaction for writes that must read and lock first; `record` adds the change's records as one statement. */
-  async write<T>(work: (manager: EntityManager, record: RecordChange) => Promise<T>): Promise<T> {
+  /**
+   * A transaction for writes that must read and lock the model first; `writeChange` then runs the write
+   * statement as `writeAlone` does, inside it. Events are dispatched after the commit.
+   */
+  async write<T>(work: (manager: EntityManager, writeChange: WriteInTransaction) => Promise<T>): Promise<T> {
     const eventIds: number[] = [];
-    const result = await this.dataSource.transaction(async (manager) => {
-      const record = Object.assign(
-        async (action: ChangeAction, before: Model | null, after: Model | null) => {
-          const model = (after ?? before) as Model;
-          const statement = new ComposedStatement().with(WRITTEN_MODEL, `SELECT $1::int AS id, '{}'::jsonb AS generated`, [model.id]);
-          const { pendingEventId } = await this.run(manager, statement, { action, before, after }, null);
-          if (pendingEventId !== null) eventIds.push(pendingEventId);
-        },
-        { wouldChange: (before: Model, after: Model) => diffModels(before, after).length > 0 },
-      );
-      return work(manager, record);
-    });
+    const result = await this.dataSource.transaction((manager) =>
+      work(manager, async (statement, change, result) => {
+        const { row, pendingEventId } = await this.run(manager, statement, change, result ?? null);
+        if (pendingEventId !== null) eventIds.push(pendingEventId);
+        return row;
+      }),
+    );
     await this.events.dispatch(eventIds);
     return result;
   }

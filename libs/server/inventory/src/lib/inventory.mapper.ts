@@ -1,6 +1,5 @@
 import { ModelInventoryResponse } from '@model-inventory/contracts';
 import { ModelInventoryEntity } from './entities/model-inventory.entity';
-import { ModelLinkEntity } from './entities/model-link.entity';
 
 export interface ModelLinks {
   projects: number[];
@@ -8,19 +7,6 @@ export interface ModelLinks {
 }
 
 export const NO_LINKS: ModelLinks = { projects: [], frameworks: [] };
-
-/** Groups link rows by model: project ids and framework ids, each sorted and distinct. */
-export function groupLinks(rows: Pick<ModelLinkEntity, 'model_inventory_id' | 'project_id' | 'framework_id'>[]): Map<number, ModelLinks> {
-  const byModel = new Map<number, { projects: Set<number>; frameworks: Set<number> }>();
-  for (const row of rows) {
-    const entry = byModel.get(row.model_inventory_id) ?? { projects: new Set<number>(), frameworks: new Set<number>() };
-    if (row.project_id !== null) entry.projects.add(Number(row.project_id));
-    if (row.framework_id !== null) entry.frameworks.add(Number(row.framework_id));
-    byModel.set(row.model_inventory_id, entry);
-  }
-  const sorted = (ids: Set<number>) => [...ids].sort((a, b) => a - b);
-  return new Map([...byModel].map(([id, links]) => [id, { projects: sorted(links.projects), frameworks: sorted(links.frameworks) }]));
-}
 
 export function toModelInventoryResponse(model: ModelInventoryEntity, links: ModelLinks = NO_LINKS): ModelInventoryResponse {
   return {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { TenantRepository } from '@model-inventory/server-core';
-import { DataSource, EntityManager, In, QueryRunner, SelectQueryBuilder } from 'typeorm';
+import { queryPrepared, TenantRepository } from '@model-inventory/server-core';
+import { DataSource, EntityManager, QueryRunner, SelectQueryBuilder } from 'typeorm';
 import { ModelInventoryFilterDto } from './dto/list-model-inventory.dto';
 import { ModelInventoryEntity } from './entities/model-inventory.entity';
-import { ModelLinkEntity } from './entities/model-link.entity';
 import { ExportRow } from './export/export-columns';
-import { groupLinks, ModelLinks, NO_LINKS } from './inventory.mapper';
+import { ModelLinks } from './inventory.mapper';
 
 /** A listed model with its link ids, as `findPage` reads it. */
 export type ListedModel = ModelInventoryEntity & ModelLinks;
@@ -53,43 +52,16 @@ export class InventoryRepository extends TenantRepository<ModelInventoryEntity> 
     return (await query.stream()) as unknown as AsyncIterable<ExportRow>;
   }
 
-  /** Reads and row-locks a live model for the rest of the transaction. */
-  lockById(id: number, manager: EntityManager): Promise<ModelInventoryEntity | null> {
-    return this.scoped('model', manager).andWhere('model.id = :id', { id }).setLock('pessimistic_write').getOne();
-  }
-
-  async linksFor(ids: number[], manager?: EntityManager): Promise<Map<number, ModelLinks>> {
-    if (ids.length === 0) return new Map();
-    const rows = await (manager ?? this.dataSource.manager)
-      .getRepository(ModelLinkEntity)
-      .find({ select: { model_inventory_id: true, project_id: true, framework_id: true }, where: { model_inventory_id: In(ids) } });
-    return groupLinks(rows);
-  }
-
-  async linksOf(id: number, manager?: EntityManager): Promise<ModelLinks> {
-    return (await this.linksFor([id], manager)).get(id) ?? NO_LINKS;
-  }
-
-  async replaceLinks(id: number, links: ModelLinks, manager: EntityManager): Promise<void> {
-    await manager.getRepository(ModelLinkEntity).delete({ model_inventory_id: id });
-    await this.insertLinks(id, links, manager);
-  }
-
-  async insertLinks(id: number, links: ModelLinks, manager: EntityManager): Promise<void> {
-    const repository = manager.getRepository(ModelLinkEntity);
-    const rows = [
-      ...links.projects.map((project_id) => ({ model_inventory_id: id, project_id, framework_id: null })),
-      ...links.frameworks.map((framework_id) => ({ model_inventory_id: id, project_id: null, framework_id })),
-    ];
-    if (rows.length > 0) await repository.insert(rows);
-  }
-
-  save(model: ModelInventoryEntity, manager: EntityManager): Promise<ModelInventoryEntity> {
-    return this.repository(manager).save(model);
-  }
-
-  async softDelete(id: number, manager: EntityManager): Promise<void> {
-    await this.repository(manager).softDelete({ id, organization_id: this.organizationId });
+  /** A live model with its link ids; with `lock`, row-locked for the rest of `manager`'s transaction. */
+  async findWithLinks(id: number, { manager = this.dataSource.manager, lock = false }: { manager?: EntityManager; lock?: boolean } = {}): Promise<ListedModel | null> {
+    const [row] = await queryPrepared<ListedModel>(
+      manager,
+      `SELECT model.*, ${this.linkedIds('project_id')} AS projects, ${this.linkedIds('framework_id')} AS frameworks
+         FROM model_inventories model
+        WHERE model.id = $1 AND model.organization_id = $2 AND model.deleted_at IS NULL${lock ? ' FOR UPDATE OF model' : ''}`,
+      [id, this.organizationId],
+    );
+    return row ?? null;
   }
 
   private filtered(filter: ModelInventoryFilterDto, manager?: EntityManager): SelectQueryBuilder<ModelInventoryEntity> {

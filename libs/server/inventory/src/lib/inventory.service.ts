@@ -8,7 +8,8 @@ import { InventoryRepository } from './inventory.repository';
 import { etagOf, ModelLinks, toModelInventoryResponse } from './inventory.mapper';
 import { InventoryWriter, WRITTEN_MODEL } from './inventory-writer';
 import { distinctSorted, LinkValidator, unknownLinksError } from './link-validator';
-import { addModelInsert, NewModel } from './model-insert';
+import { diffModels } from './model-diff';
+import { addModelInsert, addModelSoftDelete, addModelUpdate, ModelUpdate, NewModel } from './model-statements';
 import { ModelInventoryEntity } from './entities/model-inventory.entity';
 
 /** `If-Match: "mi-1-v3"`, a list of tags, or `*`. */
@@ -36,8 +37,9 @@ export class InventoryService {
   }
 
   async get(id: number): Promise<ModelInventoryResponse> {
-    const model = await this.models.getById(id);
-    return toModelInventoryResponse(model, await this.models.linksOf(id));
+    const model = await this.models.findWithLinks(id);
+    if (!model) throw new NotFoundError('Model', id);
+    return toModelInventoryResponse(model, model);
   }
 
   /** One statement: the link check, the model, its links, history, snapshot and event commit together or not at all. */
@@ -69,39 +71,36 @@ export class InventoryService {
   }
 
   update(id: number, dto: UpdateModelInventoryDto, ifMatch?: string): Promise<ModelInventoryResponse> {
-    return this.writer.write(async (manager, record) => {
-      const entity = await this.lockOrFail(id, manager);
-      const before = toModelInventoryResponse(entity, await this.models.linksOf(id, manager));
+    return this.writer.write(async (manager, writeChange) => {
+      const before = await this.lockOrFail(id, manager);
       if (!matchesIfMatch(ifMatch, before)) throw this.stale(before);
-      if (dto.status !== undefined && dto.status !== entity.status) this.assertMayApprove(dto.status);
+      if (dto.status !== undefined && dto.status !== before.status) this.assertMayApprove(dto.status);
       const requested = await this.links.resolve(dto, manager);
       const links: ModelLinks = { projects: requested.projects ?? before.projects, frameworks: requested.frameworks ?? before.frameworks };
-      Object.assign(entity, this.fieldsOf(dto));
-      const candidate = toModelInventoryResponse(entity, links);
-      if (!record.wouldChange(before, candidate)) return before;
-      entity.version_number += 1;
-      const saved = await this.models.save(entity, manager);
-      if (dto.projects || dto.frameworks) await this.models.replaceLinks(id, links, manager);
-      const after = toModelInventoryResponse(saved, links);
-      await record('updated', before, after);
-      return after;
+      const fields = this.fieldsOf(dto) as ModelUpdate;
+      const after: ModelInventoryResponse = { ...before, ...fields, ...links, version_number: before.version_number + 1 };
+      if (diffModels(before, after).length === 0) return before;
+      const statement = new ComposedStatement();
+      addModelUpdate(statement, id, fields, dto.projects || dto.frameworks ? links : null);
+      const row = await writeChange(statement, { action: 'updated', before, after }, { columns: `${WRITTEN_MODEL}.*`, from: WRITTEN_MODEL });
+      return toModelInventoryResponse(row as unknown as ModelInventoryEntity, links);
     });
   }
 
   remove(id: number, ifMatch?: string): Promise<void> {
-    return this.writer.write(async (manager, record) => {
-      const entity = await this.lockOrFail(id, manager);
-      const before = toModelInventoryResponse(entity, await this.models.linksOf(id, manager));
+    return this.writer.write(async (manager, writeChange) => {
+      const before = await this.lockOrFail(id, manager);
       if (!matchesIfMatch(ifMatch, before)) throw this.stale(before);
-      await this.models.softDelete(id, manager);
-      await record('deleted', before, null);
+      const statement = new ComposedStatement();
+      addModelSoftDelete(statement, id);
+      await writeChange(statement, { action: 'deleted', before, after: null });
     });
   }
 
-  private async lockOrFail(id: number, manager: EntityManager) {
-    const entity = await this.models.lockById(id, manager);
-    if (!entity) throw new NotFoundError('Model', id);
-    return entity;
+  private async lockOrFail(id: number, manager: EntityManager): Promise<ModelInventoryResponse> {
+    const row = await this.models.findWithLinks(id, { manager, lock: true });
+    if (!row) throw new NotFoundError('Model', id);
+    return toModelInventoryResponse(row, row);
   }
 
   private fieldsOf(dto: UpdateModelInventoryDto) {

@@ -39,6 +39,11 @@ const INSERTED_COLUMNS = [
   'created_by_user_id',
 ] as const satisfies readonly (keyof NewModel)[];
 
+/** What a PATCH may change. */
+export type ModelUpdate = Partial<Omit<NewModel, 'organization_id' | 'is_demo' | 'created_by_user_id'>>;
+
+const UPDATABLE_COLUMNS = INSERTED_COLUMNS.filter((column) => !['organization_id', 'is_demo', 'created_by_user_id'].includes(column)) as Array<keyof ModelUpdate>;
+
 const CASTS: Partial<Record<(typeof INSERTED_COLUMNS)[number], string>> = { capabilities: '::text[]', status: '::model_status', status_date: '::date' };
 
 /** JavaScript's `Date#toISOString()` form, so the event's model and the API response carry the same text. */
@@ -48,7 +53,9 @@ const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY
  * The inserted row, and the fields the database assigned as the event's copy shows them. The timestamps are
  * cut to milliseconds (JavaScript's precision) on insert, so the event and the response carry the same text.
  */
-const RETURNED = `*, jsonb_build_object('id', id, 'created_at', ${isoText('created_at')}, 'updated_at', ${isoText('updated_at')}) AS generated`;
+const RETURNED = `*, jsonb_build_object('id', id, 'version_number', version_number, 'created_at', ${isoText('created_at')}, 'updated_at', ${isoText('updated_at')}) AS generated`;
+
+const NOW_IN_MILLISECONDS = `date_trunc('milliseconds', now())`;
 
 /**
  * Adds a model's creation to `statement`: `link_check` (`missing_projects`: ids that are not the
@@ -68,11 +75,58 @@ export function addModelInsert(statement: ComposedStatement, model: NewModel, li
   statement.with(
     WRITTEN_MODEL,
     `INSERT INTO model_inventories (${INSERTED_COLUMNS.join(', ')}, created_at, updated_at)
-     SELECT ${placeholders.join(', ')}, date_trunc('milliseconds', now()), date_trunc('milliseconds', now())
+     SELECT ${placeholders.join(', ')}, ${NOW_IN_MILLISECONDS}, ${NOW_IN_MILLISECONDS}
        FROM link_check WHERE cardinality(missing_projects) = 0 AND cardinality(missing_frameworks) = 0
      RETURNING ${RETURNED}`,
     INSERTED_COLUMNS.map((column) => model[column]),
   );
+  addLinkRows(statement, links);
+}
+
+/**
+ * Adds a PATCH of a model the transaction has locked, as WRITTEN_MODEL: the fields sent, the next version,
+ * and, when `links` is given, the model's links replaced by them.
+ */
+export function addModelUpdate(statement: ComposedStatement, id: number, fields: ModelUpdate, links: ModelLinks | null): void {
+  const columns = UPDATABLE_COLUMNS.filter((column) => fields[column] !== undefined);
+  const assignments = columns.map((column, i) => `${column} = $${i + 2}${CASTS[column] ?? ''}`);
+  statement.with(
+    WRITTEN_MODEL,
+    `UPDATE model_inventories SET ${[...assignments, 'version_number = version_number + 1', `updated_at = ${NOW_IN_MILLISECONDS}`].join(', ')}
+      WHERE id = $1 RETURNING ${RETURNED}`,
+    [id, ...columns.map((column) => fields[column])],
+  );
+  if (links) addLinkReplacement(statement, id, links);
+}
+
+/** Adds the soft delete of a model the transaction has locked, as WRITTEN_MODEL. */
+export function addModelSoftDelete(statement: ComposedStatement, id: number): void {
+  statement.with(WRITTEN_MODEL, `UPDATE model_inventories SET deleted_at = now() WHERE id = $1 RETURNING id, '{}'::jsonb AS generated`, [id]);
+}
+
+/** Deletes the links not in `links` and inserts the missing ones; a link kept is not rewritten (its unique index would object). */
+function addLinkReplacement(statement: ComposedStatement, id: number, links: ModelLinks): void {
+  statement
+    .with(
+      'removed_links',
+      `DELETE FROM model_inventories_projects_frameworks
+        WHERE model_inventory_id = $1
+          AND ((project_id IS NOT NULL AND project_id <> ALL($2::int[])) OR (framework_id IS NOT NULL AND framework_id <> ALL($3::int[])))`,
+      [id, links.projects, links.frameworks],
+    )
+    .with(
+      'added_links',
+      `INSERT INTO model_inventories_projects_frameworks (model_inventory_id, project_id, framework_id)
+       SELECT $1, wanted.id, NULL FROM unnest($2::int[]) AS wanted(id)
+        WHERE NOT EXISTS (SELECT 1 FROM model_inventories_projects_frameworks l WHERE l.model_inventory_id = $1 AND l.project_id = wanted.id)
+       UNION ALL
+       SELECT $1, NULL, wanted.id FROM unnest($3::int[]) AS wanted(id)
+        WHERE NOT EXISTS (SELECT 1 FROM model_inventories_projects_frameworks l WHERE l.model_inventory_id = $1 AND l.framework_id = wanted.id)`,
+      [id, links.projects, links.frameworks],
+    );
+}
+
+function addLinkRows(statement: ComposedStatement, links: ModelLinks): void {
   if (links.projects.length + links.frameworks.length === 0) return;
   statement.with(
     'model_links',
