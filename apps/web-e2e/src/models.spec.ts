@@ -199,6 +199,10 @@ test('an admin registers, edits, filters and exports models; an editor cannot ap
   expect(csv).toContain('Llama 3.1 70B');
   expect(csv).toContain('churn-predictor');
   expect(csv).not.toContain('GPT-4o');
+  await page.getByTestId('export').click();
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+  expect(pdf.suggestedFilename()).toMatch(/^model-inventory-.*\.pdf$/);
+  expect((await readFile(await pdf.path())).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
   // Analytics drawer with both charts.
   await page.getByTestId('summary-total').click();

@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { CreateModelInventoryRequest } from '@model-inventory/contracts';
 import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 
@@ -37,4 +38,20 @@ export async function countQueries(dataSource: DataSource, work: () => Promise<u
     Object.assign(dataSource, { logger: original });
   }
   return count;
+}
+
+/** The text a PDF shows, in drawing order: its content streams inflated and their hex-encoded strings decoded. */
+export function pdfText(pdf: Buffer): string {
+  const texts: string[] = [];
+  for (const match of pdf.toString('latin1').matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(match[1], 'latin1')).toString('latin1');
+    } catch {
+      continue; // not a compressed content stream (e.g. a font)
+    }
+    for (const hex of content.matchAll(/<([0-9a-fA-F]+)>\s*(?:-?\d+\s*)?/g)) texts.push(Buffer.from(hex[1], 'hex').toString('latin1'));
+    texts.push(' ');
+  }
+  return texts.join('');
 }

@@ -5,7 +5,7 @@ import { ProjectsModule } from '@model-inventory/server-projects';
 import { addUser, createTestApp, registerOrganization, TestSession } from '@model-inventory/server-testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { aModel, countQueries } from './inventory-fixtures';
+import { aModel, countQueries, pdfText } from './inventory-fixtures';
 
 describe('model inventory over HTTP (real PostgreSQL)', () => {
   let app: NestExpressApplication;
@@ -252,7 +252,7 @@ describe('model inventory over HTTP (real PostgreSQL)', () => {
       expect(small).toBe(2);
     });
 
-    it('exports the filtered view as CSV and XLSX', async () => {
+    it('exports the filtered view as CSV, XLSX and PDF', async () => {
       const csv = await list('/export?format=csv&status=Approved,Blocked&sort=model:asc');
       expect(csv.headers['content-type']).toContain('text/csv');
       expect(csv.headers['content-disposition']).toMatch(/attachment; filename="model-inventory-\d+-\d{4}-\d{2}-\d{2}\.csv"/);
@@ -267,7 +267,20 @@ describe('model inventory over HTTP (real PostgreSQL)', () => {
         res.on('end', () => done(null, Buffer.concat(chunks)));
       }).expect(200);
       expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
-      await http().get('/api/modelInventory/export?format=pdfx').set(org.auth).expect(400);
+      const pdf = await http().get('/api/modelInventory/export?format=pdf&status=Approved,Blocked&sort=model:asc').set(org.auth).buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      }).expect(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.headers['content-disposition']).toMatch(/filename="model-inventory-\d+-\d{4}-\d{2}-\d{2}\.pdf"/);
+      const text = pdfText(pdf.body as Buffer);
+      expect(text).toContain('status: Approved, Blocked');
+      expect(text.indexOf('GPT-4o')).toBeGreaterThan(-1);
+      expect(text.indexOf('Llama')).toBeGreaterThan(text.indexOf('GPT-4o'));
+      expect(text).toContain('2 models.');
+      const bad = await http().get('/api/modelInventory/export?format=pdfx').set(org.auth).expect(400);
+      expect(bad.body.errors).toEqual([{ field: 'format', message: 'format must be one of: csv, xlsx, pdf' }]);
     });
   });
 

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { ExportFormat, MODEL_INVENTORY_SORT_FIELDS, ModelInventoryListQuery, ModelStatus } from '@model-inventory/contracts';
+import { EXPORT_FORMATS, ExportFormat, MODEL_INVENTORY_SORT_FIELDS, ModelInventoryListQuery, ModelStatus } from '@model-inventory/contracts';
 import { PageQueryDto } from '@model-inventory/server-core';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
@@ -71,8 +71,8 @@ export class ModelInventoryFilterDto implements Omit<ModelInventoryListQuery, 'l
 export class ListModelInventoryDto extends IntersectionType(PageQueryDto, ModelInventoryFilterDto) {}
 
 export class ExportModelInventoryDto extends ModelInventoryFilterDto {
-  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' })
+  @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'csv' })
   @IsOptional()
-  @IsIn(['csv', 'xlsx'], { message: 'format must be csv or xlsx' })
+  @IsIn(EXPORT_FORMATS, { message: `format must be one of: ${EXPORT_FORMATS.join(', ')}` })
   format: ExportFormat = 'csv';
 }

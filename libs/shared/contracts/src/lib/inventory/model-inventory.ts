@@ -73,4 +73,5 @@ export interface ModelInventoryListQuery {
   sort?: string;
 }
 
-export type ExportFormat = 'csv' | 'xlsx';
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -222,7 +222,7 @@ export class ModelsPage {
       });
   }
 
-  /** PDF, kept simple: the rows on screen go to the browser's print dialog, which can save as PDF. */
+  /** The rows and columns on screen, through the browser's print dialog. */
   protected print(): void {
     const range = this.range();
     const organization = this.auth.organization()?.name ?? 'Model Inventory';
