@@ -253,6 +253,17 @@ describe('model inventory over HTTP (real PostgreSQL)', () => {
     });
 
     it('exports the filtered view as CSV, XLSX and PDF', async () => {
+      const download = (path: string) =>
+        http()
+          .get(path)
+          .set(org.auth)
+          .buffer(true)
+          .parse((res, done) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => done(null, Buffer.concat(chunks)));
+          })
+          .expect(200);
       const csv = await list('/export?format=csv&status=Approved,Blocked&sort=model:asc');
       expect(csv.headers['content-type']).toContain('text/csv');
       expect(csv.headers['content-disposition']).toMatch(/attachment; filename="model-inventory-\d+-\d{4}-\d{2}-\d{2}\.csv"/);
@@ -261,17 +272,9 @@ describe('model inventory over HTTP (real PostgreSQL)', () => {
       expect(lines[1]).toContain('GPT-4o');
       expect(lines[1]).toContain('Scoring');
       expect(lines[2]).toContain('Llama');
-      const xlsx = await http().get('/api/modelInventory/export?format=xlsx').set(org.auth).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const xlsx = await download('/api/modelInventory/export?format=xlsx');
       expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
-      const pdf = await http().get('/api/modelInventory/export?format=pdf&status=Approved,Blocked&sort=model:asc').set(org.auth).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const pdf = await download('/api/modelInventory/export?format=pdf&status=Approved,Blocked&sort=model:asc');
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect(pdf.headers['content-disposition']).toMatch(/filename="model-inventory-\d+-\d{4}-\d{2}-\d{2}\.pdf"/);
       const text = pdfText(pdf.body as Buffer);

@@ -1,25 +1,7 @@
-import { ModelStatus } from '@model-inventory/contracts';
 import { ComposedStatement } from '@model-inventory/server-core';
+import { ModelInventoryEntity } from './entities/model-inventory.entity';
 import { ModelLinks } from './inventory.mapper';
 import { WRITTEN_MODEL } from './inventory-writer';
-
-export interface NewModel {
-  organization_id: number;
-  provider: string;
-  model: string;
-  version: string;
-  approver: string;
-  capabilities: string[];
-  security_assessment: boolean;
-  status: ModelStatus;
-  status_date: string;
-  reference_link: string;
-  biases: string;
-  limitations: string;
-  hosting_provider: string;
-  is_demo: boolean;
-  created_by_user_id: number | null;
-}
 
 const INSERTED_COLUMNS = [
   'organization_id',
@@ -37,7 +19,10 @@ const INSERTED_COLUMNS = [
   'hosting_provider',
   'is_demo',
   'created_by_user_id',
-] as const satisfies readonly (keyof NewModel)[];
+] as const satisfies readonly (keyof ModelInventoryEntity)[];
+
+/** A model as a create writes it; the database fills in the rest. */
+export type NewModel = Pick<ModelInventoryEntity, (typeof INSERTED_COLUMNS)[number]>;
 
 /** What a PATCH may change. */
 export type ModelUpdate = Partial<Omit<NewModel, 'organization_id' | 'is_demo' | 'created_by_user_id'>>;
