@@ -96,6 +96,16 @@ describe('model inventory over HTTP (real PostgreSQL)', () => {
     const rowsBefore = await written();
     await create(acme, { ...aModel(), projects: [foreign.id] }).expect(400);
     expect(await written()).toEqual(rowsBefore);
+
+    const { body: model } = await create(acme, { ...aModel(), frameworks: [1] }).expect(201);
+    const rowsAfterCreate = await written();
+    const patched = await http().patch(`/api/modelInventory/${model.id}`).set(acme.auth).send({ version: '9.9', projects: [foreign.id], frameworks: [424242] }).expect(400);
+    expect(patched.body.errors).toEqual([
+      { field: 'projects', message: `unknown project ids: ${foreign.id}` },
+      { field: 'frameworks', message: 'unknown framework ids: 424242' },
+    ]);
+    expect(await written()).toEqual(rowsAfterCreate);
+    expect((await http().get(`/api/modelInventory/${model.id}`).set(acme.auth).expect(200)).body).toEqual(model);
   });
 
   it("answers 404 for another organisation's model on every route", async () => {

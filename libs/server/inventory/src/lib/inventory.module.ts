@@ -12,7 +12,6 @@ import { ModelInventoryController } from './inventory.controller';
 import { InventoryRepository } from './inventory.repository';
 import { InventoryService } from './inventory.service';
 import { InventoryWriter } from './inventory-writer';
-import { LinkValidator } from './link-validator';
 import { ScopedListService } from './scoped-list.service';
 
 /** The model register: CRUD with audit trail, snapshots and automation events, exports and demo data. */
@@ -20,6 +19,6 @@ import { ScopedListService } from './scoped-list.service';
   controllers: [DemoDataController, ModelInventoryController],
   exports: [InventoryRepository, InventoryService],
   imports: [AutomationModule, HistoryModule, ProjectsModule, TypeOrmModule.forFeature([ModelInventoryEntity, ModelLinkEntity])],
-  providers: [DemoDataService, InventoryExportService, InventoryRepository, InventoryService, InventoryWriter, LinkValidator, ScopedListService],
+  providers: [DemoDataService, InventoryExportService, InventoryRepository, InventoryService, InventoryWriter, ScopedListService],
 })
 export class InventoryModule {}

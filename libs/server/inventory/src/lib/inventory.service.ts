@@ -6,10 +6,10 @@ import { CreateModelInventoryDto, UpdateModelInventoryDto } from './dto/create-m
 import { ListModelInventoryDto, ModelInventoryFilterDto } from './dto/list-model-inventory.dto';
 import { InventoryRepository } from './inventory.repository';
 import { etagOf, ModelLinks, toModelInventoryResponse } from './inventory.mapper';
-import { InventoryWriter, WRITTEN_MODEL } from './inventory-writer';
-import { distinctSorted, LinkValidator, unknownLinksError } from './link-validator';
+import { InventoryWriter } from './inventory-writer';
+import { distinctSorted, unknownLinksError } from './model-links';
 import { diffModels } from './model-diff';
-import { addModelInsert, addModelSoftDelete, addModelUpdate, ModelUpdate, NewModel } from './model-statements';
+import { addModelInsert, addModelSoftDelete, addModelUpdate, CHECKED_WRITE_RESULT, CheckedWriteRow, ModelUpdate, NewModel } from './model-statements';
 import { ModelInventoryEntity } from './entities/model-inventory.entity';
 
 /** `If-Match: "mi-1-v3"`, a list of tags, or `*`. */
@@ -19,13 +19,9 @@ function matchesIfMatch(header: string | undefined, model: ModelInventoryRespons
   return tags.includes('*') || tags.includes(etagOf(model));
 }
 
-/** The create statement's row: the link check, and the model unless a link was unknown. */
-type CreatedRow = ModelInventoryEntity & { missing_projects: number[]; missing_frameworks: number[] };
-
 @Injectable()
 export class InventoryService {
   constructor(
-    private readonly links: LinkValidator,
     private readonly models: InventoryRepository,
     private readonly writer: InventoryWriter,
   ) {}
@@ -61,13 +57,8 @@ export class InventoryService {
     // The database fills in id and timestamps (`generated`) in the event's copy.
     const unsaved = { ...model, id: 0, security_assessment_data: [], version_number: 1, created_at: new Date(0), updated_at: new Date(0) };
     const sent = toModelInventoryResponse(unsaved as unknown as ModelInventoryEntity, links);
-    const row = (await this.writer.writeAlone(statement, { action: 'created', before: null, after: sent }, {
-      columns: `link_check.missing_projects, link_check.missing_frameworks, ${WRITTEN_MODEL}.*`,
-      from: `link_check LEFT JOIN ${WRITTEN_MODEL} ON true`,
-    })) as unknown as CreatedRow;
-    const unknownLinks = unknownLinksError(row.missing_projects, row.missing_frameworks);
-    if (unknownLinks) throw unknownLinks;
-    return toModelInventoryResponse(row, links);
+    const row = await this.writer.writeAlone(statement, { action: 'created', before: null, after: sent }, CHECKED_WRITE_RESULT);
+    return toModelInventoryResponse(this.writtenOrUnknownLinks(row), links);
   }
 
   update(id: number, dto: UpdateModelInventoryDto, ifMatch?: string): Promise<ModelInventoryResponse> {
@@ -75,15 +66,17 @@ export class InventoryService {
       const before = await this.lockOrFail(id, manager);
       if (!matchesIfMatch(ifMatch, before)) throw this.stale(before);
       if (dto.status !== undefined && dto.status !== before.status) this.assertMayApprove(dto.status);
-      const requested = await this.links.resolve(dto, manager);
-      const links: ModelLinks = { projects: requested.projects ?? before.projects, frameworks: requested.frameworks ?? before.frameworks };
+      const links: ModelLinks = {
+        projects: dto.projects ? distinctSorted(dto.projects) : before.projects,
+        frameworks: dto.frameworks ? distinctSorted(dto.frameworks) : before.frameworks,
+      };
       const fields = this.fieldsOf(dto) as ModelUpdate;
       const after: ModelInventoryResponse = { ...before, ...fields, ...links, version_number: before.version_number + 1 };
       if (diffModels(before, after).length === 0) return before;
       const statement = new ComposedStatement();
-      addModelUpdate(statement, id, fields, dto.projects || dto.frameworks ? links : null);
-      const row = await writeChange(statement, { action: 'updated', before, after }, { columns: `${WRITTEN_MODEL}.*`, from: WRITTEN_MODEL });
-      return toModelInventoryResponse(row as unknown as ModelInventoryEntity, links);
+      addModelUpdate(statement, RequestContext.requireActor().organizationId, id, fields, dto.projects || dto.frameworks ? links : null);
+      const row = await writeChange(statement, { action: 'updated', before, after }, CHECKED_WRITE_RESULT);
+      return toModelInventoryResponse(this.writtenOrUnknownLinks(row), links);
     });
   }
 
@@ -101,6 +94,14 @@ export class InventoryService {
     const row = await this.models.findWithLinks(id, { manager, lock: true });
     if (!row) throw new NotFoundError('Model', id);
     return toModelInventoryResponse(row, row);
+  }
+
+  /** The model a checked write statement wrote; a 400 naming the unknown links when it wrote none. */
+  private writtenOrUnknownLinks(row: Record<string, unknown> | undefined): ModelInventoryEntity {
+    const checked = row as unknown as CheckedWriteRow; // link_check always yields its one row
+    const unknownLinks = unknownLinksError(checked.missing_projects, checked.missing_frameworks);
+    if (unknownLinks) throw unknownLinks;
+    return checked;
   }
 
   private fieldsOf(dto: UpdateModelInventoryDto) {

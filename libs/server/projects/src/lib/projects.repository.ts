@@ -20,14 +20,6 @@ export class ProjectsRepository extends TenantRepository<ProjectEntity> {
     return this.scoped('project', manager).leftJoinAndSelect('project.frameworks', 'framework').andWhere('project.id = :id', { id }).getOne();
   }
 
-  /** Of the given ids, those that are not projects of the caller's organisation. */
-  async missingIds(ids: number[], manager?: EntityManager): Promise<number[]> {
-    if (ids.length === 0) return [];
-    const found = await this.scoped('project', manager).select('project.id', 'id').andWhere('project.id IN (:...ids)', { ids }).getRawMany<{ id: number }>();
-    const present = new Set(found.map((r) => Number(r.id)));
-    return ids.filter((id) => !present.has(id));
-  }
-
   save(project: ProjectEntity, manager?: EntityManager): Promise<ProjectEntity> {
     return this.repository(manager).save(project);
   }
