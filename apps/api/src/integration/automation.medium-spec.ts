@@ -1,12 +1,10 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import { AUTOMATION_EVENTS, AutomationEvent, Role, WebhookDeliveryResponse, WebhookPayload, WebhookResponse } from '@model-inventory/contracts';
 import { AutomationEvents, AutomationModule, AutomationWorkerModule, RecordedAutomationEvent, WEBHOOK_RETRY_DELAY_MS } from '@model-inventory/server-automation';
-import { AutomationJob, ComposedStatement, CoreConfigModule, LoggingModule, OUTBOX_SWEEP_EVERY_MS, OUTBOX_SWEEP_SCHEDULER_ID, QueueName } from '@model-inventory/server-core';
-import { DatabaseModule, QueueModule } from '@model-inventory/server-platform';
-import { addUser, createTestApp, registerOrganization, testAppConfig, TestSession } from '@model-inventory/server-testing';
+import { AutomationJob, ComposedStatement, OUTBOX_SWEEP_EVERY_MS, OUTBOX_SWEEP_SCHEDULER_ID, QueueName } from '@model-inventory/server-core';
+import { addUser, createTestApp, createTestWorker, registerOrganization, testAppConfig, TestSession } from '@model-inventory/server-testing';
 import { Queue } from 'bullmq';
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, IncomingHttpHeaders } from 'node:http';
@@ -17,15 +15,8 @@ import { DataSource, EntityManager } from 'typeorm';
 
 const RETRY_DELAY_MS = 200;
 
-async function startWorker(config = testAppConfig()): Promise<INestApplicationContext> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [CoreConfigModule.forRoot('worker', { ...config, role: 'worker' }), DatabaseModule, LoggingModule, QueueModule, AutomationWorkerModule],
-  })
-    .overrideProvider(WEBHOOK_RETRY_DELAY_MS)
-    .useValue(RETRY_DELAY_MS)
-    .compile();
-  return moduleRef.init();
-}
+const startWorker = (config = testAppConfig()): Promise<INestApplicationContext> =>
+  createTestWorker([AutomationWorkerModule], config, (builder) => builder.overrideProvider(WEBHOOK_RETRY_DELAY_MS).useValue(RETRY_DELAY_MS));
 
 interface Received {
   path: string;
@@ -100,24 +91,25 @@ describe('webhooks and automation events (real PostgreSQL, BullMQ and HTTP)', ()
   }
 
   /** The outbox row of one write, written in `manager`'s transaction the way the inventory's write statement does. */
-  async function recordEvent(manager: EntityManager, session: TestSession, event: AutomationEvent, model: Record<string, unknown>): Promise<number> {
+  async function recordEvent(manager: EntityManager, session: TestSession, event: AutomationEvent, model: Record<string, unknown>): Promise<RecordedAutomationEvent> {
     const statement = new ComposedStatement().with('written', `SELECT '{}'::jsonb AS generated`);
     const recorded = api.get(AutomationEvents).addTo(statement, 'written', { organizationId: session.organizationId, event, data: { model } as WebhookPayload['data'] });
     const { text, values } = statement.build(`SELECT ${recorded.columns}`);
     const [row] = await manager.query(text, values);
-    return (recorded.read(row) as RecordedAutomationEvent).id;
+    return recorded.read(row) as RecordedAutomationEvent;
   }
 
   /** What the inventory service does: record inside its write, dispatch after commit. */
-  async function commitEvent(session: TestSession, event: AutomationEvent, model: Record<string, unknown> = { id: 1, name: 'Fraud scorer' }): Promise<number> {
-    const id = await api.get(DataSource).transaction((manager) => recordEvent(manager, session, event, model));
-    await api.get(AutomationEvents).dispatch([id]);
-    return id;
+  /** Returns the event's UUID, the envelope's `id`. */
+  async function commitEvent(session: TestSession, event: AutomationEvent, model: Record<string, unknown> = { id: 1, name: 'Fraud scorer' }): Promise<string> {
+    const { uuid } = await api.get(DataSource).transaction((manager) => recordEvent(manager, session, event, model));
+    await api.get(AutomationEvents).dispatch([uuid]);
+    return uuid;
   }
 
   const deliveries = async (session: TestSession, webhookId: number): Promise<WebhookDeliveryResponse[]> =>
     (await http().get(`/api/webhooks/${webhookId}/deliveries`).set(session.auth).expect(200)).body.items;
-  const idsAt = (path: string) => receiver.at(path).map((r) => Number(r.headers['x-webhook-id']));
+  const idsAt = (path: string) => receiver.at(path).map((r) => r.headers['x-webhook-id']);
 
   describe('the webhooks API', () => {
     it('creates, reads, updates and deletes a webhook without ever returning its secret', async () => {
@@ -186,17 +178,18 @@ describe('webhooks and automation events (real PostgreSQL, BullMQ and HTTP)', ()
       const eventId = await commitEvent(org, 'model_added', model);
 
       const [hit] = await waitFor(() => receiver.at(path), (r) => r.length > 0);
+      expect(eventId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(hit.headers).toMatchObject({
         'content-type': 'application/json',
         'user-agent': 'ModelInventory-Webhooks/1',
-        'x-webhook-id': String(eventId),
+        'x-webhook-id': eventId,
         'x-webhook-event': 'model_added',
         'x-webhook-signature': `sha256=${createHmac('sha256', key).update(hit.body).digest('hex')}`,
       });
       expect(JSON.parse(hit.body.toString('utf8'))).toEqual({ id: eventId, event: 'model_added', occurred_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT.+Z$/), organization_id: org.organizationId, data: { model } });
 
       const [attempt] = await waitFor(() => deliveries(org, webhook.id), (d) => d.length > 0);
-      expect(attempt).toMatchObject({ webhook_id: webhook.id, event_id: eventId, event: 'model_added', attempt: 1, status: 'succeeded', response_code: 200, error: null });
+      expect(attempt).toMatchObject({ webhook_id: webhook.id, event_uuid: eventId, event: 'model_added', attempt: 1, status: 'succeeded', response_code: 200, error: null });
       await sleep(500);
       expect(receiver.at(path)).toHaveLength(1);
     });
@@ -206,14 +199,14 @@ describe('webhooks and automation events (real PostgreSQL, BullMQ and HTTP)', ()
       const path = `/rollback-${unique()}`;
       await newWebhook(org, path);
       const dataSource = api.get(DataSource);
-      let rolledBack = 0;
+      let rolledBack: RecordedAutomationEvent | undefined;
       const failing = dataSource.transaction(async (manager) => {
         rolledBack = await recordEvent(manager, org, 'model_added', { id: 1 });
         throw new Error('the model insert failed');
       });
       await expect(failing).rejects.toThrow('the model insert failed');
-      expect(await dataSource.query('SELECT id FROM automation_events WHERE id = $1', [rolledBack])).toEqual([]);
-      await api.get(AutomationEvents).dispatch([rolledBack]);
+      expect(await dataSource.query('SELECT id FROM automation_events WHERE uuid = $1', [rolledBack?.uuid])).toEqual([]);
+      await api.get(AutomationEvents).dispatch([rolledBack?.uuid as string]);
 
       const committed = await commitEvent(org, 'model_added');
       await waitFor(() => idsAt(path), (ids) => ids.includes(committed));
@@ -229,10 +222,10 @@ describe('webhooks and automation events (real PostgreSQL, BullMQ and HTTP)', ()
       const eventId = await commitEvent(org, 'model_updated');
 
       const attempts = await waitFor(() => deliveries(org, webhook.id), (d) => d.length >= 3);
-      expect(attempts.map(({ attempt, status, response_code, event_id }) => ({ attempt, status, response_code, event_id }))).toEqual([
-        { attempt: 3, status: 'succeeded', response_code: 200, event_id: eventId },
-        { attempt: 2, status: 'failed', response_code: 503, event_id: eventId },
-        { attempt: 1, status: 'failed', response_code: 503, event_id: eventId },
+      expect(attempts.map(({ attempt, status, response_code, event_uuid }) => ({ attempt, status, response_code, event_uuid }))).toEqual([
+        { attempt: 3, status: 'succeeded', response_code: 200, event_uuid: eventId },
+        { attempt: 2, status: 'failed', response_code: 503, event_uuid: eventId },
+        { attempt: 1, status: 'failed', response_code: 503, event_uuid: eventId },
       ]);
       expect(attempts[1].error).toBe('HTTP 503 Service Unavailable');
       const [third, second, first] = attempts.map((a) => Date.parse(a.delivered_at));
@@ -290,13 +283,13 @@ describe('webhooks and automation events (real PostgreSQL, BullMQ and HTTP)', ()
         dataSource.transaction((manager) => recordEvent(manager, org, event, { id: 2 }));
       const lost = await record('model_updated');
       const recent = await record('model_deleted');
-      await dataSource.query(`UPDATE automation_events SET occurred_at = now() - interval '5 minutes' WHERE id = $1`, [lost]);
+      await dataSource.query(`UPDATE automation_events SET occurred_at = now() - interval '5 minutes' WHERE id = $1`, [lost.id]);
 
       await queue.add(AutomationJob.sweepOutbox, {});
-      expect(await waitFor(() => idsAt(path), (ids) => ids.length > 0)).toEqual([lost]);
+      expect(await waitFor(() => idsAt(path), (ids) => ids.length > 0)).toEqual([lost.uuid]);
       const rows: { id: string; dispatched: boolean }[] = await dataSource.query(
         'SELECT id, dispatched_at IS NOT NULL AS dispatched FROM automation_events WHERE id = ANY($1) ORDER BY id',
-        [[lost, recent]],
+        [[lost.id, recent.id]],
       );
       expect(rows.map((r) => r.dispatched)).toEqual([true, false]);
     });

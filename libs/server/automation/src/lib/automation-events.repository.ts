@@ -20,7 +20,7 @@ export class AutomationEventsRepository {
    * (jsonb: the fields the database assigned, such as id and timestamps) is merged into `payload.model`.
    * When no active webhook of the organisation subscribes to the event, it is stored as already
    * dispatched, so nothing is queued for it (a webhook receives the events after its creation).
-   * Returns the columns to select to read the event back: `event_id` and `event_pending`.
+   * Returns the columns to select to read the event back: `event_id`, `event_uuid` and `event_pending`.
    */
   addInsert(statement: ComposedStatement, subject: string, row: NewAutomationEvent): string {
     statement.with(
@@ -29,14 +29,14 @@ export class AutomationEventsRepository {
        SELECT $1, $2::varchar, jsonb_set($3::jsonb, '{model}', ($3::jsonb -> 'model') || subject.generated),
               CASE WHEN EXISTS (SELECT 1 FROM webhooks w WHERE w.organization_id = $1 AND w.active AND $2::text = ANY(w.events)) THEN NULL ELSE now() END
          FROM ${subject} subject
-       RETURNING id, dispatched_at IS NULL AS pending`,
+       RETURNING id, uuid, dispatched_at IS NULL AS pending`,
       [row.organization_id, row.event, JSON.stringify(row.payload)],
     );
-    return '(SELECT id FROM automation_event) AS event_id, (SELECT pending FROM automation_event) AS event_pending';
+    return '(SELECT id FROM automation_event) AS event_id, (SELECT uuid FROM automation_event) AS event_uuid, (SELECT pending FROM automation_event) AS event_pending';
   }
 
-  findById(id: number): Promise<AutomationEventEntity | null> {
-    return this.dataSource.getRepository(AutomationEventEntity).findOneBy({ id });
+  findByUuid(uuid: string): Promise<AutomationEventEntity | null> {
+    return this.dataSource.getRepository(AutomationEventEntity).findOneBy({ uuid });
   }
 
   async markDispatched(id: number): Promise<void> {
@@ -44,16 +44,16 @@ export class AutomationEventsRepository {
   }
 
   /** Oldest first; the age is measured on the database clock, which also stamped `occurred_at`. */
-  async findUndispatchedIds(minAgeMs: number, limit: number): Promise<number[]> {
+  async findUndispatchedUuids(minAgeMs: number, limit: number): Promise<string[]> {
     const rows = await this.dataSource
       .getRepository(AutomationEventEntity)
       .createQueryBuilder('event')
-      .select('event.id', 'id')
+      .select('event.uuid', 'uuid')
       .where('event.dispatched_at IS NULL')
       .andWhere("event.occurred_at < now() - (:minAgeMs * interval '1 millisecond')", { minAgeMs })
       .orderBy('event.occurred_at', 'ASC')
       .limit(limit)
-      .getRawMany<{ id: string }>();
-    return rows.map((row) => Number(row.id));
+      .getRawMany<{ uuid: string }>();
+    return rows.map((row) => row.uuid);
   }
 }

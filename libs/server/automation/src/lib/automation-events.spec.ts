@@ -14,11 +14,11 @@ describe(AutomationEvents.name, () => {
 
   afterEach(() => jest.useRealTimers());
 
-  it('enqueues one dispatch job per event with a deterministic jobId', async () => {
-    await sut.dispatch([3, 4]);
+  it('enqueues one dispatch job per event, its jobId built from the event UUID', async () => {
+    await sut.dispatch(['0b9e0c1c-3c55-4cde-8a3e-5b1f9a6c0003', '0b9e0c1c-3c55-4cde-8a3e-5b1f9a6c0004']);
     expect(queue.addBulk).toHaveBeenCalledWith([
-      expect.objectContaining({ name: AutomationJob.dispatchEvent, data: { event_id: 3 }, opts: expect.objectContaining({ jobId: 'event-3' }) }),
-      expect.objectContaining({ name: AutomationJob.dispatchEvent, data: { event_id: 4 }, opts: expect.objectContaining({ jobId: 'event-4' }) }),
+      expect.objectContaining({ name: AutomationJob.dispatchEvent, data: { event_uuid: '0b9e0c1c-3c55-4cde-8a3e-5b1f9a6c0003' }, opts: expect.objectContaining({ jobId: 'event-0b9e0c1c-3c55-4cde-8a3e-5b1f9a6c0003' }) }),
+      expect.objectContaining({ name: AutomationJob.dispatchEvent, data: { event_uuid: '0b9e0c1c-3c55-4cde-8a3e-5b1f9a6c0004' }, opts: expect.objectContaining({ jobId: 'event-0b9e0c1c-3c55-4cde-8a3e-5b1f9a6c0004' }) }),
     ]);
   });
 
@@ -29,13 +29,13 @@ describe(AutomationEvents.name, () => {
 
   it('swallows a queue failure: the change is committed and the sweep will dispatch', async () => {
     queue.addBulk.mockRejectedValue(new Error('connection refused'));
-    await expect(sut.dispatch([1])).resolves.toBeUndefined();
+    await expect(sut.dispatch(['0b9e0c1c-3c55-4cde-8a3e-5b1f9a6c0003'])).resolves.toBeUndefined();
   });
 
   it('gives up waiting for a queue that does not answer', async () => {
     jest.useFakeTimers();
     queue.addBulk.mockReturnValue(new Promise(() => undefined));
-    const dispatched = sut.dispatch([1]);
+    const dispatched = sut.dispatch(['0b9e0c1c-3c55-4cde-8a3e-5b1f9a6c0003']);
     await jest.advanceTimersByTimeAsync(2_000);
     await expect(dispatched).resolves.toBeUndefined();
   });

@@ -21,6 +21,7 @@ export interface RecordedEventColumns {
 
 export interface RecordedAutomationEvent {
   id: number;
+  uuid: string;
   /** False when no webhook subscribes: the event is stored as dispatched and needs no job. */
   pending: boolean;
 }
@@ -47,17 +48,18 @@ export class AutomationEvents {
     const columns = this.events.addInsert(statement, subject, { organization_id: organizationId, event, payload: data });
     return {
       columns,
-      read: ({ event_id: id, event_pending: pending }) => (id === null || id === undefined ? null : { id: Number(id), pending: pending === true }),
+      read: ({ event_id: id, event_uuid: uuid, event_pending: pending }) =>
+        id === null || id === undefined ? null : { id: Number(id), uuid: String(uuid), pending: pending === true },
     };
   }
 
   /** Never throws: the caller's change is already committed, and the sweep will catch up. */
-  async dispatch(eventIds: number[]): Promise<void> {
-    if (eventIds.length === 0) return;
+  async dispatch(eventUuids: string[]): Promise<void> {
+    if (eventUuids.length === 0) return;
     try {
-      await withTimeout(this.queue.addBulk(eventIds.map(dispatchEventJob)), DISPATCH_ENQUEUE_TIMEOUT_MS);
+      await withTimeout(this.queue.addBulk(eventUuids.map(dispatchEventJob)), DISPATCH_ENQUEUE_TIMEOUT_MS);
     } catch (error) {
-      this.logger.warn(`could not enqueue events ${eventIds.join(', ')}; the outbox sweep will dispatch them: ${(error as Error).message}`);
+      this.logger.warn(`could not enqueue events ${eventUuids.join(', ')}; the outbox sweep will dispatch them: ${(error as Error).message}`);
     }
   }
 }

@@ -15,21 +15,21 @@ const DAY_S = 24 * 60 * 60;
  * Finished jobs are removed so the sweeper can enqueue again; the handler then skips an event
  * that is already dispatched.
  */
-export function dispatchEventJob(eventId: number): JobSpec<DispatchEventJobData> {
+export function dispatchEventJob(eventUuid: string): JobSpec<DispatchEventJobData> {
   return {
     name: AutomationJob.dispatchEvent,
-    data: { event_id: eventId },
-    opts: { jobId: `event-${eventId}`, attempts: 3, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: true, removeOnFail: true },
+    data: { event_uuid: eventUuid },
+    opts: { jobId: `event-${eventUuid}`, attempts: 3, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: true, removeOnFail: true },
   };
 }
 
 /** Kept for a while after finishing so that a repeated fan-out cannot enqueue the same delivery again. */
-export function deliverJob(eventId: number, webhookId: number, retryDelayMs: number): JobSpec<DeliverJobData> {
+export function deliverJob(eventUuid: string, webhookId: number, retryDelayMs: number): JobSpec<DeliverJobData> {
   return {
     name: AutomationJob.deliver,
-    data: { event_id: eventId, webhook_id: webhookId },
+    data: { event_uuid: eventUuid, webhook_id: webhookId },
     opts: {
-      jobId: `deliver-${eventId}-${webhookId}`,
+      jobId: `deliver-${eventUuid}-${webhookId}`,
       attempts: WEBHOOK_DELIVERY_ATTEMPTS,
       backoff: { type: 'exponential', delay: retryDelayMs },
       removeOnComplete: { age: DAY_S, count: 10_000 },

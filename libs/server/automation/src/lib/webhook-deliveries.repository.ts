@@ -22,7 +22,7 @@ export class WebhookDeliveriesRepository {
     return this.repository
       .createQueryBuilder('delivery')
       .leftJoin('delivery.event', 'event')
-      .addSelect(['event.id', 'event.event'])
+      .addSelect(['event.id', 'event.uuid', 'event.event'])
       .where('delivery.webhook_id = :webhookId', { webhookId })
       .orderBy('delivery.delivered_at', 'DESC')
       .addOrderBy('delivery.id', 'DESC')

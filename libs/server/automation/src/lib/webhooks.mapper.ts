@@ -27,6 +27,7 @@ export function toWebhookDeliveryResponse(delivery: WebhookDeliveryEntity): Webh
     id: delivery.id,
     webhook_id: delivery.webhook_id,
     event_id: delivery.event_id,
+    event_uuid: delivery.event.uuid,
     event: delivery.event.event,
     attempt: delivery.attempt,
     status: delivery.status,

@@ -8,7 +8,7 @@ import { SnapshotsRepository } from './snapshots.repository';
 const DAY_S = 86_400;
 const ENQUEUE_BATCH = 500;
 
-/** Per-organisation jobs: kept two days so the deterministic jobId also dedupes a fan-out that runs twice in a day. */
+/** Per-organisation jobs: kept two days, so a retried fan-out finds the jobs it already enqueued. */
 const SNAPSHOT_JOB_OPTIONS = {
   attempts: 3,
   backoff: { type: 'exponential', delay: 10_000 },
@@ -27,19 +27,23 @@ export class DailySnapshotsService {
     private readonly snapshots: SnapshotsRepository,
   ) {}
 
-  /** Enqueues one snapshot job per organisation for `day` (YYYY-MM-DD); returns how many. */
-  async fanOut(day: string): Promise<number> {
+  /**
+   * Enqueues one snapshot job per organisation; returns how many. Job ids combine the fan-out job's own id
+   * (unique per scheduled run in this Redis, the same on its retries) with the organisation id: organisation
+   * ids start again in a recreated database, and must not collide with the jobs of an earlier one.
+   */
+  async fanOut(runId: string): Promise<number> {
     const ids = await this.snapshots.findOrganizationIds();
     for (let start = 0; start < ids.length; start += ENQUEUE_BATCH) {
       await this.queue.addBulk(
         ids.slice(start, start + ENQUEUE_BATCH).map((id) => ({
           name: HistoryJob.snapshotOrganization,
           data: { organization_id: id },
-          opts: { ...SNAPSHOT_JOB_OPTIONS, jobId: `snapshot-${id}-${day}` },
+          opts: { ...SNAPSHOT_JOB_OPTIONS, jobId: `snapshot-${runId}-org-${id}` },
         })),
       );
     }
-    this.logger.log(`daily snapshots enqueued for ${ids.length} organisations (${day})`);
+    this.logger.log(`daily snapshots enqueued for ${ids.length} organisations (run ${runId})`);
     return ids.length;
   }
 

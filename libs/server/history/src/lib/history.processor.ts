@@ -2,7 +2,6 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { HistoryJob, QueueName, SnapshotOrganizationJobData } from '@model-inventory/server-core';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DailySnapshotsService } from './daily-snapshots.service';
-import { utcDay } from './timeseries';
 
 @Processor(QueueName.history)
 export class HistoryProcessor extends WorkerHost {
@@ -13,8 +12,7 @@ export class HistoryProcessor extends WorkerHost {
   async process(job: Job<SnapshotOrganizationJobData | Record<string, never>>): Promise<void> {
     switch (job.name) {
       case HistoryJob.dailySnapshots:
-        // The day the run was scheduled for, so a retry after midnight still dedupes against its own jobs.
-        await this.daily.fanOut(utcDay(new Date(job.timestamp)));
+        await this.daily.fanOut(job.id ?? `${job.name}-${job.timestamp}`);
         return;
       case HistoryJob.snapshotOrganization:
         return this.daily.snapshotOrganization((job.data as SnapshotOrganizationJobData).organization_id);

@@ -54,8 +54,8 @@ export class InventoryWriter {
    * needs); the change's records are added to it. Returns the result row (undefined if `from` had none).
    */
   async writeAlone(statement: ComposedStatement, change: ModelChange, result: StatementResult): Promise<Record<string, unknown> | undefined> {
-    const { row, pendingEventId } = await this.run(this.dataSource.manager, statement, change, result);
-    if (pendingEventId !== null) await this.events.dispatch([pendingEventId]);
+    const { row, pendingEvent } = await this.run(this.dataSource.manager, statement, change, result);
+    if (pendingEvent !== null) await this.events.dispatch([pendingEvent]);
     return row;
   }
 
@@ -64,15 +64,15 @@ export class InventoryWriter {
    * statement as `writeAlone` does, inside it. Events are dispatched after the commit.
    */
   async write<T>(work: (manager: EntityManager, writeChange: WriteInTransaction) => Promise<T>): Promise<T> {
-    const eventIds: number[] = [];
+    const pendingEvents: string[] = [];
     const result = await this.dataSource.transaction((manager) =>
       work(manager, async (statement, change, result) => {
-        const { row, pendingEventId } = await this.run(manager, statement, change, result ?? null);
-        if (pendingEventId !== null) eventIds.push(pendingEventId);
+        const { row, pendingEvent } = await this.run(manager, statement, change, result ?? null);
+        if (pendingEvent !== null) pendingEvents.push(pendingEvent);
         return row;
       }),
     );
-    await this.events.dispatch(eventIds);
+    await this.events.dispatch(pendingEvents);
     return result;
   }
 
@@ -88,6 +88,6 @@ export class InventoryWriter {
     const { text, values } = statement.build(`SELECT ${columns}${result ? ` FROM ${result.from}` : ''}`);
     const rows = await queryPrepared<Record<string, unknown>>(manager, text, values);
     const recorded = rows[0] ? event.read(rows[0]) : null;
-    return { row: rows[0], pendingEventId: recorded?.pending ? recorded.id : null };
+    return { row: rows[0], pendingEvent: recorded?.pending ? recorded.uuid : null };
   }
 }

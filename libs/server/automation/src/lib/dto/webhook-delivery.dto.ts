@@ -14,6 +14,9 @@ export class WebhookDeliveryResponseDto implements WebhookDeliveryResponse {
   @ApiProperty()
   event_id!: number;
 
+  @ApiProperty({ format: 'uuid', description: 'The `id` of the delivered envelope (also sent as X-Webhook-Id).' })
+  event_uuid!: string;
+
   @ApiProperty({ enum: AUTOMATION_EVENTS, enumName: 'AutomationEvent' })
   event!: AutomationEvent;
 

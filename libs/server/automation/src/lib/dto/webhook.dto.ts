@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AUTOMATION_EVENTS, AutomationEvent, CreateWebhookRequest, UpdateWebhookRequest, WebhookResponse } from '@model-inventory/contracts';
-import { PageResponseDto, Trim } from '@model-inventory/server-core';
-import { ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
+import { Optional, PageResponseDto, PatchType, Trim } from '@model-inventory/server-core';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
 
 export const WEBHOOK_SECRET_MIN_LENGTH = 16;
 export const WEBHOOK_SECRET_MAX_LENGTH = 255;
@@ -61,9 +61,9 @@ export class CreateWebhookDto implements CreateWebhookRequest {
   secret!: string;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   active?: boolean;
 }
 
-export class UpdateWebhookDto extends PartialType(CreateWebhookDto) implements UpdateWebhookRequest {}
+export class UpdateWebhookDto extends PatchType(CreateWebhookDto) implements UpdateWebhookRequest {}

@@ -8,6 +8,10 @@ export class AutomationEventEntity {
   @PrimaryColumn({ type: 'bigint', generated: 'increment', transformer: bigintToNumber })
   id!: number;
 
+  /** Names the event in queue job ids and in the webhook envelope: unique across database lifetimes. */
+  @Column({ type: 'uuid', default: () => 'gen_random_uuid()' })
+  uuid!: string;
+
   @Column({ type: 'integer' })
   organization_id!: number;
 

@@ -24,7 +24,7 @@ export class AutomationProcessor extends WorkerHost {
   process(job: AutomationJobOf): Promise<unknown> {
     switch (job.name) {
       case AutomationJob.dispatchEvent:
-        return this.dispatcher.dispatch(job.data.event_id);
+        return this.dispatcher.dispatch(job.data.event_uuid);
       case AutomationJob.deliver:
         return this.deliverer.deliver(job.data, job.attemptsMade + 1);
       case AutomationJob.sweepOutbox:

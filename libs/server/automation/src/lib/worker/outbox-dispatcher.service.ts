@@ -24,30 +24,30 @@ export class OutboxDispatcher {
     @Inject(WEBHOOK_RETRY_DELAY_MS) private readonly retryDelayMs: number,
   ) {}
 
-  async dispatch(eventId: number): Promise<DispatchResult> {
-    const event = await this.events.findById(eventId);
+  async dispatch(eventUuid: string): Promise<DispatchResult> {
+    const event = await this.events.findByUuid(eventUuid);
     // Absent: its transaction rolled back (or its organisation was deleted).
-    if (!event) return this.skipped(eventId, 'no such event');
-    if (event.dispatched_at) return this.skipped(eventId, 'already dispatched');
+    if (!event) return this.skipped(eventUuid, 'no such event');
+    if (event.dispatched_at) return this.skipped(eventUuid, 'already dispatched');
     const webhooks = await this.webhooks.findActiveSubscribers(event.organization_id, event.event);
     // Enqueue before marking: a crash in between re-dispatches, and the deterministic jobIds absorb it.
-    await this.queue.addBulk(webhooks.map((webhook) => deliverJob(event.id, webhook.id, this.retryDelayMs)));
+    await this.queue.addBulk(webhooks.map((webhook) => deliverJob(event.uuid, webhook.id, this.retryDelayMs)));
     await this.events.markDispatched(event.id);
-    this.logger.log(`dispatch completed for event ${eventId}: ${webhooks.length} deliveries`);
+    this.logger.log(`dispatch completed for event ${eventUuid}: ${webhooks.length} deliveries`);
     return { deliveries: webhooks.length };
   }
 
   async sweep(): Promise<{ enqueued: number }> {
-    const ids = await this.events.findUndispatchedIds(OUTBOX_SWEEP_MIN_AGE_MS, OUTBOX_SWEEP_BATCH);
-    if (ids.length > 0) {
-      await this.queue.addBulk(ids.map(dispatchEventJob));
-      this.logger.warn(`outbox sweep found ${ids.length} undispatched events: ${ids.join(', ')}`);
+    const uuids = await this.events.findUndispatchedUuids(OUTBOX_SWEEP_MIN_AGE_MS, OUTBOX_SWEEP_BATCH);
+    if (uuids.length > 0) {
+      await this.queue.addBulk(uuids.map(dispatchEventJob));
+      this.logger.warn(`outbox sweep found ${uuids.length} undispatched events: ${uuids.join(', ')}`);
     }
-    return { enqueued: ids.length };
+    return { enqueued: uuids.length };
   }
 
-  private skipped(eventId: number, reason: string): DispatchResult {
-    this.logger.log(`dispatch skipped for event ${eventId}: ${reason}`);
+  private skipped(eventUuid: string, reason: string): DispatchResult {
+    this.logger.log(`dispatch skipped for event ${eventUuid}: ${reason}`);
     return { deliveries: 0, skipped: reason };
   }
 }

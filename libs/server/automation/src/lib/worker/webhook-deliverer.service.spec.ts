@@ -8,24 +8,24 @@ import { WebhookDeliverer } from './webhook-deliverer.service';
 import { WebhookSender } from './webhook-sender';
 
 describe(WebhookDeliverer.name, () => {
-  const event = { id: 5, organization_id: 1, event: 'model_added', payload: { model: {} }, occurred_at: new Date(), dispatched_at: new Date() } as AutomationEventEntity;
+  const event = { id: 5, uuid: '6f0c2d4e-1b7a-4c1e-9d3f-2a5b8c7d9e05', organization_id: 1, event: 'model_added', payload: { model: {} }, occurred_at: new Date(), dispatched_at: new Date() } as AutomationEventEntity;
   const webhook = { id: 9, organization_id: 1, url: 'https://hooks.example.com', events: ['model_added'], secret: 'sixteen-char-key', active: true } as WebhookEntity;
 
-  let events: jest.Mocked<Pick<AutomationEventsRepository, 'findById'>>;
+  let events: jest.Mocked<Pick<AutomationEventsRepository, 'findByUuid'>>;
   let webhooks: jest.Mocked<Pick<WebhooksRepository, 'findInOrganization'>>;
   let deliveries: jest.Mocked<Pick<WebhookDeliveriesRepository, 'hasSucceeded' | 'insert'>>;
   let sender: jest.Mocked<WebhookSender>;
   let sut: WebhookDeliverer;
 
   beforeEach(() => {
-    events = { findById: jest.fn().mockResolvedValue(event) };
+    events = { findByUuid: jest.fn().mockResolvedValue(event) };
     webhooks = { findInOrganization: jest.fn().mockResolvedValue(webhook) };
     deliveries = { hasSucceeded: jest.fn().mockResolvedValue(false), insert: jest.fn().mockResolvedValue(undefined) };
     sender = { post: jest.fn() };
     sut = new WebhookDeliverer(deliveries as unknown as WebhookDeliveriesRepository, events as unknown as AutomationEventsRepository, sender, webhooks as unknown as WebhooksRepository);
   });
 
-  const job = { event_id: 5, webhook_id: 9 };
+  const job = { event_uuid: event.uuid, webhook_id: 9 };
 
   it('records a 2xx as a successful attempt', async () => {
     sender.post.mockResolvedValue({ status: 204, error: null, durationMs: 12 });
@@ -72,7 +72,7 @@ describe(WebhookDeliverer.name, () => {
   });
 
   it('completes without sending when the event is gone', async () => {
-    events.findById.mockResolvedValue(null);
+    events.findByUuid.mockResolvedValue(null);
     await expect(sut.deliver(job, 1)).resolves.toMatchObject({ skipped: expect.any(String) });
     expect(webhooks.findInOrganization).not.toHaveBeenCalled();
   });

@@ -25,19 +25,19 @@ export class WebhookDeliverer {
     private readonly webhooks: WebhooksRepository,
   ) {}
 
-  async deliver({ event_id, webhook_id }: DeliverJobData, attempt: number): Promise<DeliverResult> {
-    const label = `event ${event_id} to webhook ${webhook_id}`;
-    const event = await this.events.findById(event_id);
+  async deliver({ event_uuid, webhook_id }: DeliverJobData, attempt: number): Promise<DeliverResult> {
+    const label = `event ${event_uuid} to webhook ${webhook_id}`;
+    const event = await this.events.findByUuid(event_uuid);
     if (!event) return this.skipped(label, 'the event no longer exists');
     const webhook = await this.webhooks.findInOrganization(webhook_id, event.organization_id);
     if (!webhook || !webhook.active || !webhook.events.includes(event.event)) return this.skipped(label, 'the webhook was deleted, deactivated or unsubscribed');
-    if (await this.deliveries.hasSucceeded(event_id, webhook_id)) return this.skipped(label, 'already delivered');
+    if (await this.deliveries.hasSucceeded(event.id, webhook_id)) return this.skipped(label, 'already delivered');
 
     const result = await this.sender.post(webhook.url, buildWebhookRequest(event, webhook.secret));
     const outcome = classifyAttempt(result);
     await this.deliveries.insert({
       webhook_id,
-      event_id,
+      event_id: event.id,
       attempt,
       status: outcome === 'succeeded' ? 'succeeded' : 'failed',
       response_code: result.status,

@@ -14,7 +14,7 @@ export interface WebhookRequest {
 
 export function toWebhookPayload(event: AutomationEventEntity): WebhookPayload {
   return {
-    id: event.id,
+    id: event.uuid,
     event: event.event,
     occurred_at: event.occurred_at.toISOString(),
     organization_id: event.organization_id,
@@ -30,7 +30,7 @@ export function buildWebhookRequest(event: AutomationEventEntity, secret: string
       'Content-Type': 'application/json',
       'User-Agent': WEBHOOK_USER_AGENT,
       [WEBHOOK_EVENT_HEADER]: event.event,
-      [WEBHOOK_ID_HEADER]: String(event.id),
+      [WEBHOOK_ID_HEADER]: event.uuid,
       [WEBHOOK_SIGNATURE_HEADER]: signPayload(secret, body),
     },
   };

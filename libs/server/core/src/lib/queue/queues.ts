@@ -44,12 +44,16 @@ export const AutomationJob = {
   sweepOutbox: 'automation.sweep-outbox',
 } as const;
 
+/**
+ * Jobs name events by their UUID, never by the database id: ids start again in a recreated or restored
+ * database while Redis still holds jobs (and their ids) of the old one.
+ */
 export interface DispatchEventJobData {
-  event_id: number;
+  event_uuid: string;
 }
 
 export interface DeliverJobData {
-  event_id: number;
+  event_uuid: string;
   webhook_id: number;
 }
 

@@ -5,6 +5,7 @@ import { CreateModelInventory1764500000000 } from './1764500000000-CreateModelIn
 import { CreateAutomationOutboxAndWebhooks1764500001000 } from './1764500001000-CreateAutomationOutboxAndWebhooks';
 import { CreateModelInventoryCounters1764500002000 } from './1764500002000-CreateModelInventoryCounters';
 import { CountEveryOrganizationWithModels1764500003000 } from './1764500003000-CountEveryOrganizationWithModels';
+import { GiveAutomationEventsGlobalIds1764600000000 } from './1764600000000-GiveAutomationEventsGlobalIds';
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateAutomationOutboxAndWebhooks1764500001000,
   CreateModelInventoryCounters1764500002000,
   CountEveryOrganizationWithModels1764500003000,
+  GiveAutomationEventsGlobalIds1764600000000,
 ];

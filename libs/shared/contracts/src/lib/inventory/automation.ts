@@ -27,6 +27,8 @@ export interface WebhookDeliveryResponse {
   id: number;
   webhook_id: number;
   event_id: number;
+  /** The `id` of the envelope that was delivered. */
+  event_uuid: string;
   event: AutomationEvent;
   attempt: number;
   status: DeliveryStatus;
@@ -38,7 +40,8 @@ export interface WebhookDeliveryResponse {
 
 /** The JSON body POSTed to a webhook; signed with `X-Webhook-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>`. */
 export interface WebhookPayload<TModel = unknown> {
-  id: number;
+  /** The event's UUID, also in `X-Webhook-Id`: the same on every retry, so receivers deduplicate by it. */
+  id: string;
   event: AutomationEvent;
   occurred_at: string;
   organization_id: number;
