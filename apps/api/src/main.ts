@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig, ConfigError, loadAppConfig } from '@model-inventory/server-core';
 import { runMigrations } from '@model-inventory/server-database';
-import { configureHttpApp } from '@model-inventory/server-platform';
+import { configureHttpApp, HTTP_APP_OPTIONS } from '@model-inventory/server-platform';
 import { AppModule } from './app.module';
 
 async function migrate(databaseUrl: string): Promise<void> {
@@ -14,7 +14,7 @@ async function bootstrap(): Promise<void> {
   const config = loadAppConfig('api');
   if (process.argv.includes('--migrate')) return migrate(config.databaseUrl);
   if (config.migrationsRun) await migrate(config.databaseUrl);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { ...HTTP_APP_OPTIONS, bufferLogs: true });
   const { http } = app.get<AppConfig>(APP_CONFIG);
   configureHttpApp(app, config);
   await app.listen(http.port, http.host);

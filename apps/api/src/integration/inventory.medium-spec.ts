@@ -43,6 +43,39 @@ describe('model inventory over HTTP (real PostgreSQL)', () => {
     expect(history.items.find((row: { field_name: string }) => row.field_name === 'frameworks')).toMatchObject({ action: 'created', old_value: null, new_value: '[1,2]', changed_by_user_id: acme.user.id });
   });
 
+  it("accepts the seed's own example request verbatim (apart from the ids) and keeps security_assessment_data the server's", async () => {
+    const { body: first } = await http().post('/api/projects').set(acme.auth).send({ name: 'Seed project A' }).expect(201);
+    const { body: second } = await http().post('/api/projects').set(acme.auth).send({ name: 'Seed project B' }).expect(201);
+    // The seed's "Create Model Request", with its project ids replaced by projects of this organisation.
+    const seedExample = {
+      provider: 'OpenAI',
+      model: 'GPT-4',
+      version: '1.0',
+      approver: 'john.doe@company.com',
+      capabilities: ['text-generation', 'summarization'],
+      security_assessment: true,
+      status: 'Pending',
+      status_date: '2025-01-17',
+      reference_link: 'https://docs.example.com',
+      biases: 'Training data biases',
+      limitations: 'Context window limits',
+      hosting_provider: 'Cloud',
+      security_assessment_data: [],
+      projects: [first.id, second.id],
+      frameworks: [3],
+    };
+    const { body: created } = await create(acme, seedExample).expect(201);
+    const { security_assessment_data: _ignored, ...stored } = seedExample;
+    expect(created).toMatchObject({ ...stored, security_assessment_data: [] });
+
+    const claimed = [{ id: 99, filename: 'claimed.pdf', size: 1, mimetype: 'application/pdf', upload_date: '2025-01-17', uploaded_by: 1 }];
+    const { body: other } = await create(acme, { ...aModel(), security_assessment_data: claimed }).expect(201);
+    expect(other.security_assessment_data).toEqual([]);
+    const { body: patched } = await http().patch(`/api/modelInventory/${other.id}`).set(acme.auth).send({ security_assessment_data: claimed }).expect(200);
+    expect(patched.security_assessment_data).toEqual([]);
+    expect((await http().get(`/api/modelInventory/${other.id}`).set(acme.auth).expect(200)).body.security_assessment_data).toEqual([]);
+  });
+
   it('creates with one statement after the caller is looked up: model, links, history, snapshot and event', async () => {
     const statements = await countQueries(app.get(DataSource), () => create(acme, { ...aModel(), frameworks: [1] }).expect(201));
     expect(statements).toBe(2);
@@ -58,7 +91,6 @@ describe('model inventory over HTTP (real PostgreSQL)', () => {
     ['status_date', { status_date: 'yesterday' }],
     ['status', { status: 'Approved-ish' }],
     ['version', { version: 'x'.repeat(101) }],
-    ['security_assessment_data', { security_assessment_data: [{ id: 1, filename: 'fake.pdf' }] }],
     ['projects', { projects: ['one'] }],
   ])('rejects a bad %s with a 400 naming it and writes nothing', async (field, override) => {
     const before = await countModels(acme);

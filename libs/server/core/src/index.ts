@@ -15,3 +15,6 @@ export * from './lib/http/page.dto';
 export * from './lib/http/problem.dto';
 export * from './lib/http/transforms';
 export * from './lib/persistence/bigint.transformer';
+export * from './lib/validation/input-safety';
+export * from './lib/validation/input-validation.pipe';
+export * from './lib/validation/optional';

@@ -5,4 +5,5 @@ export * from './lib/health/health.module';
 export * from './lib/system/system.module';
 export * from './lib/http/http-platform.module';
 export * from './lib/http/configure-http-app';
+export * from './lib/http/json-body';
 export * from './lib/http/swagger';

@@ -105,7 +105,8 @@ export class InventoryService {
   }
 
   private fieldsOf(dto: UpdateModelInventoryDto) {
-    const { projects: _projects, frameworks: _frameworks, ...fields } = dto;
+    // security_assessment_data is the server's (evidence files): accepted for the seed's sake, never taken.
+    const { projects: _projects, frameworks: _frameworks, security_assessment_data: _files, ...fields } = dto;
     return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
   }
 

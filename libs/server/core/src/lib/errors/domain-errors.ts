@@ -16,7 +16,7 @@ export class NotFoundError extends DomainError {
 
 export class ValidationFailedError extends DomainError {
   readonly status = 400;
-  readonly title = 'Validation Failed';
+  readonly title: string = 'Validation Failed';
   constructor(readonly errors: FieldError[]) {
     super(errors.map((e) => `${e.field}: ${e.message}`).join('; '));
   }

@@ -15,11 +15,10 @@ function fromHttpException(exception: HttpException): ProblemCore {
   return { status, detail };
 }
 
-/** Errors raised by Express itself (body parser), which carry a numeric `status` and a `type`. */
+/** Errors raised by Express and body-parser (too large, bad charset), which carry a numeric 4xx `status`. */
 function fromExpressError(exception: unknown): ProblemCore | null {
   const e = exception as { status?: unknown; type?: unknown };
   if (typeof e?.status !== 'number' || e.status < 400 || e.status >= 500) return null;
-  if (e.type === 'entity.parse.failed') return { status: 400, title: 'Malformed Request Body', detail: 'The request body is not valid JSON.' };
   if (e.type === 'entity.too.large') return { status: 413, detail: 'The request body is too large.' };
   return { status: e.status, detail: STATUS_CODES[e.status] ?? 'Bad request.' };
 }

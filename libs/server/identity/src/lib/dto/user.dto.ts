@@ -8,8 +8,8 @@ import {
   UpdateUserRequest,
   UserResponse,
 } from '@model-inventory/contracts';
-import { LowerCaseTrim, PageResponseDto, Trim } from '@model-inventory/server-core';
-import { IsEmail, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { LowerCaseTrim, Optional, PageResponseDto, Trim } from '@model-inventory/server-core';
+import { IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class OrganizationResponseDto implements OrganizationResponse {
   @ApiProperty()
@@ -74,7 +74,7 @@ export class CreateUserDto implements CreateUserRequest {
 
 export class UpdateUserDto implements UpdateUserRequest {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @Optional()
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -82,12 +82,12 @@ export class UpdateUserDto implements UpdateUserRequest {
   name?: string;
 
   @ApiPropertyOptional({ enum: Role, enumName: 'Role' })
-  @IsOptional()
+  @Optional()
   @IsEnum(Role, { message: `role must be one of: ${Object.values(Role).join(', ')}` })
   role?: Role;
 
   @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)

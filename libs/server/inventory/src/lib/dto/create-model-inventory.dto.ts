@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CreateModelInventoryRequest, ModelStatus, UpdateModelInventoryRequest } from '@model-inventory/contracts';
-import { LowerCaseTrim, Trim } from '@model-inventory/server-core';
+import { IdList, LowerCaseTrim, Optional, PatchType, Trim } from '@model-inventory/server-core';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -9,7 +9,6 @@ import {
   IsEmail,
   IsEnum,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUrl,
   Matches,
@@ -18,7 +17,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { IdList, ISO_DATE, isRealDate, Text, TrimEach } from './model-inventory-fields';
+import { ISO_DATE, isRealDate, Text, TrimEach } from './model-inventory-fields';
 
 @ValidatorConstraint({ name: 'realDate' })
 class RealDate implements ValidatorConstraintInterface {
@@ -63,12 +62,12 @@ export class CreateModelInventoryDto implements CreateModelInventoryRequest {
   capabilities!: string[];
 
   @ApiPropertyOptional({ default: false, description: 'Whether a security assessment was performed.' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   security_assessment?: boolean;
 
   @ApiPropertyOptional({ enum: ModelStatus, enumName: 'ModelStatus', default: ModelStatus.PENDING, description: 'Only Admins and Reviewers may set anything but Pending.' })
-  @IsOptional()
+  @Optional()
   @IsEnum(ModelStatus, { message: `status must be one of: ${Object.values(ModelStatus).join(', ')}` })
   status?: ModelStatus;
 
@@ -99,15 +98,26 @@ export class CreateModelInventoryDto implements CreateModelInventoryRequest {
   hosting_provider!: string;
 
   @ApiPropertyOptional({ type: [Number], example: [1, 2], description: "Ids of the caller's organisation's projects." })
-  @IsOptional()
+  @Optional()
   @IdList()
   projects?: number[];
 
   @ApiPropertyOptional({ type: [Number], example: [3], description: 'Framework ids (GET /api/frameworks).' })
-  @IsOptional()
+  @Optional()
   @IdList()
   frameworks?: number[];
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object' },
+    maxItems: 1000,
+    description: "Ignored: the server keeps this list (the model's evidence files). Accepted so that the seed's example request works.",
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  security_assessment_data?: unknown[];
 }
 
-export class UpdateModelInventoryDto extends PartialType(CreateModelInventoryDto) implements UpdateModelInventoryRequest {}
+export class UpdateModelInventoryDto extends PatchType(CreateModelInventoryDto) implements UpdateModelInventoryRequest {}
 

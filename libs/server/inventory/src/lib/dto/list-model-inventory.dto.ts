@@ -1,8 +1,8 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { EXPORT_FORMATS, ExportFormat, MODEL_INVENTORY_SORT_FIELDS, ModelInventoryListQuery, ModelStatus } from '@model-inventory/contracts';
-import { PageQueryDto } from '@model-inventory/server-core';
+import { IsId, PageQueryDto } from '@model-inventory/server-core';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 const toList = ({ value }: { value: unknown }) =>
   (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v])).map((v) => (typeof v === 'string' ? v.trim() : v));
@@ -45,15 +45,13 @@ export class ModelInventoryFilterDto implements Omit<ModelInventoryListQuery, 'l
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   project_id?: number;
 
   @ApiPropertyOptional()
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsId()
   framework_id?: number;
 
   @ApiPropertyOptional({ default: true, description: 'false hides the demo models.' })

@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { jsonBody } from './json-body';
 import { setupSwagger } from './swagger';
 
 function serveConsole(app: NestExpressApplication, distPath: string): void {
@@ -26,7 +27,7 @@ function serveConsole(app: NestExpressApplication, distPath: string): void {
   });
 }
 
-/** Process-level HTTP setup shared by main.ts and the in-process HTTP tests. */
+/** Process-level HTTP setup shared by main.ts and the in-process HTTP tests; the app is created with HTTP_APP_OPTIONS. */
 export function configureHttpApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
@@ -44,6 +45,7 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
       },
     }),
   );
+  app.use(...jsonBody());
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: ['ETag', 'X-Request-Id', 'Content-Disposition'] });
   }

@@ -1,20 +1,12 @@
-import { MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { ProblemDetailsFilter, RequestContextMiddleware, validationExceptionFactory } from '@model-inventory/server-core';
+import { InputValidationPipe, ProblemDetailsFilter, RequestContextMiddleware } from '@model-inventory/server-core';
 
-/** What every HTTP request passes through: request context, validation, the problem+json filter. */
+/** What every HTTP request passes through: request context, input validation, the problem+json filter. */
 @Module({
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-    {
-      provide: APP_PIPE,
-      useValue: new ValidationPipe({
-        exceptionFactory: validationExceptionFactory,
-        forbidNonWhitelisted: true,
-        transform: true,
-        whitelist: true,
-      }),
-    },
+    { provide: APP_PIPE, useClass: InputValidationPipe },
   ],
 })
 export class HttpPlatformModule implements NestModule {

@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CreateProjectRequest, FrameworkResponse, ProjectResponse, UpdateProjectRequest } from '@model-inventory/contracts';
-import { PageQueryDto, PageResponseDto, Trim } from '@model-inventory/server-core';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IdList, Optional, PageQueryDto, PageResponseDto, PatchType, Trim } from '@model-inventory/server-core';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class FrameworkResponseDto implements FrameworkResponse {
   @ApiProperty()
@@ -47,24 +47,20 @@ export class CreateProjectDto implements CreateProjectRequest {
   @MaxLength(200)
   name!: string;
 
-  @ApiPropertyOptional({ maxLength: 5000 })
+  @ApiPropertyOptional({ type: String, maxLength: 5000, nullable: true, description: 'null clears it.' })
   @IsOptional()
   @Trim()
   @IsString()
   @MaxLength(5000)
-  description?: string;
+  description?: string | null;
 
   @ApiPropertyOptional({ type: [Number], description: 'Framework ids (GET /api/frameworks).', example: [1] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ArrayUnique()
-  @IsInt({ each: true })
-  @Min(1, { each: true })
+  @Optional()
+  @IdList(50)
   frameworks?: number[];
 }
 
-export class UpdateProjectDto extends PartialType(CreateProjectDto) implements UpdateProjectRequest {}
+export class UpdateProjectDto extends PatchType(CreateProjectDto) implements UpdateProjectRequest {}
 
 export class ProjectListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Case-insensitive match on the name.' })

@@ -51,6 +51,11 @@ export interface CreateModelInventoryRequest {
   hosting_provider: string;
   projects?: number[];
   frameworks?: number[];
+  /**
+   * Accepted so that clients written from the seed's example work, and ignored: the server owns this list
+   * (the model's evidence files).
+   */
+  security_assessment_data?: unknown[];
 }
 
 export type UpdateModelInventoryRequest = Partial<CreateModelInventoryRequest>;

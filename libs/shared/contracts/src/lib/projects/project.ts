@@ -17,7 +17,8 @@ export interface ProjectResponse {
 
 export interface CreateProjectRequest {
   name: string;
-  description?: string;
+  /** `null` clears it. */
+  description?: string | null;
   frameworks?: number[];
 }
 
