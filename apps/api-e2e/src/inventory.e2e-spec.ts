@@ -27,12 +27,12 @@ describe('the model register, black-box', () => {
     admin = await register('Register Co');
   });
 
-  it('accepts the seed example body, except that clients may not write security_assessment_data', async () => {
-    const rejected = await api().post('/api/modelInventory').set(admin.auth).send(seedBody).expect(400);
-    expect(rejected.body.errors).toEqual([{ field: 'security_assessment_data', message: 'security_assessment_data is not an allowed field' }]);
-    const { security_assessment_data: _ignored, ...body } = seedBody;
-    const created = await api().post('/api/modelInventory').set(admin.auth).send(body).expect(201);
-    expect(created.body).toMatchObject({ model: 'GPT-4', status: 'Pending', frameworks: [3], security_assessment_data: [] });
+  it("accepts the seed's example request verbatim (its project ids replaced by this organisation's) and keeps security_assessment_data the server's", async () => {
+    const projects = [];
+    for (const name of ['Seed A', 'Seed B']) projects.push((await api().post('/api/projects').set(admin.auth).send({ name }).expect(201)).body.id);
+    const created = await api().post('/api/modelInventory').set(admin.auth).send({ ...seedBody, projects }).expect(201);
+    const { security_assessment_data: _ignored, ...sent } = seedBody;
+    expect(created.body).toMatchObject({ ...sent, projects, security_assessment_data: [] });
   });
 
   it('walks a model through its life: ETag, stale If-Match, history, delete', async () => {

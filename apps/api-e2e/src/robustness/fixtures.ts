@@ -1,0 +1,38 @@
+import { api, addUser, Session } from '../support/api';
+import { DocumentedOperation } from './openapi-operations';
+
+const aModel = {
+  provider: 'OpenAI',
+  model: 'GPT-4',
+  version: '1.0',
+  approver: 'john.doe@company.com',
+  capabilities: ['text-generation'],
+  status_date: '2025-01-17',
+  reference_link: 'https://docs.example.com',
+  biases: 'Unknown',
+  limitations: 'Context window',
+  hosting_provider: 'Cloud',
+};
+
+/**
+ * One row of each kind an `{id}` route can name, so writes get past "not found" to the database:
+ * a NOT NULL violation, for one, only shows on a row that exists.
+ */
+export async function createFixtures(admin: Session): Promise<void> {
+  await api().post('/api/modelInventory').set(admin.auth).send(aModel).expect(201);
+  await api().post('/api/projects').set(admin.auth).send({ name: 'Robustness fixture' }).expect(201);
+  await api().post('/api/webhooks').set(admin.auth).send({ url: 'https://hooks.example.com/robustness', events: ['model_added'], secret: 'sixteen-chars-secret' }).expect(201);
+  await addUser(admin, 'Editor');
+}
+
+/**
+ * The id to put into an operation's `{id}`: the first item its collection lists (the fixtures above, for
+ * the routes they cover; the caller's own user is skipped so no request can lock the admin out), else 1.
+ */
+export async function idFor(operation: DocumentedOperation, admin: Session): Promise<number> {
+  const collection = operation.path.slice(0, operation.path.indexOf('/{'));
+  const response = await api().get(`${collection}?limit=5`).set(admin.auth);
+  const items: Array<{ id?: unknown }> = Array.isArray(response.body?.items) ? response.body.items : [];
+  const id = items.map((item) => item.id).find((candidate) => typeof candidate === 'number' && candidate !== admin.userId);
+  return typeof id === 'number' ? id : 1;
+}
