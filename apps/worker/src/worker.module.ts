@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CoreConfigModule, LoggingModule } from '@model-inventory/server-core';
 import { AutomationWorkerModule } from '@model-inventory/server-automation';
 import { HistoryWorkerModule } from '@model-inventory/server-history';
+import { InventoryWorkerModule } from '@model-inventory/server-inventory';
 import { DatabaseModule, QueueModule, SystemWorkerModule } from '@model-inventory/server-platform';
 
 @Module({
@@ -10,6 +11,7 @@ import { DatabaseModule, QueueModule, SystemWorkerModule } from '@model-inventor
     CoreConfigModule.forRoot('worker'),
     DatabaseModule,
     HistoryWorkerModule,
+    InventoryWorkerModule,
     LoggingModule,
     QueueModule,
     SystemWorkerModule,

@@ -2,8 +2,8 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AUTOMATION_EVENTS, AutomationEvent, Role, WebhookDeliveryResponse, WebhookPayload, WebhookResponse } from '@model-inventory/contracts';
-import { AutomationEvents, AutomationModule, AutomationWorkerModule, RecordedAutomationEvent, WEBHOOK_RETRY_DELAY_MS } from '@model-inventory/server-automation';
-import { AutomationJob, ComposedStatement, OUTBOX_SWEEP_EVERY_MS, OUTBOX_SWEEP_SCHEDULER_ID, QueueName } from '@model-inventory/server-core';
+import { AutomationEvents, AutomationModule, AutomationWorkerModule, EventDefinition, EventRegistry, WEBHOOK_RETRY_DELAY_MS } from '@model-inventory/server-automation';
+import { AutomationJob, OUTBOX_SWEEP_EVERY_MS, OUTBOX_SWEEP_SCHEDULER_ID, QueueName, sql, TENANT, WriteStatement } from '@model-inventory/server-core';
 import { addUser, createTestApp, createTestWorker, registerOrganization, testAppConfig, TestSession } from '@model-inventory/server-testing';
 import { Queue } from 'bullmq';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -15,8 +15,14 @@ import { DataSource, EntityManager } from 'typeorm';
 
 const RETRY_DELAY_MS = 200;
 
-const startWorker = (config = testAppConfig()): Promise<INestApplicationContext> =>
-  createTestWorker([AutomationWorkerModule], config, (builder) => builder.overrideProvider(WEBHOOK_RETRY_DELAY_MS).useValue(RETRY_DELAY_MS));
+/** These tests stand in for a domain: their events are sent as stored (the domain modules present theirs). */
+const AS_STORED: EventDefinition[] = AUTOMATION_EVENTS.map((name) => ({ name, present: (stored) => stored as WebhookPayload['data'] }));
+
+async function startWorker(config = testAppConfig()): Promise<INestApplicationContext> {
+  const worker = await createTestWorker([AutomationWorkerModule], config, (builder) => builder.overrideProvider(WEBHOOK_RETRY_DELAY_MS).useValue(RETRY_DELAY_MS));
+  worker.get(EventRegistry).register(...AS_STORED);
+  return worker;
+}
 
 interface Received {
   path: string;
@@ -70,6 +76,7 @@ describe('webhooks and automation events (real PostgreSQL, BullMQ and HTTP)', ()
 
   beforeAll(async () => {
     api = await createTestApp([AutomationModule], config);
+    api.get(EventRegistry).register(...AS_STORED);
     worker = await startWorker(config);
     receiver = await startReceiver();
     [acme, globex] = await Promise.all([registerOrganization(api), registerOrganization(api)]);
@@ -90,22 +97,25 @@ describe('webhooks and automation events (real PostgreSQL, BullMQ and HTTP)', ()
     return { webhook: body as WebhookResponse, secret: key };
   }
 
-  /** The outbox row of one write, written in `manager`'s transaction the way the inventory's write statement does. */
-  async function recordEvent(manager: EntityManager, session: TestSession, event: AutomationEvent, model: Record<string, unknown>): Promise<RecordedAutomationEvent> {
-    const statement = new ComposedStatement().with('written', `SELECT '{}'::jsonb AS generated`);
-    const recorded = api.get(AutomationEvents).addTo(statement, 'written', { organizationId: session.organizationId, event, data: { model } as WebhookPayload['data'] });
-    const { text, values } = statement.build(`SELECT ${recorded.columns}`);
+  /** The outbox row of one write, recorded in `manager`'s transaction the way the audited write does; returns its UUID. */
+  async function recordEvent(manager: EntityManager, session: TestSession, event: AutomationEvent, model: Record<string, unknown>): Promise<string> {
+    const statement = new WriteStatement(session.organizationId);
+    const written = statement.part('written', sql`SELECT ${TENANT}::int AS organization_id`, 'tenant');
+    const recorded = api.get(AutomationEvents).addTo(statement, written, { event, payloadKey: 'model', rowExtras: model });
+    const { text, values } = statement.build(sql`SELECT uuid FROM ${recorded.part}`);
     const [row] = await manager.query(text, values);
-    return recorded.read(row) as RecordedAutomationEvent;
+    return row.uuid;
   }
 
-  /** What the inventory service does: record inside its write, dispatch after commit. */
-  /** Returns the event's UUID, the envelope's `id`. */
+  /** What the audited write does: record inside the write, dispatch after commit. Returns the event's UUID, the envelope's `id`. */
   async function commitEvent(session: TestSession, event: AutomationEvent, model: Record<string, unknown> = { id: 1, name: 'Fraud scorer' }): Promise<string> {
-    const { uuid } = await api.get(DataSource).transaction((manager) => recordEvent(manager, session, event, model));
+    const uuid = await api.get(DataSource).transaction((manager) => recordEvent(manager, session, event, model));
     await api.get(AutomationEvents).dispatch([uuid]);
     return uuid;
   }
+
+  /** The model as the envelope carries it: the written row (here only its organisation) with the test's fields. */
+  const sentModel = (session: TestSession, model: Record<string, unknown>) => ({ organization_id: session.organizationId, ...model });
 
   const deliveries = async (session: TestSession, webhookId: number): Promise<WebhookDeliveryResponse[]> =>
     (await http().get(`/api/webhooks/${webhookId}/deliveries`).set(session.auth).expect(200)).body.items;
@@ -186,7 +196,7 @@ describe('webhooks and automation events (real PostgreSQL, BullMQ and HTTP)', ()
         'x-webhook-event': 'model_added',
         'x-webhook-signature': `sha256=${createHmac('sha256', key).update(hit.body).digest('hex')}`,
       });
-      expect(JSON.parse(hit.body.toString('utf8'))).toEqual({ id: eventId, event: 'model_added', occurred_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT.+Z$/), organization_id: org.organizationId, data: { model } });
+      expect(JSON.parse(hit.body.toString('utf8'))).toEqual({ id: eventId, event: 'model_added', occurred_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT.+Z$/), organization_id: org.organizationId, data: { model: sentModel(org, model) } });
 
       const [attempt] = await waitFor(() => deliveries(org, webhook.id), (d) => d.length > 0);
       expect(attempt).toMatchObject({ webhook_id: webhook.id, event_uuid: eventId, event: 'model_added', attempt: 1, status: 'succeeded', response_code: 200, error: null });
@@ -199,14 +209,14 @@ describe('webhooks and automation events (real PostgreSQL, BullMQ and HTTP)', ()
       const path = `/rollback-${unique()}`;
       await newWebhook(org, path);
       const dataSource = api.get(DataSource);
-      let rolledBack: RecordedAutomationEvent | undefined;
+      let rolledBack = '';
       const failing = dataSource.transaction(async (manager) => {
         rolledBack = await recordEvent(manager, org, 'model_added', { id: 1 });
         throw new Error('the model insert failed');
       });
       await expect(failing).rejects.toThrow('the model insert failed');
-      expect(await dataSource.query('SELECT id FROM automation_events WHERE uuid = $1', [rolledBack?.uuid])).toEqual([]);
-      await api.get(AutomationEvents).dispatch([rolledBack?.uuid as string]);
+      expect(await dataSource.query('SELECT id FROM automation_events WHERE uuid = $1', [rolledBack])).toEqual([]);
+      await api.get(AutomationEvents).dispatch([rolledBack]);
 
       const committed = await commitEvent(org, 'model_added');
       await waitFor(() => idsAt(path), (ids) => ids.includes(committed));
@@ -283,13 +293,13 @@ describe('webhooks and automation events (real PostgreSQL, BullMQ and HTTP)', ()
         dataSource.transaction((manager) => recordEvent(manager, org, event, { id: 2 }));
       const lost = await record('model_updated');
       const recent = await record('model_deleted');
-      await dataSource.query(`UPDATE automation_events SET occurred_at = now() - interval '5 minutes' WHERE id = $1`, [lost.id]);
+      await dataSource.query(`UPDATE automation_events SET occurred_at = now() - interval '5 minutes' WHERE uuid = $1`, [lost]);
 
       await queue.add(AutomationJob.sweepOutbox, {});
-      expect(await waitFor(() => idsAt(path), (ids) => ids.length > 0)).toEqual([lost.uuid]);
+      expect(await waitFor(() => idsAt(path), (ids) => ids.length > 0)).toEqual([lost]);
       const rows: { id: string; dispatched: boolean }[] = await dataSource.query(
-        'SELECT id, dispatched_at IS NOT NULL AS dispatched FROM automation_events WHERE id = ANY($1) ORDER BY id',
-        [[lost.id, recent.id]],
+        'SELECT id, dispatched_at IS NOT NULL AS dispatched FROM automation_events WHERE uuid = ANY($1::uuid[]) ORDER BY id',
+        [[lost, recent]],
       );
       expect(rows.map((r) => r.dispatched)).toEqual([true, false]);
     });

@@ -1,8 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { SnapshotCounts } from '@model-inventory/contracts';
-import { AppConfig, ComposedStatement, CoreConfigModule, LoggingModule } from '@model-inventory/server-core';
-import { ChangeHistoryRecorder, CountedFields, FieldChange, HistoryWorkerModule, SnapshotRecorder } from '@model-inventory/server-history';
+import { AppConfig, CoreConfigModule, currentRow, LoggingModule, RequestContext, WriteStatement } from '@model-inventory/server-core';
+import { AuditedEntity, AuditedWriter, CountedFields, FieldChange, HistoryWorkerModule } from '@model-inventory/server-history';
 import { DatabaseModule, QueueModule } from '@model-inventory/server-platform';
 import { TestSession } from '@model-inventory/server-testing';
 import { DataSource, EntityManager } from 'typeorm';
@@ -28,22 +28,25 @@ async function insertModel(manager: EntityManager, organizationId: number, field
   return row.id;
 }
 
+/** A model as these tests write it: only what the snapshots count; the history rows are given as notes. */
+const COUNTED_MODEL: AuditedEntity<CountedFields> = { type: 'model', payloadKey: 'model', auditedFields: [], events: {}, counted: (fields) => fields };
+
 /**
  * Model writes the way the inventory service makes them: the row, its history and its snapshot in one
  * transaction. Rows are written with SQL so these tests do not depend on the inventory module.
  */
 export function modelWrites(app: INestApplicationContext) {
   const dataSource = app.get(DataSource);
-  const changes = app.get(ChangeHistoryRecorder);
-  const snapshots = app.get(SnapshotRecorder);
+  const writer = app.get(AuditedWriter);
 
-  /** The history rows and snapshot of one write, as one statement in the write's transaction. */
+  /** The history rows and snapshot of one write, recorded by the audited writer in the write's transaction. */
   const record = (manager: EntityManager, session: TestSession, id: number, action: 'created' | 'updated' | 'deleted', diff: FieldChange[], before: CountedFields | null, after: CountedFields | null) => {
-    const statement = new ComposedStatement().with('written', 'SELECT $1::int AS id', [id]);
-    changes.addTo(statement, 'written', { organizationId: session.organizationId, action, userId: session.user.id, changes: diff });
-    snapshots.addChange(statement, 'written', session.organizationId, before, after);
-    const { text, values } = statement.build('SELECT 1');
-    return manager.query(text, values);
+    const actor = { organizationId: session.organizationId, role: session.user.role, userId: session.user.id, name: session.user.name, email: session.user.email };
+    return RequestContext.runAs(actor, () => {
+      const statement = WriteStatement.forActor();
+      const subject = statement.part('written', currentRow('model_inventories', id), 'tenant');
+      return writer.recordWritten(manager, statement, { entity: COUNTED_MODEL, action, subject, before, after, notes: diff });
+    });
   };
 
   return {

@@ -3,6 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { ModelStatus, Role, SnapshotCounts } from '@model-inventory/contracts';
 import { HistoryJob, QueueName } from '@model-inventory/server-core';
 import { HistoryModule } from '@model-inventory/server-history';
+import { InventoryModule } from '@model-inventory/server-inventory';
 import { addUser, createTestApp, registerOrganization, testAppConfig, TestSession } from '@model-inventory/server-testing';
 import { Queue } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -19,7 +20,8 @@ describe('change history and snapshots (real PostgreSQL)', () => {
   let globex: TestSession;
 
   beforeAll(async () => {
-    app = await createTestApp([HistoryModule], config);
+    // The model history route belongs to the inventory module; the rows are written by these tests' own SQL.
+    app = await createTestApp([HistoryModule, InventoryModule], config);
     dataSource = app.get(DataSource);
     writes = modelWrites(app);
     [acme, globex] = await Promise.all([registerOrganization(app), registerOrganization(app)]);

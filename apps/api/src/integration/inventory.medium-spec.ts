@@ -1,5 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Role } from '@model-inventory/contracts';
+import { EventRegistry } from '@model-inventory/server-automation';
 import { InventoryModule } from '@model-inventory/server-inventory';
 import { ProjectsModule } from '@model-inventory/server-projects';
 import { addUser, createTestApp, registerOrganization, TestSession } from '@model-inventory/server-testing';
@@ -35,7 +36,9 @@ describe('model inventory over HTTP (real PostgreSQL)', () => {
     const { body: model } = await create(acme, { ...aModel(), projects: [project.id], frameworks: [2, 1] }).expect(201);
     expect(model).toMatchObject({ projects: [project.id], frameworks: [1, 2], version_number: 1 });
     const [event] = await app.get(DataSource).query(`SELECT payload FROM automation_events WHERE event = 'model_added' AND payload -> 'model' ->> 'id' = $1`, [String(model.id)]);
-    expect(event.payload).toEqual({ model });
+    // Stored: the row as the database wrote it, defaults included; sent: that row as the API shows it.
+    expect(event.payload.model).toMatchObject({ id: model.id, version_number: 1, created_by_user_id: acme.user.id, deleted_at: null, projects: [project.id], frameworks: [1, 2] });
+    expect(app.get(EventRegistry).present('model_added', event.payload)).toEqual({ model });
     const { body: history } = await http().get(`/api/model-inventory-change-history/${model.id}?limit=50`).set(acme.auth).expect(200);
     expect(history.items.map((row: { field_name: string }) => row.field_name).sort()).toEqual(
       ['provider', 'model', 'version', 'approver', 'capabilities', 'security_assessment', 'status', 'status_date', 'reference_link', 'biases', 'limitations', 'hosting_provider', 'projects', 'frameworks'].sort(),
@@ -118,7 +121,7 @@ describe('model inventory over HTTP (real PostgreSQL)', () => {
     expect(await countModels(acme)).toBe(before);
     const written = async () => {
       const [row] = await app.get(DataSource).query(
-        `SELECT (SELECT count(*) FROM model_inventory_change_history WHERE organization_id = $1)::int AS history,
+        `SELECT (SELECT count(*) FROM change_history WHERE organization_id = $1)::int AS history,
                 (SELECT count(*) FROM automation_events WHERE organization_id = $1)::int AS events,
                 (SELECT count(*) FROM model_inventory_snapshots WHERE organization_id = $1)::int AS snapshots`,
         [acme.organizationId],
@@ -165,9 +168,10 @@ describe('model inventory over HTTP (real PostgreSQL)', () => {
     expect(after).toMatchObject({ projects: [kept, added].sort((a, b) => a - b), frameworks: [1], status: 'Approved', version_number: 2 });
     expect((await http().get(`/api/modelInventory/${before.id}`).set(acme.auth).expect(200)).body).toEqual(after);
     const [event] = await app.get(DataSource).query(`SELECT payload FROM automation_events WHERE event = 'model_updated' AND payload -> 'model' ->> 'id' = $1`, [String(before.id)]);
-    expect(event.payload.model).toEqual(after);
-    expect(event.payload.previous).toEqual(before);
-    expect(event.payload.changes.map((change: { field_name: string }) => change.field_name)).toEqual(['status', 'projects']);
+    const sent = app.get(EventRegistry).present('model_updated', event.payload);
+    expect(sent.model).toEqual(after);
+    expect(sent.previous).toEqual(before);
+    expect(sent.changes?.map((change) => change.field_name)).toEqual(['status', 'projects']);
   });
 
   it('answers 412 to a stale If-Match and writes nothing', async () => {

@@ -1,5 +1,7 @@
 export * from './lib/automation.module';
 export * from './lib/automation-events';
+export type { OutboxRowInput } from './lib/automation-events.repository';
+export * from './lib/event-registry';
 export { DEFAULT_WEBHOOK_RETRY_DELAY_MS, WEBHOOK_RETRY_DELAY_MS } from './lib/automation.constants';
 export * from './lib/webhook-signature';
 export { WEBHOOK_EVENT_HEADER, WEBHOOK_ID_HEADER } from './lib/worker/webhook-request';

@@ -1,38 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import { AutomationEvent, WebhookPayload } from '@model-inventory/contracts';
-import { ComposedStatement } from '@model-inventory/server-core';
+import { PartRef, sql, TENANT, WriteStatement } from '@model-inventory/server-core';
 import { DataSource, IsNull } from 'typeorm';
 import { AutomationEventEntity } from './entities/automation-event.entity';
 
-export interface NewAutomationEvent {
-  organization_id: number;
-  event: AutomationEvent;
-  payload: WebhookPayload['data'];
+export interface OutboxRowInput {
+  event: string;
+  /** The key under which the written row goes into the payload, e.g. `model`. */
+  payloadKey: string;
+  /** Merged into the written row, e.g. the model's link ids. */
+  rowExtras?: object;
+  /** Added beside the row, e.g. `previous` and `changes` of an update. */
+  payloadExtras?: object;
 }
 
-/** The outbox. Not tenant-scoped: the worker reads it by id, and every row carries its organisation. */
+/** The outbox. The worker reads it by UUID, without an actor: every row carries its organisation. */
 @Injectable()
 export class AutomationEventsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Adds the event to `statement`, for the model that the `subject` CTE returns; its `generated` column
-   * (jsonb: the fields the database assigned, such as id and timestamps) is merged into `payload.model`.
-   * When no active webhook of the organisation subscribes to the event, it is stored as already
-   * dispatched, so nothing is queued for it (a webhook receives the events after its creation).
-   * Returns the columns to select to read the event back: `event_id`, `event_uuid` and `event_pending`.
+   * Adds one outbox row per row the `subject` part writes, its payload that row as written (database
+   * defaults included). When no active webhook of the organisation subscribes to the event, it is stored as
+   * already dispatched, so nothing is queued for it (a webhook receives the events after its creation).
+   * Returns the part, whose rows have `uuid` and `pending`.
    */
-  addInsert(statement: ComposedStatement, subject: string, row: NewAutomationEvent): string {
-    statement.with(
-      'automation_event',
-      `INSERT INTO automation_events (organization_id, event, payload, dispatched_at)
-       SELECT $1, $2::varchar, jsonb_set($3::jsonb, '{model}', ($3::jsonb -> 'model') || subject.generated),
-              CASE WHEN EXISTS (SELECT 1 FROM webhooks w WHERE w.organization_id = $1 AND w.active AND $2::text = ANY(w.events)) THEN NULL ELSE now() END
-         FROM ${subject} subject
-       RETURNING id, uuid, dispatched_at IS NULL AS pending`,
-      [row.organization_id, row.event, JSON.stringify(row.payload)],
+  addInsert(statement: WriteStatement, subject: PartRef, { event, payloadKey, rowExtras = {}, payloadExtras = {} }: OutboxRowInput): PartRef {
+    return statement.part(
+      `${subject.name}_event`,
+      sql`INSERT INTO automation_events (organization_id, event, payload, dispatched_at)
+          SELECT ${TENANT}, ${event}::varchar,
+                 jsonb_build_object(${payloadKey}::text, to_jsonb(subject) || ${JSON.stringify(rowExtras)}::jsonb) || ${JSON.stringify(payloadExtras)}::jsonb,
+                 CASE WHEN EXISTS (SELECT 1 FROM webhooks w WHERE w.organization_id = ${TENANT} AND w.active AND ${event}::text = ANY(w.events)) THEN NULL ELSE now() END
+            FROM ${subject} subject
+          RETURNING uuid, dispatched_at IS NULL AS pending`,
+      'tenant',
     );
-    return '(SELECT id FROM automation_event) AS event_id, (SELECT uuid FROM automation_event) AS event_uuid, (SELECT pending FROM automation_event) AS event_pending';
   }
 
   findByUuid(uuid: string): Promise<AutomationEventEntity | null> {

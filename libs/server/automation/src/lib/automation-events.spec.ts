@@ -2,6 +2,7 @@ import { AutomationJob } from '@model-inventory/server-core';
 import { Queue } from 'bullmq';
 import { AutomationEvents } from './automation-events';
 import { AutomationEventsRepository } from './automation-events.repository';
+import { EventRegistry } from './event-registry';
 
 describe(AutomationEvents.name, () => {
   let queue: { addBulk: jest.Mock };
@@ -9,7 +10,7 @@ describe(AutomationEvents.name, () => {
 
   beforeEach(() => {
     queue = { addBulk: jest.fn().mockResolvedValue([]) };
-    sut = new AutomationEvents({} as AutomationEventsRepository, queue as unknown as Queue);
+    sut = new AutomationEvents({} as AutomationEventsRepository, new EventRegistry(), queue as unknown as Queue);
   });
 
   afterEach(() => jest.useRealTimers());

@@ -1,35 +1,22 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { AutomationEvent, WebhookPayload } from '@model-inventory/contracts';
-import { ComposedStatement, QueueName } from '@model-inventory/server-core';
+import { PartRef, QueueName, Sql, sql, WriteStatement } from '@model-inventory/server-core';
 import { Queue } from 'bullmq';
 import { DISPATCH_ENQUEUE_TIMEOUT_MS } from './automation.constants';
-import { AutomationEventsRepository } from './automation-events.repository';
+import { AutomationEventsRepository, OutboxRowInput } from './automation-events.repository';
 import { dispatchEventJob } from './automation-jobs';
+import { EventRegistry } from './event-registry';
 
-export interface RecordAutomationEvent {
-  organizationId: number;
-  event: AutomationEvent;
-  data: WebhookPayload['data'];
-}
-
-export interface RecordedEventColumns {
-  /** The select list that returns the event; its row goes to `read` (null when the subject wrote nothing). */
-  columns: string;
-  read(row: Record<string, unknown>): RecordedAutomationEvent | null;
-}
-
-export interface RecordedAutomationEvent {
-  id: number;
-  uuid: string;
-  /** False when no webhook subscribes: the event is stored as dispatched and needs no job. */
-  pending: boolean;
+/** A recorded event part: select `pendingColumn` in the statement's result, then hand the UUIDs to `dispatch`. */
+export interface RecordedEvents {
+  part: PartRef;
+  /** An array of the UUIDs of the events that a webhook waits for (`{}` when none). */
+  pendingColumn: Sql;
 }
 
 /**
- * The producer side of the outbox. `record` writes the event in the caller's transaction, so a
- * rollback sends nothing; `dispatch`, called after commit, is only a fast path: the outbox sweep
- * dispatches whatever it missed.
+ * The producer side of the outbox. `addTo` records events in the write's own statement, so a rollback sends
+ * nothing; `dispatch`, called after commit, is only a fast path: the outbox sweep dispatches what it missed.
  */
 @Injectable()
 export class AutomationEvents {
@@ -37,20 +24,14 @@ export class AutomationEvents {
 
   constructor(
     private readonly events: AutomationEventsRepository,
+    private readonly registry: EventRegistry,
     @InjectQueue(QueueName.automation) private readonly queue: Queue,
   ) {}
 
-  /**
-   * Adds the outbox row to the write's `statement`, so a rollback sends nothing. Select `columns` in the
-   * statement's result and pass its row to `read`; hand pending ids to `dispatch` once it has committed.
-   */
-  addTo(statement: ComposedStatement, subject: string, { organizationId, event, data }: RecordAutomationEvent): RecordedEventColumns {
-    const columns = this.events.addInsert(statement, subject, { organization_id: organizationId, event, payload: data });
-    return {
-      columns,
-      read: ({ event_id: id, event_uuid: uuid, event_pending: pending }) =>
-        id === null || id === undefined ? null : { id: Number(id), uuid: String(uuid), pending: pending === true },
-    };
+  addTo(statement: WriteStatement, subject: PartRef, input: OutboxRowInput): RecordedEvents {
+    if (!this.registry.has(input.event)) throw new Error(`event ${input.event} is not registered; its domain module registers it with EventRegistry`);
+    const part = this.events.addInsert(statement, subject, input);
+    return { part, pendingColumn: sql`(SELECT coalesce(array_agg(uuid::text) FILTER (WHERE pending), '{}') FROM ${part})` };
   }
 
   /** Never throws: the caller's change is already committed, and the sweep will catch up. */

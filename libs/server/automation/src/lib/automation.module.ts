@@ -1,42 +1,63 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AutomationJob, jobSchedule, JobSchedulesModule, OUTBOX_SWEEP_EVERY_MS, OUTBOX_SWEEP_SCHEDULER_ID, QueueName } from '@model-inventory/server-core';
 import { AutomationEvents } from './automation-events';
 import { AutomationEventsRepository } from './automation-events.repository';
 import { DEFAULT_WEBHOOK_RETRY_DELAY_MS, WEBHOOK_RETRY_DELAY_MS } from './automation.constants';
 import { AutomationEventEntity } from './entities/automation-event.entity';
 import { WebhookDeliveryEntity } from './entities/webhook-delivery.entity';
 import { WebhookEntity } from './entities/webhook.entity';
+import { EventRegistry } from './event-registry';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksRepository } from './webhooks.repository';
 import { WebhooksService } from './webhooks.service';
 import { AutomationProcessor } from './worker/automation.processor';
 import { OutboxDispatcher } from './worker/outbox-dispatcher.service';
-import { OutboxSweepScheduler } from './worker/outbox-sweep.scheduler';
 import { WebhookDeliverer } from './worker/webhook-deliverer.service';
 import { WebhookSender } from './worker/webhook-sender';
 
 const entities = TypeOrmModule.forFeature([AutomationEventEntity, WebhookDeliveryEntity, WebhookEntity]);
 
-/** API side: the webhooks API, and AutomationEvents for the services that change models. Enqueues only. */
+/**
+ * The outbox producer and the event registry, shared by the API and the worker: one instance per process,
+ * whichever modules import it.
+ */
+@Module({
+  exports: [AutomationEvents, AutomationEventsRepository, EventRegistry],
+  imports: [entities],
+  providers: [AutomationEvents, AutomationEventsRepository, EventRegistry],
+})
+export class AutomationCoreModule {}
+
+/** API side: the webhooks API; enqueues only. */
 @Module({
   controllers: [WebhooksController],
-  exports: [AutomationEvents],
-  imports: [entities],
-  providers: [AutomationEvents, AutomationEventsRepository, WebhookDeliveriesRepository, WebhooksRepository, WebhooksService],
+  exports: [AutomationCoreModule],
+  imports: [AutomationCoreModule, entities],
+  providers: [WebhookDeliveriesRepository, WebhooksRepository, WebhooksService],
 })
 export class AutomationModule {}
 
 /** Worker side: dispatches outbox events, delivers webhooks, keeps the outbox sweep scheduled. */
 @Module({
-  exports: [AutomationEvents],
-  imports: [entities],
+  exports: [AutomationCoreModule],
+  imports: [
+    AutomationCoreModule,
+    entities,
+    JobSchedulesModule.register([
+      jobSchedule({
+        queue: QueueName.automation,
+        id: OUTBOX_SWEEP_SCHEDULER_ID,
+        repeat: { every: OUTBOX_SWEEP_EVERY_MS },
+        job: { name: AutomationJob.sweepOutbox, data: {}, opts: { removeOnComplete: 10, removeOnFail: 50 } },
+        describe: `every ${OUTBOX_SWEEP_EVERY_MS / 1000} s`,
+      }),
+    ]),
+  ],
   providers: [
-    AutomationEvents,
-    AutomationEventsRepository,
     AutomationProcessor,
     OutboxDispatcher,
-    OutboxSweepScheduler,
     WebhookDeliverer,
     WebhookDeliveriesRepository,
     WebhookSender,

@@ -14,14 +14,6 @@ export class WebhooksRepository extends TenantRepository<WebhookEntity> {
     return this.scoped('webhook').orderBy('webhook.id', 'ASC').take(limit).skip(offset).getManyAndCount();
   }
 
-  save(webhook: WebhookEntity): Promise<WebhookEntity> {
-    return this.repository().save(webhook);
-  }
-
-  async delete(id: number): Promise<void> {
-    await this.repository().delete({ id, organization_id: this.organizationId });
-  }
-
   // The worker has no actor: the methods below take the organisation from the event instead of the request.
 
   findActiveSubscribers(organizationId: number, event: AutomationEvent): Promise<WebhookEntity[]> {

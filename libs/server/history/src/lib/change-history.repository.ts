@@ -4,11 +4,11 @@ import { TenantRepository } from '@model-inventory/server-core';
 import { DataSource } from 'typeorm';
 import { ChangeHistoryEntity } from './entities/change-history.entity';
 
-/** A history row with its author; users are soft-deleted, so the name outlives the account. */
+/** A history row with its author: the user (soft-deleted users keep their name) or the system that acted. */
 export interface ChangeHistoryRow {
   /** bigint, raw from pg. */
   id: string;
-  model_inventory_id: number;
+  entity_id: number;
   action: ChangeAction;
   field_name: string;
   old_value: string | null;
@@ -19,26 +19,20 @@ export interface ChangeHistoryRow {
   changed_by_email: string | null;
 }
 
-const HISTORY_COLUMNS = ['id', 'model_inventory_id', 'action', 'field_name', 'old_value', 'new_value', 'changed_by_user_id', 'changed_at'] as const;
+const HISTORY_COLUMNS = ['id', 'entity_id', 'action', 'field_name', 'old_value', 'new_value', 'changed_by_user_id', 'changed_at'] as const;
 
 @Injectable()
 export class ChangeHistoryRepository extends TenantRepository<ChangeHistoryEntity> {
   constructor(dataSource: DataSource) {
-    super(dataSource, ChangeHistoryEntity, 'Model inventory');
+    super(dataSource, ChangeHistoryEntity, 'Change history');
   }
 
-  /** Deleted models count: their history stays readable. */
-  async modelExists(modelId: number): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM model_inventories WHERE id = $1 AND organization_id = $2', [modelId, this.organizationId]);
-    return rows.length > 0;
-  }
-
-  /** Newest first. */
-  async findPageForModel(modelId: number, limit: number, offset: number): Promise<[ChangeHistoryRow[], number]> {
-    const query = this.scoped('history').andWhere('history.model_inventory_id = :modelId', { modelId });
+  /** One entity's rows of the actor's organisation, newest first, and their total. */
+  async findPage(entityType: string, entityId: number, limit: number, offset: number): Promise<[ChangeHistoryRow[], number]> {
+    const query = this.scoped('history').andWhere('history.entity_type = :entityType AND history.entity_id = :entityId', { entityType, entityId });
     const page = query.clone().leftJoin('users', 'author', 'author.id = history.changed_by_user_id').select([]);
     HISTORY_COLUMNS.forEach((column) => page.addSelect(`history.${column}`, column));
-    page.addSelect('author.name', 'changed_by_name').addSelect('author.email', 'changed_by_email');
+    page.addSelect('coalesce(author.name, history.changed_by_system)', 'changed_by_name').addSelect('author.email', 'changed_by_email');
     page.orderBy('history.changed_at', 'DESC').addOrderBy('history.id', 'DESC').limit(limit).offset(offset);
     return Promise.all([page.getRawMany<ChangeHistoryRow>(), query.getCount()]);
   }

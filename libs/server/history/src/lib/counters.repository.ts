@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { SNAPSHOT_PARAMETERS, SnapshotCounts, SnapshotParameter } from '@model-inventory/contracts';
-import { ComposedStatement } from '@model-inventory/server-core';
+import { PartRef, Sql, sql, TENANT, WriteStatement } from '@model-inventory/server-core';
 import { EntityManager } from 'typeorm';
 import { emptyCounts } from './snapshot-counts';
 
 /** `a + b` bucket by bucket, never below zero, as a SQL expression over two jsonb values. */
-const ADD_COUNTS = (a: string, b: string) =>
-  `(SELECT jsonb_object_agg(k, greatest(0, coalesce((${a}->>k)::int, 0) + coalesce((${b}->>k)::int, 0))) FROM jsonb_object_keys(${a} || ${b}) AS k)`;
+const addCounts = (a: Sql, b: Sql) =>
+  sql`(SELECT jsonb_object_agg(k, greatest(0, coalesce((${a}->>k)::int, 0) + coalesce((${b}->>k)::int, 0))) FROM jsonb_object_keys(${a} || ${b}) AS k)`;
 
 const ZERO_COUNTS = Object.fromEntries(SNAPSHOT_PARAMETERS.map((parameter) => [parameter, emptyCounts(parameter)]));
 
@@ -15,29 +15,29 @@ const ZERO_COUNTS = Object.fromEntries(SNAPSHOT_PARAMETERS.map((parameter) => [p
 export class CountersRepository {
   /**
    * Adds to `statement`: each parameter's delta added to the organisation's running counts, and the new
-   * counts appended as a snapshot, if the `subject` CTE returned a row. The upsert waits for any writer
+   * counts appended as a snapshot, if the `subject` part wrote a row. The upsert waits for any writer
    * holding the counter row and adds to its committed value, so concurrent writers never lose a delta.
    * A missing row means the organisation has no counted model yet (the counters migration created rows
    * for every organisation that had models), so counting starts from zero in every bucket.
    */
-  addBumpAndSnapshot(statement: ComposedStatement, subject: string, organizationId: number, deltas: Partial<Record<SnapshotParameter, SnapshotCounts>>): void {
-    statement
-      .with(
-        'bumped_counters',
-        `INSERT INTO model_inventory_counters AS c (organization_id, parameter, counts)
-         SELECT $1, delta.key, ${ADD_COUNTS('($3::jsonb -> delta.key)', 'delta.value')}
-           FROM (SELECT 1 FROM ${subject} LIMIT 1) subject, jsonb_each($2::jsonb) AS delta
-             ON CONFLICT (organization_id, parameter)
-             DO UPDATE SET counts = ${ADD_COUNTS('c.counts', '($2::jsonb -> excluded.parameter)')}, updated_at = now()
-         RETURNING c.parameter, c.counts`,
-        [organizationId, JSON.stringify(deltas), JSON.stringify(ZERO_COUNTS)],
-      )
-      .with(
-        'change_snapshots',
-        `INSERT INTO model_inventory_snapshots (organization_id, parameter, snapshot_data, trigger)
-         SELECT $1, parameter, counts, 'change' FROM bumped_counters`,
-        [organizationId],
-      );
+  addBumpAndSnapshot(statement: WriteStatement, subject: PartRef, deltas: Partial<Record<SnapshotParameter, SnapshotCounts>>): void {
+    const delta = JSON.stringify(deltas);
+    const counters = statement.part(
+      `${subject.name}_counters`,
+      sql`INSERT INTO model_inventory_counters AS c (organization_id, parameter, counts)
+          SELECT ${TENANT}, delta.key, ${addCounts(sql`(${JSON.stringify(ZERO_COUNTS)}::jsonb -> delta.key)`, sql`delta.value`)}
+            FROM (SELECT 1 FROM ${subject} LIMIT 1) subject, jsonb_each(${delta}::jsonb) AS delta
+              ON CONFLICT (organization_id, parameter)
+              DO UPDATE SET counts = ${addCounts(sql`c.counts`, sql`(${delta}::jsonb -> excluded.parameter)`)}, updated_at = now()
+          RETURNING c.organization_id, c.parameter, c.counts`,
+      'tenant',
+    );
+    statement.part(
+      `${subject.name}_snapshots`,
+      sql`INSERT INTO model_inventory_snapshots (organization_id, parameter, snapshot_data, trigger)
+          SELECT organization_id, parameter, counts, 'change' FROM ${counters}`,
+      { through: counters },
+    );
   }
 
   /** For a full recount: makes sure the rows exist, then locks them so no writer adds a delta meanwhile. */

@@ -1,9 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiRoutes, ChangeHistoryPage, CurrentCountsResponse, SnapshotResponse, TimeseriesResponse } from '@model-inventory/contracts';
-import { ApiStandardErrors, IdParam, PageQueryDto } from '@model-inventory/server-core';
-import { ChangeHistoryService } from './change-history.service';
-import { ChangeHistoryPageDto } from './dto/change-history.dto';
+import { ApiRoutes, CurrentCountsResponse, SnapshotResponse, TimeseriesResponse } from '@model-inventory/contracts';
+import { ApiStandardErrors } from '@model-inventory/server-core';
 import {
   CreateSnapshotDto,
   CurrentCountsResponseDto,
@@ -13,21 +11,6 @@ import {
   TimeseriesResponseDto,
 } from './dto/model-history.dto';
 import { ModelHistoryService } from './model-history.service';
-
-@ApiTags('history')
-@ApiBearerAuth()
-@ApiStandardErrors()
-@Controller(ApiRoutes.changeHistory)
-export class ChangeHistoryController {
-  constructor(private readonly changeHistory: ChangeHistoryService) {}
-
-  @Get(':id')
-  @ApiOperation({ summary: 'Field-level change history of one model, newest first; still readable after the model is deleted' })
-  @ApiOkResponse({ type: ChangeHistoryPageDto })
-  list(@IdParam() id: number, @Query() query: PageQueryDto): Promise<ChangeHistoryPage> {
-    return this.changeHistory.listForModel(id, query);
-  }
-}
 
 @ApiTags('history')
 @ApiBearerAuth()

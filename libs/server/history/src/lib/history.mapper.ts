@@ -1,12 +1,13 @@
-import { ChangeHistoryEntry, SnapshotResponse } from '@model-inventory/contracts';
+import { SnapshotResponse } from '@model-inventory/contracts';
 import { ChangeHistoryRow } from './change-history.repository';
+import { EntityFieldChange } from './change-history.service';
 import { SnapshotEntity } from './entities/snapshot.entity';
 import { normalizeCounts } from './snapshot-counts';
 
-export function toChangeHistoryEntry(row: ChangeHistoryRow): ChangeHistoryEntry {
+export function toFieldChangeEntry(row: ChangeHistoryRow): EntityFieldChange {
   return {
     id: Number(row.id),
-    model_inventory_id: row.model_inventory_id,
+    entity_id: row.entity_id,
     action: row.action,
     field_name: row.field_name,
     old_value: row.old_value,

@@ -1,23 +1,16 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { HistoryJob, QueueName, SnapshotOrganizationJobData } from '@model-inventory/server-core';
-import { Job, UnrecoverableError } from 'bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { HistoryJob, JobHandlers, JobRouter, QueueName } from '@model-inventory/server-core';
 import { DailySnapshotsService } from './daily-snapshots.service';
 
 @Processor(QueueName.history)
-export class HistoryProcessor extends WorkerHost {
+export class HistoryProcessor extends JobRouter<typeof QueueName.history> {
+  protected readonly queueName = QueueName.history;
+  protected readonly handlers: JobHandlers<typeof QueueName.history> = {
+    [HistoryJob.dailySnapshots]: (job) => this.daily.fanOut(job.id ?? `${job.name}-${job.timestamp}`),
+    [HistoryJob.snapshotOrganization]: (job) => this.daily.snapshotOrganization(job.data.organization_id),
+  };
+
   constructor(private readonly daily: DailySnapshotsService) {
     super();
-  }
-
-  async process(job: Job<SnapshotOrganizationJobData | Record<string, never>>): Promise<void> {
-    switch (job.name) {
-      case HistoryJob.dailySnapshots:
-        await this.daily.fanOut(job.id ?? `${job.name}-${job.timestamp}`);
-        return;
-      case HistoryJob.snapshotOrganization:
-        return this.daily.snapshotOrganization((job.data as SnapshotOrganizationJobData).organization_id);
-      default:
-        throw new UnrecoverableError(`Unknown job ${job.name} on queue ${QueueName.history}`);
-    }
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SNAPSHOT_PARAMETERS, SnapshotCounts, SnapshotParameter, SnapshotResponse } from '@model-inventory/contracts';
-import { ComposedStatement } from '@model-inventory/server-core';
+import { PartRef, WriteStatement } from '@model-inventory/server-core';
 import { DataSource, EntityManager } from 'typeorm';
 import { CountersRepository } from './counters.repository';
 import { toSnapshotResponse } from './history.mapper';
@@ -22,16 +22,16 @@ export class SnapshotRecorder {
 
   /**
    * Adds the running counts' update and the resulting snapshots to the write's `statement`, when the write
-   * moves a bucket: before=null for a create, after=null for a delete. `subject` names the CTE that returns
-   * the written model; nothing is counted if it returns no row.
+   * moves a bucket: before=null for a create, after=null for a delete. `subject` is the part that writes
+   * the model; nothing is counted if it writes no row.
    */
-  addChange(statement: ComposedStatement, subject: string, organizationId: number, before: CountedFields | null, after: CountedFields | null): void {
+  addChange(statement: WriteStatement, subject: PartRef, before: CountedFields | null, after: CountedFields | null): void {
     const deltas: Partial<Record<SnapshotParameter, SnapshotCounts>> = {};
     for (const parameter of SNAPSHOT_PARAMETERS) {
       const delta = countsDelta(parameter, before, after);
       if (!isEmptyDelta(delta)) deltas[parameter] = delta;
     }
-    if (Object.keys(deltas).length > 0) this.counters.addBumpAndSnapshot(statement, subject, organizationId, deltas);
+    if (Object.keys(deltas).length > 0) this.counters.addBumpAndSnapshot(statement, subject, deltas);
   }
 
   /** A full recount, appended as new snapshots and made the new running counts. Pass `manager` to join a transaction. */

@@ -62,7 +62,7 @@ export class AuthService {
   async me(): Promise<MeResponse> {
     const actor = RequestContext.requireActor();
     const [user, organization] = await Promise.all([
-      this.users.getById(actor.userId),
+      this.users.getById(RequestContext.requireUserId()),
       this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: actor.organizationId }),
     ]);
     return { user: toUserResponse(user), organization: toOrganizationResponse(organization) };

@@ -26,14 +26,6 @@ export class UsersRepository extends TenantRepository<UserEntity> {
     await manager.query('SELECT id FROM organizations WHERE id = $1 FOR UPDATE', [this.organizationId]);
   }
 
-  save(user: UserEntity, manager?: EntityManager): Promise<UserEntity> {
-    return this.repository(manager).save(user);
-  }
-
-  async softDelete(id: number, manager?: EntityManager): Promise<void> {
-    await this.repository(manager).softDelete({ id, organization_id: this.organizationId });
-  }
-
   /** Login looks a user up before any organisation is known. */
   findForLogin(email: string): Promise<UserEntity | null> {
     return this.dataSource

@@ -1,7 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AutomationModule } from '@model-inventory/server-automation';
-import { HistoryModule } from '@model-inventory/server-history';
+import { EventRegistry } from '@model-inventory/server-automation';
+import { AuditModule, HistoryModule } from '@model-inventory/server-history';
 import { ProjectsModule } from '@model-inventory/server-projects';
 import { DemoDataController } from './demo/demo-data.controller';
 import { DemoDataService } from './demo/demo-data.service';
@@ -11,14 +11,38 @@ import { InventoryExportService } from './export/inventory-export.service';
 import { ModelInventoryController } from './inventory.controller';
 import { InventoryRepository } from './inventory.repository';
 import { InventoryService } from './inventory.service';
-import { InventoryWriter } from './inventory-writer';
+import { MODEL_EVENTS } from './model-audit';
+import { ModelChangeHistoryController } from './model-history.controller';
 import { ScopedListService } from './scoped-list.service';
 
-/** The model register: CRUD with audit trail, snapshots and automation events, exports and demo data. */
+const entities = TypeOrmModule.forFeature([ModelInventoryEntity, ModelLinkEntity]);
+
+/** The model register's writes and its events, for the API and the worker alike. */
 @Module({
-  controllers: [DemoDataController, ModelInventoryController],
   exports: [InventoryRepository, InventoryService],
-  imports: [AutomationModule, HistoryModule, ProjectsModule, TypeOrmModule.forFeature([ModelInventoryEntity, ModelLinkEntity])],
-  providers: [DemoDataService, InventoryExportService, InventoryRepository, InventoryService, InventoryWriter, ScopedListService],
+  imports: [AuditModule, entities],
+  providers: [InventoryRepository, InventoryService],
+})
+export class InventoryCoreModule implements OnModuleInit {
+  constructor(private readonly events: EventRegistry) {}
+
+  onModuleInit(): void {
+    this.events.register(...MODEL_EVENTS);
+  }
+}
+
+/** API side: the model register's routes, its history route, exports and demo data. */
+@Module({
+  controllers: [DemoDataController, ModelInventoryController, ModelChangeHistoryController],
+  exports: [InventoryCoreModule],
+  imports: [HistoryModule, InventoryCoreModule, ProjectsModule],
+  providers: [DemoDataService, InventoryExportService, ScopedListService],
 })
 export class InventoryModule {}
+
+/** Worker side: model events presented for webhooks, and model writes for jobs running as the system. */
+@Module({
+  exports: [InventoryCoreModule],
+  imports: [InventoryCoreModule],
+})
+export class InventoryWorkerModule {}

@@ -64,6 +64,11 @@ export class InventoryRepository extends TenantRepository<ModelInventoryEntity> 
     return row ?? null;
   }
 
+  /** Deleted models count: their history stays readable. */
+  existsIncludingDeleted(id: number): Promise<boolean> {
+    return this.scoped('model').withDeleted().andWhere('model.id = :id', { id }).getExists();
+  }
+
   private filtered(filter: ModelInventoryFilterDto, manager?: EntityManager): SelectQueryBuilder<ModelInventoryEntity> {
     const query = this.scoped('model', manager);
     if (filter.search) {

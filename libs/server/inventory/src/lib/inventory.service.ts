@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { APPROVER_ROLES, ModelInventoryResponse, ModelStatus, Page } from '@model-inventory/contracts';
-import { ComposedStatement, ForbiddenError, NotFoundError, PreconditionFailedError, RequestContext } from '@model-inventory/server-core';
+import { ForbiddenError, NotFoundError, PreconditionFailedError, RequestContext, WriteStatement } from '@model-inventory/server-core';
+import { AuditedWriter, diffFields } from '@model-inventory/server-history';
 import { EntityManager } from 'typeorm';
 import { CreateModelInventoryDto, UpdateModelInventoryDto } from './dto/create-model-inventory.dto';
 import { ListModelInventoryDto, ModelInventoryFilterDto } from './dto/list-model-inventory.dto';
 import { InventoryRepository } from './inventory.repository';
 import { etagOf, ModelLinks, toModelInventoryResponse } from './inventory.mapper';
-import { InventoryWriter } from './inventory-writer';
+import { AUDITED_FIELDS, MODEL_ENTITY, ModelAuditFields } from './model-audit';
 import { distinctSorted, unknownLinksError } from './model-links';
-import { diffModels } from './model-diff';
-import { addModelInsert, addModelSoftDelete, addModelUpdate, CHECKED_WRITE_RESULT, CheckedWriteRow, ModelUpdate, NewModel } from './model-statements';
-import { ModelInventoryEntity } from './entities/model-inventory.entity';
+import { addModelInsert, addModelSoftDelete, addModelUpdate, checkedWriteResult, CheckedWriteRow, ModelUpdate, NewModel } from './model-statements';
 
 /** `If-Match: "mi-1-v3"`, a list of tags, or `*`. */
 function matchesIfMatch(header: string | undefined, model: ModelInventoryResponse): boolean {
@@ -23,7 +22,7 @@ function matchesIfMatch(header: string | undefined, model: ModelInventoryRespons
 export class InventoryService {
   constructor(
     private readonly models: InventoryRepository,
-    private readonly writer: InventoryWriter,
+    private readonly writer: AuditedWriter,
   ) {}
 
   async list(query: ListModelInventoryDto, scope: Partial<ModelInventoryFilterDto> = {}): Promise<Page<ModelInventoryResponse>> {
@@ -42,27 +41,23 @@ export class InventoryService {
   async create(dto: CreateModelInventoryDto, options: { isDemo?: boolean } = {}): Promise<ModelInventoryResponse> {
     const status = dto.status ?? ModelStatus.PENDING;
     this.assertMayApprove(status);
-    const { organizationId, userId } = RequestContext.requireActor();
     const model: NewModel = {
-      ...(this.fieldsOf(dto) as Omit<NewModel, 'organization_id' | 'status' | 'security_assessment' | 'is_demo' | 'created_by_user_id'>),
-      organization_id: organizationId,
+      ...(this.fieldsOf(dto) as Omit<NewModel, 'status' | 'security_assessment' | 'is_demo' | 'created_by_user_id'>),
       status,
       security_assessment: dto.security_assessment ?? false,
       is_demo: options.isDemo ?? false,
-      created_by_user_id: userId,
+      created_by_user_id: RequestContext.requireActor().userId,
     };
     const links: ModelLinks = { projects: distinctSorted(dto.projects ?? []), frameworks: distinctSorted(dto.frameworks ?? []) };
-    const statement = new ComposedStatement();
-    addModelInsert(statement, model, links);
-    // The database fills in id and timestamps (`generated`) in the event's copy.
-    const unsaved = { ...model, id: 0, security_assessment_data: [], version_number: 1, created_at: new Date(0), updated_at: new Date(0) };
-    const sent = toModelInventoryResponse(unsaved as unknown as ModelInventoryEntity, links);
-    const row = await this.writer.writeAlone(statement, { action: 'created', before: null, after: sent }, CHECKED_WRITE_RESULT);
+    const statement = WriteStatement.forActor();
+    const parts = addModelInsert(statement, model, links);
+    const after: ModelAuditFields = { ...model, ...links };
+    const row = await this.writer.writeAlone(statement, { entity: MODEL_ENTITY, action: 'created', subject: parts.model, before: null, after, rowExtras: links }, checkedWriteResult(parts));
     return toModelInventoryResponse(this.writtenOrUnknownLinks(row), links);
   }
 
   update(id: number, dto: UpdateModelInventoryDto, ifMatch?: string): Promise<ModelInventoryResponse> {
-    return this.writer.write(async (manager, writeChange) => {
+    return this.writer.transaction(async (manager, write) => {
       const before = await this.lockOrFail(id, manager);
       if (!matchesIfMatch(ifMatch, before)) throw this.stale(before);
       if (dto.status !== undefined && dto.status !== before.status) this.assertMayApprove(dto.status);
@@ -71,22 +66,23 @@ export class InventoryService {
         frameworks: dto.frameworks ? distinctSorted(dto.frameworks) : before.frameworks,
       };
       const fields = this.fieldsOf(dto) as ModelUpdate;
-      const after: ModelInventoryResponse = { ...before, ...fields, ...links, version_number: before.version_number + 1 };
-      if (diffModels(before, after).length === 0) return before;
-      const statement = new ComposedStatement();
-      addModelUpdate(statement, RequestContext.requireActor().organizationId, id, fields, dto.projects || dto.frameworks ? links : null);
-      const row = await writeChange(statement, { action: 'updated', before, after }, CHECKED_WRITE_RESULT);
+      const after: ModelInventoryResponse = { ...before, ...fields, ...links };
+      if (diffFields(AUDITED_FIELDS, before, after).length === 0) return before;
+      const statement = WriteStatement.forActor();
+      const parts = addModelUpdate(statement, id, fields, dto.projects || dto.frameworks ? links : null);
+      const row = await write(statement, { entity: MODEL_ENTITY, action: 'updated', subject: parts.model, before, after, rowExtras: links }, checkedWriteResult(parts));
       return toModelInventoryResponse(this.writtenOrUnknownLinks(row), links);
     });
   }
 
   remove(id: number, ifMatch?: string): Promise<void> {
-    return this.writer.write(async (manager, writeChange) => {
+    return this.writer.transaction(async (manager, write) => {
       const before = await this.lockOrFail(id, manager);
       if (!matchesIfMatch(ifMatch, before)) throw this.stale(before);
-      const statement = new ComposedStatement();
-      addModelSoftDelete(statement, id);
-      await writeChange(statement, { action: 'deleted', before, after: null });
+      const statement = WriteStatement.forActor();
+      const subject = addModelSoftDelete(statement, id);
+      const links: ModelLinks = { projects: before.projects, frameworks: before.frameworks };
+      await write(statement, { entity: MODEL_ENTITY, action: 'deleted', subject, before, after: null, rowExtras: links });
     });
   }
 
@@ -97,8 +93,8 @@ export class InventoryService {
   }
 
   /** The model a checked write statement wrote; a 400 naming the unknown links when it wrote none. */
-  private writtenOrUnknownLinks(row: Record<string, unknown> | undefined): ModelInventoryEntity {
-    const checked = row as unknown as CheckedWriteRow; // link_check always yields its one row
+  private writtenOrUnknownLinks(row: Record<string, unknown> | undefined): CheckedWriteRow {
+    const checked = row as unknown as CheckedWriteRow; // the link check always yields its one row
     const unknownLinks = unknownLinksError(checked.missing_projects, checked.missing_frameworks);
     if (unknownLinks) throw unknownLinks;
     return checked;

@@ -20,13 +20,6 @@ export class ProjectsRepository extends TenantRepository<ProjectEntity> {
     return this.scoped('project', manager).leftJoinAndSelect('project.frameworks', 'framework').andWhere('project.id = :id', { id }).getOne();
   }
 
-  save(project: ProjectEntity, manager?: EntityManager): Promise<ProjectEntity> {
-    return this.repository(manager).save(project);
-  }
-
-  async delete(id: number, manager?: EntityManager): Promise<void> {
-    await this.repository(manager).delete({ id, organization_id: this.organizationId });
-  }
 }
 
 @Injectable()

@@ -1,4 +1,4 @@
-import { AutomationEvent, WebhookPayload } from '@model-inventory/contracts';
+import { AutomationEvent } from '@model-inventory/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintToNumber } from '@model-inventory/server-core';
 
@@ -18,8 +18,9 @@ export class AutomationEventEntity {
   @Column({ type: 'varchar', length: 40 })
   event!: AutomationEvent;
 
+  /** The written row under its entity's key, as the database wrote it; presented by its domain when sent. */
   @Column({ type: 'jsonb' })
-  payload!: WebhookPayload['data'];
+  payload!: Record<string, unknown>;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   occurred_at!: Date;

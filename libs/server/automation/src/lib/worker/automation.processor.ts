@@ -1,36 +1,24 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { AutomationJob, DeliverJobData, DispatchEventJobData, QueueName } from '@model-inventory/server-core';
-import { Job, UnrecoverableError } from 'bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { AutomationJob, JobHandlers, JobRouter, QueueName } from '@model-inventory/server-core';
 import { OutboxDispatcher } from './outbox-dispatcher.service';
 import { WebhookDeliverer } from './webhook-deliverer.service';
-
-type AutomationJobOf =
-  | Job<DispatchEventJobData, unknown, typeof AutomationJob.dispatchEvent>
-  | Job<DeliverJobData, unknown, typeof AutomationJob.deliver>
-  | Job<Record<string, never>, unknown, typeof AutomationJob.sweepOutbox>;
 
 /** Deliveries spend most of their time waiting on receivers, so several run at once. */
 const CONCURRENCY = 10;
 
 @Processor(QueueName.automation, { concurrency: CONCURRENCY })
-export class AutomationProcessor extends WorkerHost {
+export class AutomationProcessor extends JobRouter<typeof QueueName.automation> {
+  protected readonly queueName = QueueName.automation;
+  protected readonly handlers: JobHandlers<typeof QueueName.automation> = {
+    [AutomationJob.dispatchEvent]: (job) => this.dispatcher.dispatch(job.data.event_uuid),
+    [AutomationJob.deliver]: (job) => this.deliverer.deliver(job.data, job.attemptsMade + 1),
+    [AutomationJob.sweepOutbox]: () => this.dispatcher.sweep(),
+  };
+
   constructor(
     private readonly deliverer: WebhookDeliverer,
     private readonly dispatcher: OutboxDispatcher,
   ) {
     super();
-  }
-
-  process(job: AutomationJobOf): Promise<unknown> {
-    switch (job.name) {
-      case AutomationJob.dispatchEvent:
-        return this.dispatcher.dispatch(job.data.event_uuid);
-      case AutomationJob.deliver:
-        return this.deliverer.deliver(job.data, job.attemptsMade + 1);
-      case AutomationJob.sweepOutbox:
-        return this.dispatcher.sweep();
-      default:
-        throw new UnrecoverableError(`Unknown job ${(job as Job).name} on queue ${QueueName.automation}`);
-    }
   }
 }

@@ -1,5 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import { AutomationEventsRepository } from '../automation-events.repository';
+import { EventRegistry } from '../event-registry';
 import { AutomationEventEntity } from '../entities/automation-event.entity';
 import { WebhookEntity } from '../entities/webhook.entity';
 import { WebhookDeliveriesRepository } from '../webhook-deliveries.repository';
@@ -22,7 +23,9 @@ describe(WebhookDeliverer.name, () => {
     webhooks = { findInOrganization: jest.fn().mockResolvedValue(webhook) };
     deliveries = { hasSucceeded: jest.fn().mockResolvedValue(false), insert: jest.fn().mockResolvedValue(undefined) };
     sender = { post: jest.fn() };
-    sut = new WebhookDeliverer(deliveries as unknown as WebhookDeliveriesRepository, events as unknown as AutomationEventsRepository, sender, webhooks as unknown as WebhooksRepository);
+    const registry = new EventRegistry();
+    registry.register({ name: 'model_added', present: (stored) => ({ model: { presented: true, ...(stored['model'] as object) } }) });
+    sut = new WebhookDeliverer(deliveries as unknown as WebhookDeliveriesRepository, events as unknown as AutomationEventsRepository, registry, sender, webhooks as unknown as WebhooksRepository);
   });
 
   const job = { event_uuid: event.uuid, webhook_id: 9 };
@@ -31,6 +34,8 @@ describe(WebhookDeliverer.name, () => {
     sender.post.mockResolvedValue({ status: 204, error: null, durationMs: 12 });
     await expect(sut.deliver(job, 1)).resolves.toEqual({ status: 204 });
     expect(webhooks.findInOrganization).toHaveBeenCalledWith(9, 1);
+    const sent = JSON.parse(new TextDecoder().decode(sender.post.mock.calls[0][1].body));
+    expect(sent).toMatchObject({ id: event.uuid, event: 'model_added', data: { model: { presented: true } } });
     expect(deliveries.insert).toHaveBeenCalledWith({ webhook_id: 9, event_id: 5, attempt: 1, status: 'succeeded', response_code: 204, error: null, duration_ms: 12 });
   });
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DeliverJobData } from '@model-inventory/server-core';
 import { UnrecoverableError } from 'bullmq';
 import { AutomationEventsRepository } from '../automation-events.repository';
+import { EventRegistry } from '../event-registry';
 import { WebhookDeliveriesRepository } from '../webhook-deliveries.repository';
 import { WebhooksRepository } from '../webhooks.repository';
 import { classifyAttempt, truncateError } from './delivery-outcome';
@@ -21,6 +22,7 @@ export class WebhookDeliverer {
   constructor(
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly events: AutomationEventsRepository,
+    private readonly registry: EventRegistry,
     private readonly sender: WebhookSender,
     private readonly webhooks: WebhooksRepository,
   ) {}
@@ -33,7 +35,8 @@ export class WebhookDeliverer {
     if (!webhook || !webhook.active || !webhook.events.includes(event.event)) return this.skipped(label, 'the webhook was deleted, deactivated or unsubscribed');
     if (await this.deliveries.hasSucceeded(event.id, webhook_id)) return this.skipped(label, 'already delivered');
 
-    const result = await this.sender.post(webhook.url, buildWebhookRequest(event, webhook.secret));
+    const data = this.registry.present(event.event, event.payload);
+    const result = await this.sender.post(webhook.url, buildWebhookRequest(event, data, webhook.secret));
     const outcome = classifyAttempt(result);
     await this.deliveries.insert({
       webhook_id,

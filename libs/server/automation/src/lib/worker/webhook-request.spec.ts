@@ -13,11 +13,12 @@ describe(buildWebhookRequest.name, () => {
     dispatched_at: null,
   } satisfies AutomationEventEntity);
 
-  const sut = buildWebhookRequest(event, 'sixteen-char-key');
+  const data = { model: { id: 3, name: 'Modèle ✓' } };
+  const sut = buildWebhookRequest(event, data, 'sixteen-char-key');
   const text = new TextDecoder().decode(sut.body);
 
-  it('sends the documented payload', () => {
-    expect(JSON.parse(text)).toEqual({ id: '6f0c2d4e-1b7a-4c1e-9d3f-2a5b8c7d9e01', event: 'model_updated', occurred_at: '2026-01-02T03:04:05.000Z', organization_id: 7, data: event.payload });
+  it('sends the documented envelope around the data its domain presented', () => {
+    expect(JSON.parse(text)).toEqual({ id: '6f0c2d4e-1b7a-4c1e-9d3f-2a5b8c7d9e01', event: 'model_updated', occurred_at: '2026-01-02T03:04:05.000Z', organization_id: 7, data });
   });
 
   it('signs the exact bytes it sends and names the event in headers', () => {

@@ -12,18 +12,19 @@ export interface WebhookRequest {
   headers: Record<string, string>;
 }
 
-export function toWebhookPayload(event: AutomationEventEntity): WebhookPayload {
+/** The envelope of an event whose `data` its domain has presented (see EventRegistry). */
+export function toWebhookPayload(event: AutomationEventEntity, data: WebhookPayload['data']): WebhookPayload {
   return {
     id: event.uuid,
     event: event.event,
     occurred_at: event.occurred_at.toISOString(),
     organization_id: event.organization_id,
-    data: event.payload,
+    data,
   };
 }
 
-export function buildWebhookRequest(event: AutomationEventEntity, secret: string): WebhookRequest {
-  const body = new TextEncoder().encode(JSON.stringify(toWebhookPayload(event)));
+export function buildWebhookRequest(event: AutomationEventEntity, data: WebhookPayload['data'], secret: string): WebhookRequest {
+  const body = new TextEncoder().encode(JSON.stringify(toWebhookPayload(event, data)));
   return {
     body,
     headers: {

@@ -3,13 +3,16 @@ import { Role } from '@model-inventory/contracts';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { UnauthorizedError } from '../errors/domain-errors';
 
-/** The authenticated caller of the current request. */
+/**
+ * Who is acting: a signed-in user, or the system (a scheduled job) on behalf of an organisation. Writes are
+ * attributed to `userId`, or, when it is null, to `name` (e.g. "MLflow sync").
+ */
 export interface Actor {
-  userId: number;
   organizationId: number;
   role: Role;
+  userId: number | null;
   name: string;
-  email: string;
+  email: string | null;
 }
 
 interface RequestStore {
@@ -19,8 +22,8 @@ interface RequestStore {
 const storage = new AsyncLocalStorage<RequestStore>();
 
 /**
- * Per-request state that follows the async call chain. The auth guard fills in the actor;
- * tenant-scoped repositories read the organisation from here, so no query scopes itself by hand.
+ * Per-request state that follows the async call chain. The auth guard fills in the actor; jobs run as
+ * the system; tenant-scoped repositories and write statements read the organisation from here.
  */
 export const RequestContext = {
   run<T>(fn: () => T, store: RequestStore = {}): T {
@@ -39,9 +42,22 @@ export const RequestContext = {
     if (!actor) throw new UnauthorizedError('Authentication is required.');
     return actor;
   },
-  /** For jobs and scripts that act for an organisation outside an HTTP request. */
+  /** The id of the signed-in user; for routes that only a person may call. */
+  requireUserId(): number {
+    const { userId } = RequestContext.requireActor();
+    if (userId === null) throw new UnauthorizedError('Only a signed-in user may do this.');
+    return userId;
+  },
+  /** For code that acts as a given user outside an HTTP request (demo data, scripts). */
   runAs<T>(actor: Actor, fn: () => T): T {
     return storage.run({ actor }, fn);
+  },
+  /**
+   * For jobs: acts for `organizationId` through the same services and repositories as a request, with
+   * Admin rights, attributing every write to `name` (e.g. "MLflow sync") instead of a user.
+   */
+  runAsSystem<T>(organizationId: number, name: string, fn: () => T): T {
+    return storage.run({ actor: { organizationId, role: Role.Admin, userId: null, name, email: null } }, fn);
   },
 };
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EntityManager, QueryFailedError } from 'typeorm';
 
-interface PgQueryable {
+interface PgClient {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
 
@@ -21,16 +21,20 @@ function nameOf(text: string): string {
 /**
  * Runs `text` as a named statement, which PostgreSQL parses and plans once per connection instead of on
  * every call: for the long composed write statements, planning costs more than executing. Runs in the
- * transaction of `manager` when it has one, otherwise on its own pooled connection (and so commits alone).
- * It is logged, and its errors are TypeORM's `QueryFailedError`, as for any other query.
+ * transaction of `manager` when it has one, otherwise on a pooled connection of its own (and so commits
+ * alone). It is logged, and its errors are TypeORM's `QueryFailedError`, as for any other query.
  */
 export async function queryPrepared<T>(manager: EntityManager, text: string, values: unknown[]): Promise<T[]> {
-  const runner = manager.queryRunner;
-  const client = (runner ? await runner.connect() : (manager.connection.driver as unknown as { master: PgQueryable }).master) as PgQueryable;
-  manager.connection.logger.logQuery(text, values, runner);
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  const ownsRunner = !manager.queryRunner;
   try {
+    // QueryRunner.connect() resolves to the driver's connection: for PostgreSQL, a pg client.
+    const client = (await runner.connect()) as PgClient;
+    manager.connection.logger.logQuery(text, values, runner);
     return (await client.query({ name: nameOf(text), text, values })).rows as T[];
   } catch (error) {
-    throw new QueryFailedError(text, values, error as Error);
+    throw error instanceof QueryFailedError ? error : new QueryFailedError(text, values, error as Error);
+  } finally {
+    if (ownsRunner) await runner.release();
   }
 }

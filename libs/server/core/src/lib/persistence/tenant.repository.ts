@@ -8,9 +8,9 @@ export interface TenantOwned extends ObjectLiteral {
 }
 
 /**
- * Base for repositories of organisation-owned rows. Every read starts from `scoped()`, which
- * restricts to the caller's organisation, and every new row gets the caller's organisation:
- * another organisation's row is indistinguishable from a missing one.
+ * Base for repositories of organisation-owned rows. Every read starts from `scoped()`, which restricts to
+ * the actor's organisation; every new row gets the actor's organisation; saves, deletes and soft deletes
+ * touch only the actor's rows. Another organisation's row is indistinguishable from a missing one.
  */
 export abstract class TenantRepository<E extends TenantOwned> {
   protected constructor(
@@ -43,8 +43,26 @@ export abstract class TenantRepository<E extends TenantOwned> {
     return row;
   }
 
-  /** Builds (does not save) a row owned by the caller's organisation. */
+  /** Builds (does not save) a row owned by the actor's organisation. */
   build(data: DeepPartial<E>, manager?: EntityManager): E {
     return this.repository(manager).create({ ...data, organization_id: this.organizationId } as DeepPartial<E>);
+  }
+
+  /** Saves a row of the actor's organisation; a row of another organisation is refused, never written. */
+  save(row: E, manager?: EntityManager): Promise<E> {
+    if (row.organization_id !== this.organizationId) throw new NotFoundError(this.resourceName, row.id);
+    return this.repository(manager).save(row);
+  }
+
+  /** Deletes the row if it is the actor's organisation's; true when it did. */
+  async delete(id: number, manager?: EntityManager): Promise<boolean> {
+    const result = await this.repository(manager).delete({ id, organization_id: this.organizationId } as never);
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Sets the `@DeleteDateColumn` of the actor's organisation's row; true when it did. */
+  async softDelete(id: number, manager?: EntityManager): Promise<boolean> {
+    const result = await this.repository(manager).softDelete({ id, organization_id: this.organizationId } as never);
+    return (result.affected ?? 0) > 0;
   }
 }

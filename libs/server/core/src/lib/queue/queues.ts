@@ -10,6 +10,20 @@ export const SystemJob = {
   heartbeat: 'system.heartbeat',
 } as const;
 
+export const HistoryJob = {
+  /** Fan-out: enqueues one `snapshotOrganization` job per organisation. */
+  dailySnapshots: 'history.daily-snapshots',
+  snapshotOrganization: 'history.snapshot-organization',
+} as const;
+
+export const AutomationJob = {
+  /** Finds the webhooks subscribed to one outbox event and enqueues a delivery for each. */
+  dispatchEvent: 'automation.dispatch-event',
+  deliver: 'automation.deliver',
+  /** Periodic safety net: dispatches outbox events whose post-commit enqueue was lost. */
+  sweepOutbox: 'automation.sweep-outbox',
+} as const;
+
 export interface HeartbeatJobData {
   /** Who asked: `scheduler` for the periodic beat, or the id of the user who asked for a check. */
   requested_by: string;
@@ -20,29 +34,9 @@ export interface HeartbeatJobResult {
   processed_at: string;
 }
 
-export const HEARTBEAT_SCHEDULER_ID = 'system-heartbeat';
-export const HEARTBEAT_EVERY_MS = 30_000;
-
-export const HistoryJob = {
-  /** Fan-out: enqueues one `snapshotOrganization` job per organisation. */
-  dailySnapshots: 'history.daily-snapshots',
-  snapshotOrganization: 'history.snapshot-organization',
-} as const;
-
 export interface SnapshotOrganizationJobData {
   organization_id: number;
 }
-
-export const DAILY_SNAPSHOT_SCHEDULER_ID = 'history-daily-snapshots';
-export const DAILY_SNAPSHOT_CRON = '5 0 * * *';
-
-export const AutomationJob = {
-  /** Finds the webhooks subscribed to one outbox event and enqueues a delivery for each. */
-  dispatchEvent: 'automation.dispatch-event',
-  deliver: 'automation.deliver',
-  /** Periodic safety net: dispatches outbox events whose post-commit enqueue was lost. */
-  sweepOutbox: 'automation.sweep-outbox',
-} as const;
 
 /**
  * Jobs name events by their UUID, never by the database id: ids start again in a recreated or restored
@@ -57,5 +51,30 @@ export interface DeliverJobData {
   webhook_id: number;
 }
 
+export type NoJobData = Record<string, never>;
+
+/** The payload of every job, by job name: producers and processors are typed from this one map. */
+export interface JobPayloads {
+  [SystemJob.heartbeat]: HeartbeatJobData;
+  [HistoryJob.dailySnapshots]: NoJobData;
+  [HistoryJob.snapshotOrganization]: SnapshotOrganizationJobData;
+  [AutomationJob.dispatchEvent]: DispatchEventJobData;
+  [AutomationJob.deliver]: DeliverJobData;
+  [AutomationJob.sweepOutbox]: NoJobData;
+}
+
+export type JobName = keyof JobPayloads;
+
+/** Which jobs run on which queue. */
+export interface QueueJobs {
+  [QueueName.system]: (typeof SystemJob)[keyof typeof SystemJob];
+  [QueueName.history]: (typeof HistoryJob)[keyof typeof HistoryJob];
+  [QueueName.automation]: (typeof AutomationJob)[keyof typeof AutomationJob];
+}
+
+export const HEARTBEAT_SCHEDULER_ID = 'system-heartbeat';
+export const HEARTBEAT_EVERY_MS = 30_000;
+export const DAILY_SNAPSHOT_SCHEDULER_ID = 'history-daily-snapshots';
+export const DAILY_SNAPSHOT_CRON = '5 0 * * *';
 export const OUTBOX_SWEEP_SCHEDULER_ID = 'automation-outbox-sweep';
 export const OUTBOX_SWEEP_EVERY_MS = 60_000;

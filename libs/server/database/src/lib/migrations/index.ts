@@ -6,6 +6,7 @@ import { CreateAutomationOutboxAndWebhooks1764500001000 } from './1764500001000-
 import { CreateModelInventoryCounters1764500002000 } from './1764500002000-CreateModelInventoryCounters';
 import { CountEveryOrganizationWithModels1764500003000 } from './1764500003000-CountEveryOrganizationWithModels';
 import { GiveAutomationEventsGlobalIds1764600000000 } from './1764600000000-GiveAutomationEventsGlobalIds';
+import { GeneraliseChangeHistory1764600001000 } from './1764600001000-GeneraliseChangeHistory';
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateModelInventoryCounters1764500002000,
   CountEveryOrganizationWithModels1764500003000,
   GiveAutomationEventsGlobalIds1764600000000,
+  GeneraliseChangeHistory1764600001000,
 ];

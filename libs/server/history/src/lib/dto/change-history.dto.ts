@@ -1,14 +1,10 @@
+import { Type as ClassType } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { ChangeAction, ChangeHistoryEntry, ChangeHistoryPage } from '@model-inventory/contracts';
+import { CHANGE_ACTIONS, ChangeAction, FieldChangeEntry } from '@model-inventory/contracts';
 
-const CHANGE_ACTIONS: ChangeAction[] = ['created', 'updated', 'deleted'];
-
-export class ChangeHistoryEntryDto implements ChangeHistoryEntry {
+export class FieldChangeEntryDto implements FieldChangeEntry {
   @ApiProperty({ example: 1 })
   id!: number;
-
-  @ApiProperty({ example: 42 })
-  model_inventory_id!: number;
 
   @ApiProperty({ enum: CHANGE_ACTIONS, enumName: 'ChangeAction' })
   action!: ChangeAction;
@@ -22,7 +18,7 @@ export class ChangeHistoryEntryDto implements ChangeHistoryEntry {
   @ApiProperty({ type: String, nullable: true, example: 'Approved' })
   new_value!: string | null;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'Null for changes made by the system (e.g. a sync).' })
+  @ApiProperty({ type: Number, nullable: true, description: 'Null for changes made by the system (e.g. a sync); changed_by_name then names it.' })
   changed_by_user_id!: number | null;
 
   @ApiProperty({ type: String, nullable: true, example: 'Jane Doe', description: 'Kept after the user is deleted.' })
@@ -35,10 +31,15 @@ export class ChangeHistoryEntryDto implements ChangeHistoryEntry {
   changed_at!: string;
 }
 
-export class ChangeHistoryPageDto implements ChangeHistoryPage {
-  @ApiProperty({ type: [ChangeHistoryEntryDto], description: 'Newest first.' })
-  items!: ChangeHistoryEntryDto[];
+/** A named OpenAPI schema for a page of one entity type's history entries. */
+export function ChangeHistoryPageDto<T extends FieldChangeEntryDto>(entry: ClassType<T>, name: string) {
+  class ChangeHistoryPageResponse {
+    @ApiProperty({ type: [entry], description: 'Newest first.' })
+    items!: T[];
 
-  @ApiProperty({ example: 12, description: 'All entries of the model, across pages.' })
-  total!: number;
+    @ApiProperty({ example: 12, description: 'All entries of the entity, across pages.' })
+    total!: number;
+  }
+  Object.defineProperty(ChangeHistoryPageResponse, 'name', { value: name });
+  return ChangeHistoryPageResponse;
 }

@@ -24,7 +24,7 @@ export class AuthGuard implements CanActivate {
     const claims = await this.verify(token);
     const user = await this.users.findActiveById(claims.sub);
     if (!user || user.organization_id !== claims.org) throw new UnauthorizedError('The token no longer belongs to an active user.');
-    RequestContext.setActor({ userId: user.id, organizationId: user.organization_id, role: user.role, name: user.name, email: user.email });
+    RequestContext.setActor({ organizationId: user.organization_id, role: user.role, userId: user.id, name: user.name, email: user.email });
     return true;
   }
 

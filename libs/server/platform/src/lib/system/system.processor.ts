@@ -1,26 +1,15 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
-import { HeartbeatJobData, HeartbeatJobResult, QueueName, SystemJob } from '@model-inventory/server-core';
-import { Job, UnrecoverableError } from 'bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { JobHandlers, JobRouter, QueueName, SystemJob } from '@model-inventory/server-core';
 import { HeartbeatService } from './heartbeat.service';
 
 @Processor(QueueName.system)
-export class SystemProcessor extends WorkerHost {
-  private readonly logger = new Logger(SystemProcessor.name);
+export class SystemProcessor extends JobRouter<typeof QueueName.system> {
+  protected readonly queueName = QueueName.system;
+  protected readonly handlers: JobHandlers<typeof QueueName.system> = {
+    [SystemJob.heartbeat]: () => this.heartbeats.beat(),
+  };
 
   constructor(private readonly heartbeats: HeartbeatService) {
     super();
-  }
-
-  async process(job: Job<HeartbeatJobData>): Promise<HeartbeatJobResult> {
-    switch (job.name) {
-      case SystemJob.heartbeat: {
-        const result = await this.heartbeats.beat();
-        this.logger.debug(`heartbeat completed for ${job.data.requested_by}`);
-        return result;
-      }
-      default:
-        throw new UnrecoverableError(`Unknown job ${job.name} on queue ${QueueName.system}`);
-    }
   }
 }

@@ -1,20 +1,27 @@
-export type ChangeAction = 'created' | 'updated' | 'deleted';
+export type ChangeAction = 'created' | 'updated' | 'deleted' | 'restored';
+export const CHANGE_ACTIONS: readonly ChangeAction[] = ['created', 'updated', 'deleted', 'restored'];
 
-export interface ChangeHistoryEntry {
+/** One changed field of one write of any audited entity, with who made it. */
+export interface FieldChangeEntry {
   id: number;
-  model_inventory_id: number;
   action: ChangeAction;
   field_name: string;
   old_value: string | null;
   new_value: string | null;
+  /** Null when the system made the change (e.g. the MLflow sync); `changed_by_name` then names it. */
   changed_by_user_id: number | null;
   changed_by_name: string | null;
   changed_by_email: string | null;
   changed_at: string;
 }
 
-export interface ChangeHistoryPage {
-  items: ChangeHistoryEntry[];
+/** A model's change history entry (`GET /api/model-inventory-change-history/:id`). */
+export interface ChangeHistoryEntry extends FieldChangeEntry {
+  model_inventory_id: number;
+}
+
+export interface ChangeHistoryPage<E extends FieldChangeEntry = ChangeHistoryEntry> {
+  items: E[];
   total: number;
 }
 

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { ChangeAction } from '@model-inventory/contracts';
+import { AutomationEvents } from '@model-inventory/server-automation';
+import { PartRef, queryPrepared, RequestContext, Sql, sql, WriteStatement } from '@model-inventory/server-core';
+import { DataSource, EntityManager } from 'typeorm';
+import { ChangeHistoryRecorder } from '../change-history.recorder';
+import { SnapshotRecorder } from '../snapshot.recorder';
+import { AuditedEntity, diffFields, FieldChange } from './audited-entity';
+
+/** One audited change in a write statement: which entity, what happened, and the part that wrote it. */
+export interface AuditedChange<F extends object> {
+  entity: AuditedEntity<F>;
+  action: ChangeAction;
+  /** The part that writes the entity (one row, or several for a cascade) and returns it as written (`RETURNING *`). */
+  subject: PartRef;
+  /** The audited fields before and after, as the caller computed them: null before a creation, after a deletion. */
+  before: F | null;
+  after: F | null;
+  /** History rows besides the field diff, e.g. why a cascade deleted a risk. */
+  notes?: FieldChange[];
+  /** Merged into the written row in the event payload, e.g. a model's link ids. */
+  rowExtras?: object;
+  /** Beside the row in the event payload; an update adds `previous` and `changes` itself. */
+  payloadExtras?: object;
+}
+
+/** A write inside `AuditedWriter.transaction`: runs its statement with the changes' records, in the transaction. */
+export type AuditedWrite = <F extends object>(statement: WriteStatement, changes: AuditedChange<F> | AuditedChange<F>[], result?: Sql) => Promise<Record<string, unknown> | undefined>;
+
+/**
+ * The one way an entity is written with its audit trail: the entity's own parts (the caller's), its
+ * field-level history, its snapshot counters and its outbox events go into one statement, so they commit
+ * together or not at all; events are handed to the queue only after the commit.
+ */
+@Injectable()
+export class AuditedWriter {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: AutomationEvents,
+    private readonly history: ChangeHistoryRecorder,
+    private readonly snapshots: SnapshotRecorder,
+  ) {}
+
+  /** One statement, committed on its own. Returns the first row of `result` (a select over the parts). */
+  async writeAlone<F extends object>(statement: WriteStatement, changes: AuditedChange<F> | AuditedChange<F>[], result?: Sql): Promise<Record<string, unknown> | undefined> {
+    const { row, pending } = await this.run(this.dataSource.manager, statement, [changes].flat(), result);
+    await this.events.dispatch(pending);
+    return row;
+  }
+
+  /**
+   * A transaction for writes that read and lock first; `write` runs a statement as `writeAlone` does, inside
+   * it. Events are dispatched after the commit, none if it rolls back.
+   */
+  async transaction<T>(work: (manager: EntityManager, write: AuditedWrite) => Promise<T>): Promise<T> {
+    const pending: string[] = [];
+    const outcome = await this.dataSource.transaction((manager) =>
+      work(manager, async (statement, changes, result) => {
+        const written = await this.run(manager, statement, [changes].flat(), result);
+        pending.push(...written.pending);
+        return written.row;
+      }),
+    );
+    await this.events.dispatch(pending);
+    return outcome;
+  }
+
+  /**
+   * For modules that write through TypeORM repositories: records the history and events of a row already
+   * written in `manager`'s transaction. `subject` reads that row (`currentRow`, or `formerRow` after a hard
+   * delete). Dispatch the returned UUIDs after the commit.
+   */
+  async recordWritten<F extends object>(manager: EntityManager, statement: WriteStatement, change: AuditedChange<F>): Promise<string[]> {
+    return (await this.run(manager, statement, [change])).pending;
+  }
+
+  private async run<F extends object>(manager: EntityManager, statement: WriteStatement, changes: AuditedChange<F>[], result?: Sql) {
+    if (statement.organizationId !== RequestContext.requireActor().organizationId) throw new Error("a write statement must be built for the actor's organisation");
+    const pendingColumns = changes.flatMap((change) => this.addRecords(statement, change));
+    const pendingList = pendingColumns.length ? sql.join(pendingColumns, sql` || `) : sql`'{}'::text[]`;
+    // One row always, so the pending events are read even when `result` has none; `result_found__` tells.
+    const select = result
+      ? sql`SELECT ${pendingList} AS pending_events__, result.* FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT true AS result_found__, r.* FROM (${result}) r LIMIT 1) result ON true`
+      : sql`SELECT ${pendingList} AS pending_events__`;
+    const { text, values } = statement.build(select);
+    const [{ pending_events__: pending, result_found__: found, ...row }] = await queryPrepared<Record<string, unknown>>(manager, text, values);
+    return { row: found ? row : undefined, pending: (pending as string[] | null) ?? [] };
+  }
+
+  /** Adds the change's history, counters and event; returns the event's pending-UUIDs column, if any. */
+  private addRecords<F extends object>(statement: WriteStatement, change: AuditedChange<F>): Sql[] {
+    const { entity, action, subject, before, after } = change;
+    const changes = [...diffFields(entity.auditedFields, before, after), ...(change.notes ?? [])];
+    this.history.addTo(statement, subject, { entityType: entity.type, action, changes });
+    if (entity.counted) this.snapshots.addChange(statement, subject, before && entity.counted(before), after && entity.counted(after));
+    const event = entity.events[action];
+    if (!event) return [];
+    const payloadExtras = action === 'updated' ? { previous: before, changes, ...change.payloadExtras } : change.payloadExtras;
+    return [this.events.addTo(statement, subject, { event, payloadKey: entity.payloadKey, rowExtras: change.rowExtras, payloadExtras }).pendingColumn];
+  }
+}
