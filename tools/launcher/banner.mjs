@@ -7,7 +7,7 @@ const DEMO_ADMIN_PASSWORD = 'demo-admin-2026';
 
 /**
  * @param {NodeJS.ProcessEnv} env  the environment of the API (PORT, DEMO_SEED, DEMO_ADMIN_*)
- * @param {{ description: string }} database
+ * @param {{ description: string, note?: string }} database
  * @param {{ description: string }} queue
  */
 export function printBanner(env, database, queue) {
@@ -26,6 +26,7 @@ export function printBanner(env, database, queue) {
         ]
       : ['Demo login', 'none (DEMO_SEED is not true)'],
     ['Database', database.description],
+    ...(database.note ? [['', paint(database.note, 'dim')]] : []),
     ['Queue', queue.description],
     ['Data', relativeToRepo(dataRoot())],
   ];

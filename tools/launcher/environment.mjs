@@ -17,8 +17,9 @@ const say = labelledWriter('launcher', 'blue');
 
 /**
  * DATABASE_URL from the environment (checked), or the embedded server in <data>/pg, whose handle goes to
- * `onEmbeddedStarted` as soon as it runs (so that a later failure still stops it).
- * @returns {Promise<{ description: string }>}
+ * `onEmbeddedStarted` as soon as it runs (so that a later failure still stops it). As root in a folder the
+ * "postgres" OS user cannot reach, the cluster lives in /var/lib/model-inventory instead: `note` says so.
+ * @returns {Promise<{ description: string, note?: string }>}
  */
 export async function resolveDatabase(env, dataDir, { onEmbeddedStarted }) {
   if (env.DATABASE_URL) {
@@ -46,8 +47,12 @@ export async function resolveDatabase(env, dataDir, { onEmbeddedStarted }) {
   env.DATABASE_URL = postgres.url(DATABASE_NAME);
   return {
     description:
-      `embedded PostgreSQL ${postgres.version} in ${relativeToRepo(pgDir)} ` +
+      `embedded PostgreSQL ${postgres.version} in ${relativeToRepo(postgres.dataDir)} ` +
       `(127.0.0.1:${port}, database ${DATABASE_NAME})`,
+    note: postgres.relocatedFrom
+      ? `moved out of ${relativeToRepo(dataDir)}, which the "postgres" OS user could not reach; ` +
+        `${relativeToRepo(pgDir)} links to it`
+      : undefined,
   };
 }
 

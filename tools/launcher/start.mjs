@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Zero-configuration start: `npm start` builds api, worker and web, then runs this script.
 // Everything the processes need and the user did not set is filled in by environment.mjs (see docs/configuration.md):
-//   DATABASE_URL unset → embedded PostgreSQL in .data/pg (port EMBEDDED_PG_PORT, default 54331), database model_inventory
+//   DATABASE_URL unset → embedded PostgreSQL in .data/pg (port EMBEDDED_PG_PORT, default 54331), database model_inventory;
+//                        as root in a folder the "postgres" OS user cannot reach, the cluster lives in
+//                        /var/lib/model-inventory/clusters/<hash> and .data/pg links to it (the banner says so)
 //   REDIS_URL unset    → stays unset: BullMQ runs on its PostgreSQL backend in the same database
 //   JWT_SECRET unset   → generated once, kept in .data/jwt-secret (mode 600)
 //   DEMO_SEED unset    → true

@@ -56,7 +56,9 @@ export async function resolveTestPostgres({ log = () => undefined } = {}) {
   });
   return {
     serverUrl: embedded.url('postgres'),
-    description: `embedded PostgreSQL ${embedded.version} (.data/test-pg, port ${EMBEDDED_TEST_PG_PORT})`,
+    description:
+      `embedded PostgreSQL ${embedded.version} ` +
+      `(${embedded.relocatedFrom ? embedded.dataDir : '.data/test-pg'}, port ${EMBEDDED_TEST_PG_PORT})`,
     embedded,
   };
 }

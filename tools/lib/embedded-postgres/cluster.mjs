@@ -1,6 +1,6 @@
 // The cluster in the data folder: created once with initdb (superuser password kept in the folder), checked
 // against the server's major version on later starts, and given a settings file rewritten at every start.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import {
@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUPERUSER } from './binaries.mjs';
 import { runProgram } from './run-program.mjs';
+import { canEnter } from './shared-folder.mjs';
 
 const PASSWORD_FILE = 'superuser-password';
 const SETTINGS_FILE = 'embedded-postgres.conf';
@@ -108,13 +109,9 @@ function assertSameMajorVersion(dataDir, version) {
   }
 }
 
-/** The postgres OS user must be able to traverse every parent folder (mktemp -d creates 0700 folders). */
+/** Checked by the caller already (cluster-location.mjs); this guards against a folder that changed since. */
 function assertReachableBy(owner, dataDir) {
-  const probe = spawnSync('/bin/sh', ['-c', 'cd "$1"', 'sh', dataDir], {
-    ...owner,
-    stdio: 'ignore',
-  });
-  if (probe.status !== 0) {
+  if (!canEnter(owner, dataDir)) {
     throw new Error(
       `The "postgres" OS user cannot reach ${dataDir}; make its parent folders world-executable (chmod o+x).`,
     );

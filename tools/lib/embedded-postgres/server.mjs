@@ -14,6 +14,7 @@ import {
   embeddedBinaries,
   postgresOsUser,
 } from './binaries.mjs';
+import { clusterLocation } from './cluster-location.mjs';
 import {
   initialiseIfNew,
   readSuperuserPassword,
@@ -25,11 +26,14 @@ import {
   stopPostmaster,
   stopPostmasterSync,
 } from './postmaster.mjs';
+import { binariesRunnableBy } from './shared-binaries.mjs';
 
 const isRoot = process.getuid?.() === 0;
 
 /**
  * Starts (or reuses) an embedded PostgreSQL server with its cluster in `dataDir`.
+ * As root, the server runs as the `postgres` OS user; when that user cannot reach `dataDir` or the programs, they are
+ * moved out of the way to /var/lib/model-inventory (see cluster-location.mjs and shared-binaries.mjs).
  * @param {object} options
  * @param {string} options.dataDir  folder of the cluster; created and initialised (initdb) only if new
  * @param {number} options.port     TCP port on localhost
@@ -37,8 +41,9 @@ const isRoot = process.getuid?.() === 0;
  * @param {(line: string) => void} [options.log]
  * @param {string} [options.portHint]  how the user changes the port, used in the "port in use" message
  * @returns {Promise<{ url: (db?: string) => string, createDatabaseIfMissing: (name: string) => Promise<boolean>,
- *   stop: () => Promise<void>, release: () => void, startedHere: boolean, initialised: boolean, port: number, dataDir: string,
- *   version: string }>}
+ *   stop: () => Promise<void>, release: () => void, startedHere: boolean, initialised: boolean, port: number,
+ *   dataDir: string, relocatedFrom?: string, version: string }>}  `dataDir` is where the cluster is;
+ *   `relocatedFrom` the requested folder (now a link to it) when that is elsewhere
  */
 export async function ensurePostgres({
   dataDir,
@@ -47,10 +52,17 @@ export async function ensurePostgres({
   log = () => undefined,
   portHint = 'choose another port',
 }) {
-  dataDir = resolve(dataDir);
-  const bin = await embeddedBinaries();
   const owner = isRoot ? await postgresOsUser() : undefined;
+  const packaged = await embeddedBinaries();
+  const bin = owner ? await binariesRunnableBy(packaged, owner, log) : packaged;
   const version = binaryVersion(bin.postgres);
+  const location = await clusterLocation(resolve(dataDir), owner);
+  dataDir = location.dataDir;
+  if (location.relocatedFrom)
+    log(
+      `the cluster lives in ${dataDir}, where the "postgres" OS user can reach it; ` +
+        `${location.relocatedFrom} links to it`,
+    );
   const cluster = { dataDir, bin, owner };
 
   const initialised = await initialiseIfNew({ ...cluster, version, log });
@@ -89,6 +101,7 @@ export async function ensurePostgres({
     initialised,
     port,
     dataDir,
+    relocatedFrom: location.relocatedFrom,
     version,
   };
 }
