@@ -7,4 +7,3 @@ export * from './lib/browser/download';
 export * from './lib/http/error-interceptor';
 export * from './lib/http/form-errors';
 export * from './lib/http/problem';
-export * from './lib/users/users-api';

@@ -1,39 +1,31 @@
-import { Routes } from '@angular/router';
-import { ModelInventoryTabs } from '@model-inventory/contracts';
+import { LoadChildren, Route, Routes } from '@angular/router';
+import { ModelInventoryTab, ModelInventoryTabs } from '@model-inventory/contracts';
 import { EmptyState } from '@model-inventory/web-shared-ui';
 import { InventoryPage } from './inventory-page/inventory-page';
 import { INVENTORY_TABS } from './inventory-tabs';
-import { ModelDialogHost } from './models/model-dialog-host/model-dialog-host';
-import { ModelsPage } from './models/models-page/models-page';
 
-export const MODEL_ROUTES = { new: 'new' } as const;
+/**
+ * What each tab shows: the routes of its feature library, loaded when the tab is first opened, or `null` while
+ * the feature is not built yet (the tab then shows an empty state saying what it will hold).
+ */
+const TAB_CONTENT: Readonly<Record<ModelInventoryTab, LoadChildren | null>> = {
+  models: () => import('@model-inventory/web-models-feature').then((m) => m.routes),
+  risks: null,
+  evidence: null,
+  mlflow: null,
+};
 
-const title = (label: string) => `${label} · Model Inventory`;
+function tabRoute(tab: ModelInventoryTab): Route {
+  const { heading, icon, label, message } = INVENTORY_TABS[tab];
+  const loadChildren = TAB_CONTENT[tab];
+  const content: Route = loadChildren ? { loadChildren } : { component: EmptyState, data: { heading, icon, message } };
+  return { ...content, path: tab, title: `${label} · Model Inventory` };
+}
 
-// The Models tab is built; the other tabs are placeholders until their features land (route data feeds EmptyState).
+/** The Model Inventory page: the tab bar, then the open tab's routes. */
 export const routes: Routes = [
   {
-    children: [
-      { path: '', pathMatch: 'full', redirectTo: ModelInventoryTabs[0] },
-      {
-        children: [
-          { component: ModelDialogHost, path: MODEL_ROUTES.new, title: title('New model') },
-          { component: ModelDialogHost, path: ':id', title: title('Model') },
-        ],
-        component: ModelsPage,
-        path: 'models',
-        title: title(INVENTORY_TABS.models.label),
-      },
-      ...ModelInventoryTabs.filter((tab) => tab !== 'models').map((tab) => {
-        const { heading, icon, label, message } = INVENTORY_TABS[tab];
-        return {
-          component: EmptyState,
-          data: { heading, icon, message },
-          path: tab,
-          title: title(label),
-        };
-      }),
-    ],
+    children: [{ path: '', pathMatch: 'full', redirectTo: ModelInventoryTabs[0] }, ...ModelInventoryTabs.map(tabRoute)],
     component: InventoryPage,
     path: '',
   },

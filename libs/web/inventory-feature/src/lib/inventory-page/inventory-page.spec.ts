@@ -6,11 +6,19 @@ import { MatTabNavBarHarness } from '@angular/material/tabs/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Role } from '@model-inventory/contracts';
+import { signInAs } from '@model-inventory/web-core/testing';
 import { routes } from '../inventory-routes';
-import { answerPending, signInAs } from '../testing/inventory-backend';
 
 describe('InventoryPage', () => {
   let harness: RouterTestingHarness;
+  let answerPending: typeof import('@model-inventory/web-models-feature/testing').answerPending;
+
+  // The Models tab is a lazy-loaded library, so its fake backend is imported the same way; loading the tab the
+  // first time compiles the whole library, hence the longer timeout.
+  beforeAll(async () => {
+    ({ answerPending } = await import('@model-inventory/web-models-feature/testing'));
+    await import('@model-inventory/web-models-feature');
+  }, 60_000);
 
   beforeEach(async () => {
     localStorage.clear();

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Role } from '@model-inventory/contracts';
-import { signInAs } from '../session-fixture';
+import { signInAs } from '@model-inventory/web-core/testing';
 import { SettingsPage } from './settings-page';
 
 describe('SettingsPage', () => {

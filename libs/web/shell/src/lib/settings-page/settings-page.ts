@@ -4,7 +4,7 @@ import { MatCard, MatCardContent, MatCardHeader, MatCardTitle } from '@angular/m
 import { MatIcon } from '@angular/material/icon';
 import { AuthStore } from '@model-inventory/web-core';
 import { PageHeader } from '@model-inventory/web-shared-ui';
-import { UsersTable } from '../users-table/users-table';
+import { UsersTable } from '@model-inventory/web-users-feature';
 
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -8,7 +8,7 @@ import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Role } from '@model-inventory/contracts';
 import { AuthStore } from '@model-inventory/web-core';
-import { signInAs } from '../session-fixture';
+import { signInAs } from '@model-inventory/web-core/testing';
 import { Shell } from './shell';
 
 @Component({ template: 'inventory content' })

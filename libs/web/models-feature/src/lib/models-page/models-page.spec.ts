@@ -1,0 +1,261 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
+import { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatDialog } from '@angular/material/dialog';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import { MatMenuHarness } from '@angular/material/menu/testing';
+import { MatPaginatorHarness } from '@angular/material/paginator/testing';
+import { MatSortHarness } from '@angular/material/sort/testing';
+import { MatTableHarness } from '@angular/material/table/testing';
+import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { ModelInventoryResponse, ModelStatus, Role } from '@model-inventory/contracts';
+import { aModel } from '@model-inventory/web-inventory-data-access';
+import { firstValueFrom } from 'rxjs';
+import { COLUMNS_STORAGE_KEY } from '../model-columns';
+import { routes } from '../models-routes';
+import { answerPending, InventoryData, signInAs, withoutAnimations } from '../testing/inventory-backend';
+
+const MODELS: ModelInventoryResponse[] = [
+  aModel({ id: 1, model: 'GPT-4o', provider: 'OpenAI', status: ModelStatus.APPROVED }),
+  aModel({ id: 2, model: 'Claude 3.5 Sonnet', provider: 'Anthropic', security_assessment: false, status: ModelStatus.PENDING }),
+  aModel({ id: 3, is_demo: true, model: 'Llama 3.1 70B', provider: 'Meta', status: ModelStatus.BLOCKED }),
+];
+const COUNTS = { Approved: 12, Blocked: 3, Pending: 5, Restricted: 2 };
+
+describe('ModelsPage', () => {
+  let backend: HttpTestingController;
+  let harness: RouterTestingHarness;
+  let loader: HarnessLoader;
+  let overlay: HarnessLoader;
+
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([{ children: routes, path: 'model-inventory/models' }], withComponentInputBinding()),
+        withoutAnimations,
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => backend.verify());
+
+  async function open(url = '/model-inventory/models', role = Role.Reviewer, data: InventoryData = { counts: COUNTS, models: MODELS, total: 22 }) {
+    await signInAs(role);
+    harness = await RouterTestingHarness.create(url);
+    loader = TestbedHarnessEnvironment.loader(harness.fixture);
+    overlay = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
+    await settle();
+    answerPending(data);
+    await settle();
+  }
+
+  async function settle(): Promise<void> {
+    await harness.fixture.whenStable();
+  }
+
+  function page(): HTMLElement {
+    return harness.fixture.nativeElement as HTMLElement;
+  }
+
+  function listRequests(): TestRequest[] {
+    return backend.match((request) => request.url === '/api/modelInventory');
+  }
+
+  function url(): string {
+    return decodeURIComponent(TestBed.inject(Router).url);
+  }
+
+  it('shows the register as a table, with the number of models per status above it', async () => {
+    await open();
+
+    const table = await loader.getHarness(MatTableHarness);
+    const rows = await table.getCellTextByColumnName();
+    expect(rows['model'].text).toEqual(['GPT-4o', 'Claude 3.5 Sonnet', 'Llama 3.1 70BDemo']);
+    expect(rows['provider'].text).toEqual(['OpenAI', 'Anthropic', 'Meta']);
+    expect(rows['status'].text).toEqual(['Approved', 'Pending', 'Blocked']);
+    expect(rows['security_assessment'].text).toEqual(['verified_user', 'gpp_maybe', 'verified_user']);
+    const counts = [...page().querySelectorAll('[data-testid=summary-count]')].map((count) => count.textContent?.trim());
+    expect(counts).toEqual(['22', '12', '2', '5', '3']);
+    expect(page().querySelector('[data-testid=result-count]')?.textContent).toMatch(/1–3\s*of 22 models/);
+  });
+
+  it('filters the table by a status when its summary card is clicked, and shows every model again from Total', async () => {
+    await open();
+    const approved = page().querySelector<HTMLButtonElement>('[data-testid=summary-approved]');
+    expect(approved?.getAttribute('aria-pressed')).toBe('false');
+    expect(page().querySelector('[data-testid=summary-total]')?.getAttribute('aria-pressed')).toBe('true');
+
+    approved?.click();
+    await settle();
+
+    expect(url()).toBe('/model-inventory/models?status=Approved');
+    const [request] = listRequests();
+    expect(request.request.params.get('status')).toBe('Approved');
+    request.flush({ items: [MODELS[0]], limit: 25, offset: 0, total: 12 });
+    await settle();
+    expect(approved?.getAttribute('aria-pressed')).toBe('true');
+    expect(await (await loader.getHarness(MatTableHarness)).getRows()).toHaveLength(1);
+
+    page().querySelector<HTMLButtonElement>('[data-testid=summary-total]')?.click();
+    await settle();
+    expect(url()).toBe('/model-inventory/models');
+    listRequests()[0].flush({ items: MODELS, limit: 25, offset: 0, total: 22 });
+  });
+
+  it('searches once the user pauses typing, and keeps the search in the link', async () => {
+    await open();
+    const search = await loader.getHarness(MatInputHarness.with({ selector: '[data-testid=search]' }));
+
+    await search.setValue('claude');
+    expect(listRequests()).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await settle();
+
+    expect(url()).toBe('/model-inventory/models?search=claude');
+    const [request] = listRequests();
+    expect(request.request.params.get('search')).toBe('claude');
+    request.flush({ items: [MODELS[1]], limit: 25, offset: 0, total: 1 });
+  });
+
+  it('restores the view of a shared link and asks the API for it', async () => {
+    await signInAs(Role.Reviewer);
+    harness = await RouterTestingHarness.create('/model-inventory/models?status=Pending,Blocked&sort=model:desc&page=2&size=50');
+    await settle();
+
+    const [request] = listRequests();
+    expect(request.request.params.toString()).toBe('status=Pending,Blocked&sort=model:desc&limit=50&offset=50');
+    request.flush({ items: MODELS, limit: 50, offset: 50, total: 53 });
+    answerPending();
+    await settle();
+    const paginator = await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(MatPaginatorHarness);
+    expect(await paginator.getRangeLabel()).toBe('51 – 53 of 53');
+    expect(await paginator.getPageSize()).toBe(50);
+  });
+
+  it('pages and sorts on the server', async () => {
+    await open('/model-inventory/models', Role.Reviewer, { models: MODELS, total: 60 });
+    await (await loader.getHarness(MatPaginatorHarness)).goToNextPage();
+    expect(url()).toBe('/model-inventory/models?page=2');
+    expect(listRequests()[0].request.params.get('offset')).toBe('25');
+
+    const [modelHeader] = await (await loader.getHarness(MatSortHarness)).getSortHeaders({ label: 'Model' });
+    await modelHeader.click();
+    expect(url()).toBe('/model-inventory/models?sort=model:asc');
+    expect(listRequests()[0].request.params.toString()).toBe('sort=model:asc&limit=25&offset=0');
+  });
+
+  it('exports the filtered register as CSV, saving the file the server names', async () => {
+    await open('/model-inventory/models?status=Blocked&search=gpt&page=2');
+    Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:csv'), revokeObjectURL: jest.fn() });
+    const downloads: string[] = [];
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+
+    const menu = await loader.getHarness(MatMenuHarness.with({ triggerText: /Export/ }));
+    await menu.clickItem({ text: /^csvCSV/ });
+
+    const request = backend.expectOne((candidate) => candidate.url === '/api/modelInventory/export');
+    expect(request.request.params.toString()).toBe('search=gpt&status=Blocked&format=csv');
+    request.flush(new Blob(['provider,model\n']), {
+      headers: { 'Content-Disposition': 'attachment; filename="model-inventory-7-2026-01-05.csv"' },
+    });
+    expect(downloads).toEqual(['model-inventory-7-2026-01-05.csv']);
+  });
+
+  it('opens a model in a routable dialog and returns to the same view when it closes', async () => {
+    await open('/model-inventory/models?status=Approved,Pending');
+    (page().querySelector('[data-testid=model-row]') as HTMLElement).click();
+    await settle();
+
+    expect(url()).toBe('/model-inventory/models/1?status=Approved,Pending');
+    backend.expectOne('/api/modelInventory/1').flush(MODELS[0], { headers: { ETag: '"mi-1-v1"' } });
+    const dialog = await overlay.getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toContain('GPT-4o');
+
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
+    await settle();
+    expect(url()).toBe('/model-inventory/models?status=Approved,Pending');
+    expect(await overlay.getAllHarnesses(MatDialogHarness)).toHaveLength(0);
+  });
+
+  it('refreshes the list and the counts after a model is registered', async () => {
+    await open('/model-inventory/models/new');
+    const dialog = await overlay.getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toContain('Register a model');
+
+    // Saving is covered by the dialog's tests; here the dialog reports a save.
+    const [ref] = TestBed.inject(MatDialog).openDialogs;
+    const closed = firstValueFrom(ref.afterClosed());
+    ref.close('saved');
+    await closed;
+    await settle();
+
+    expect(url()).toBe('/model-inventory/models');
+    const answered = answerPending({ counts: { ...COUNTS, Pending: 6 }, models: MODELS, total: 23 });
+    expect(answered.map((request) => request.request.url).sort()).toEqual([
+      '/api/modelInventory',
+      '/api/modelInventoryHistory/current-counts',
+    ]);
+  });
+
+  it('lets the user choose the columns, and remembers the choice', async () => {
+    await open();
+    const menu = await loader.getHarness(MatMenuHarness.with({ triggerText: /Columns/ }));
+    await menu.open();
+    await menu.clickItem({ text: /Hosting/ });
+    await menu.clickItem({ text: /Approver/ });
+
+    const headers = await (await (await loader.getHarness(MatTableHarness)).getHeaderRows())[0].getCellTextByIndex();
+    expect(headers).toEqual(['Provider', 'Model', 'Version', 'Assessment', 'Status', 'Status date', 'Hosting']);
+    expect(JSON.parse(localStorage.getItem(COLUMNS_STORAGE_KEY) ?? '[]')).toContain('hosting_provider');
+  });
+
+  it('invites writers to register the first model of an empty register', async () => {
+    await open('/model-inventory/models', Role.Editor, { models: [] });
+    expect(page().textContent).toContain('Your model register');
+    expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: /New model|Register a model/ }))).toHaveLength(2);
+  });
+
+  it('hides every way to change the register from auditors', async () => {
+    await open('/model-inventory/models', Role.Auditor, { models: [] });
+    expect(page().textContent).toContain('Your model register');
+    expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: /New model|Register a model/ }))).toHaveLength(0);
+  });
+
+  it('offers admins to clear the demo models, after confirming', async () => {
+    await signInAs(Role.Admin);
+    harness = await RouterTestingHarness.create('/model-inventory/models');
+    loader = TestbedHarnessEnvironment.loader(harness.fixture);
+    overlay = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
+    await settle();
+    backend
+      .expectOne((request) => request.url === '/api/modelInventory' && request.params.get('include_demo') === 'false')
+      .flush({ items: [], limit: 1, offset: 0, total: 19 });
+    answerPending({ counts: COUNTS, models: MODELS, total: 22 });
+    await settle();
+
+    expect(page().querySelector('[data-testid=demo-banner]')?.textContent).toContain('3 demo models');
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Clear demo data' }))).click();
+    const confirm = await overlay.getHarness(MatDialogHarness);
+    await (await confirm.getHarness(MatButtonHarness.with({ text: 'Clear demo data' }))).click();
+
+    backend.expectOne({ method: 'DELETE', url: '/api/demo-data' }).flush(null, { status: 204, statusText: 'No Content' });
+    await settle();
+    backend
+      .expectOne((request) => request.url === '/api/modelInventory' && request.params.get('include_demo') === 'false')
+      .flush({ items: [], limit: 1, offset: 0, total: 19 });
+    answerPending({ counts: COUNTS, models: MODELS.slice(0, 2), total: 19 });
+    await settle();
+    expect(page().querySelector('[data-testid=demo-banner]')).toBeNull();
+  });
+});

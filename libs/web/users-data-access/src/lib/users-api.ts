@@ -1,0 +1,39 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import {
+  ApiRoutes,
+  CreateUserRequest,
+  DEFAULT_PAGE_LIMIT,
+  Page,
+  PageQuery,
+  UpdateUserRequest,
+  UserResponse,
+} from '@model-inventory/contracts';
+import { API_BASE_URL, apiUrl, handledLocally } from '@model-inventory/web-core';
+import { map, Observable } from 'rxjs';
+
+@Injectable({ providedIn: 'root' })
+export class UsersApi {
+  private readonly http = inject(HttpClient);
+  private readonly baseUrl = apiUrl(inject(API_BASE_URL), ApiRoutes.users);
+
+  list({ limit = DEFAULT_PAGE_LIMIT, offset = 0 }: PageQuery = {}): Observable<Page<UserResponse>> {
+    const params = new HttpParams().set('limit', limit).set('offset', offset);
+    return this.http.get<Page<UserResponse>>(this.baseUrl, { params });
+  }
+
+  /** Adds a user; failures are left to the caller's form (field errors, e-mail already taken). */
+  create(request: CreateUserRequest): Observable<UserResponse> {
+    return this.http.post<UserResponse>(this.baseUrl, request, { context: handledLocally() });
+  }
+
+  /** Changes a user's name, role or password; a refusal (e.g. the last Admin) is reported globally. */
+  update(id: number, request: UpdateUserRequest): Observable<UserResponse> {
+    return this.http.patch<UserResponse>(`${this.baseUrl}/${id}`, request);
+  }
+
+  /** Removes a user; a refusal (yourself, the last Admin) is reported globally. */
+  remove(id: number): Observable<void> {
+    return this.http.delete(`${this.baseUrl}/${id}`).pipe(map(() => undefined));
+  }
+}
