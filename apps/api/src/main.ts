@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { APP_CONFIG, AppConfig, ConfigError, loadAppConfig } from '@model-inventory/server-core';
+import { ConfigError, loadAppConfig, loadMigrationConfig } from '@model-inventory/server-core';
 import { runMigrations } from '@model-inventory/server-database';
 import { configureHttpApp, HTTP_APP_OPTIONS } from '@model-inventory/server-platform';
 import { AppModule } from './app.module';
@@ -11,14 +11,14 @@ async function migrate(databaseUrl: string): Promise<void> {
 }
 
 async function bootstrap(): Promise<void> {
+  if (process.argv.includes('--migrate')) return migrate(loadMigrationConfig().databaseUrl);
+  // Validated before Nest starts, so a bad variable is one clear message and exit code 1, no stack trace.
   const config = loadAppConfig('api');
-  if (process.argv.includes('--migrate')) return migrate(config.databaseUrl);
   if (config.migrationsRun) await migrate(config.databaseUrl);
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { ...HTTP_APP_OPTIONS, bufferLogs: true });
-  const { http } = app.get<AppConfig>(APP_CONFIG);
   configureHttpApp(app, config);
-  await app.listen(http.port, http.host);
-  console.log(`Model Inventory API listening on http://${http.host}:${http.port}/api`);
+  await app.listen(config.http.port, config.http.host);
+  console.log(`Model Inventory API listening on http://${config.http.host}:${config.http.port}/api`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,9 +1,11 @@
 import { NestFactory } from '@nestjs/core';
-import { ConfigError } from '@model-inventory/server-core';
+import { ConfigError, loadAppConfig } from '@model-inventory/server-core';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
+  // Validated before Nest starts, so a bad variable is one clear message and exit code 1, no stack trace.
+  loadAppConfig('worker');
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

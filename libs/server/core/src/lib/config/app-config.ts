@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
-import { ApiEnv, LOG_LEVELS, ProcessEnv } from './app-env';
+import { ApiEnv, LOG_LEVELS, MigrationEnv, ProcessEnv } from './app-env';
 
 export type ProcessRole = 'api' | 'worker';
 
@@ -33,16 +33,29 @@ export class ConfigError extends Error {
   }
 }
 
-function describe(errors: ValidationError[]): string[] {
-  return errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => (m.startsWith(e.property) ? m : `${e.property}: ${m}`)));
+/** Variables whose value must never be printed. */
+const SECRET_VARIABLES = new Set(['JWT_SECRET', 'DATABASE_URL', 'REDIS_URL', 'DEMO_ADMIN_PASSWORD', 'SECRETS_KEY']);
+
+/** One message per bad variable (its first failing rule), by name, with the value given unless it is a secret. */
+function describe(errors: ValidationError[], env: Record<string, string | undefined>): string[] {
+  return [...errors].sort((a, b) => a.property.localeCompare(b.property)).map((e) => {
+    const rule = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
+    const message = rule.startsWith(e.property) ? rule : `${e.property} ${rule}`;
+    return SECRET_VARIABLES.has(e.property) ? message : `${message} (got ${JSON.stringify(env[e.property])})`;
+  });
 }
 
 function validateEnv<T extends object>(cls: new () => T, env: Record<string, string | undefined>): T {
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const instance = plainToInstance(cls, defined, { exposeDefaultValues: true });
-  const errors = validateSync(instance, { whitelist: false });
-  if (errors.length > 0) throw new ConfigError(describe(errors));
+  const errors = validateSync(instance, { whitelist: false, stopAtFirstError: true });
+  if (errors.length > 0) throw new ConfigError(describe(errors, env));
   return instance;
+}
+
+/** What `--migrate` needs: the database, nothing else. */
+export function loadMigrationConfig(env: Record<string, string | undefined> = process.env): { databaseUrl: string } {
+  return { databaseUrl: validateEnv(MigrationEnv, env).DATABASE_URL };
 }
 
 /** Reads and validates the environment once; throws a ConfigError naming every bad variable. */

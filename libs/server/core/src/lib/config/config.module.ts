@@ -4,12 +4,15 @@ import { APP_CONFIG, AppConfig, loadAppConfig, ProcessRole } from './app-config'
 @Global()
 @Module({})
 export class CoreConfigModule {
-  /** Pass `config` in tests; otherwise the environment is validated here, once. */
+  /**
+   * Pass `config` in tests. Otherwise the environment is read when the application is created, not when this
+   * module file is imported: main.ts validates it first, so a bad variable is reported there, without a stack.
+   */
   static forRoot(role: ProcessRole, config?: AppConfig): DynamicModule {
     return {
       exports: [APP_CONFIG],
       module: CoreConfigModule,
-      providers: [{ provide: APP_CONFIG, useValue: config ?? loadAppConfig(role) }],
+      providers: config ? [{ provide: APP_CONFIG, useValue: config }] : [{ provide: APP_CONFIG, useFactory: () => loadAppConfig(role) }],
     };
   }
 }
