@@ -6,6 +6,7 @@ import { IdentityModule } from '@model-inventory/server-identity';
 import { InventoryModule } from '@model-inventory/server-inventory';
 import { DatabaseModule, HealthModule, HttpPlatformModule, QueueModule, SystemModule } from '@model-inventory/server-platform';
 import { ProjectsModule } from '@model-inventory/server-projects';
+import { RisksModule } from '@model-inventory/server-risks';
 
 @Module({
   imports: [
@@ -20,6 +21,7 @@ import { ProjectsModule } from '@model-inventory/server-projects';
     LoggingModule,
     ProjectsModule,
     QueueModule,
+    RisksModule,
     SystemModule,
   ],
 })

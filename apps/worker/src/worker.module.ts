@@ -4,6 +4,8 @@ import { AutomationWorkerModule } from '@model-inventory/server-automation';
 import { HistoryWorkerModule } from '@model-inventory/server-history';
 import { InventoryWorkerModule } from '@model-inventory/server-inventory';
 import { DatabaseModule, QueueModule, SystemWorkerModule } from '@model-inventory/server-platform';
+// The risk register takes part in a model's deletion wherever models are written, so the worker loads it too.
+import { RisksCoreModule } from '@model-inventory/server-risks';
 
 @Module({
   imports: [
@@ -14,6 +16,7 @@ import { DatabaseModule, QueueModule, SystemWorkerModule } from '@model-inventor
     InventoryWorkerModule,
     LoggingModule,
     QueueModule,
+    RisksCoreModule,
     SystemWorkerModule,
   ],
 })

@@ -19,7 +19,9 @@ const aModel = {
  * a NOT NULL violation, for one, only shows on a row that exists.
  */
 export async function createFixtures(admin: Session): Promise<void> {
-  await api().post('/api/modelInventory').set(admin.auth).send(aModel).expect(201);
+  const { body: model } = await api().post('/api/modelInventory').set(admin.auth).send(aModel).expect(201);
+  const risk = { risk_name: 'Robustness fixture', risk_category: 'Security', risk_level: 'High', owner: 'owner@example.com', target_date: '2099-01-31', model_id: model.id };
+  await api().post('/api/modelRisks').set(admin.auth).send(risk).expect(201);
   await api().post('/api/projects').set(admin.auth).send({ name: 'Robustness fixture' }).expect(201);
   await api().post('/api/webhooks').set(admin.auth).send({ url: 'https://hooks.example.com/robustness', events: ['model_added'], secret: 'sixteen-chars-secret' }).expect(201);
   await addUser(admin, 'Editor');

@@ -22,3 +22,5 @@ export * from './lib/persistence/bigint.transformer';
 export * from './lib/validation/input-safety';
 export * from './lib/validation/input-validation.pipe';
 export * from './lib/validation/optional';
+export * from './lib/export/table-export';
+export * from './lib/validation/fields';

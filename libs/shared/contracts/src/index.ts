@@ -10,3 +10,4 @@ export * from './lib/platform/health';
 export * from './lib/inventory/model-inventory';
 export * from './lib/inventory/history';
 export * from './lib/inventory/automation';
+export * from './lib/risks/model-risk';

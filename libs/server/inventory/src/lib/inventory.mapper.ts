@@ -28,6 +28,7 @@ export function toModelInventoryResponse(model: ModelInventoryEntity, links: Mod
     is_demo: model.is_demo,
     projects: links.projects,
     frameworks: links.frameworks,
+    open_risk_count: model.open_risk_count,
     version_number: model.version_number,
     created_at: model.created_at.toISOString(),
     updated_at: model.updated_at.toISOString(),

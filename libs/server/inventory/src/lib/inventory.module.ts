@@ -12,6 +12,7 @@ import { ModelInventoryController } from './inventory.controller';
 import { InventoryRepository } from './inventory.repository';
 import { InventoryService } from './inventory.service';
 import { MODEL_EVENTS } from './model-audit';
+import { ModelDeletionHooks } from './model-deletion-hooks';
 import { ModelChangeHistoryController } from './model-history.controller';
 import { ScopedListService } from './scoped-list.service';
 
@@ -19,9 +20,9 @@ const entities = TypeOrmModule.forFeature([ModelInventoryEntity, ModelLinkEntity
 
 /** The model register's writes and its events, for the API and the worker alike. */
 @Module({
-  exports: [InventoryRepository, InventoryService],
+  exports: [InventoryRepository, InventoryService, ModelDeletionHooks],
   imports: [AuditModule, entities],
-  providers: [InventoryRepository, InventoryService],
+  providers: [InventoryRepository, InventoryService, ModelDeletionHooks],
 })
 export class InventoryCoreModule implements OnModuleInit {
   constructor(private readonly events: EventRegistry) {}

@@ -79,6 +79,7 @@ export class InventoryRepository extends TenantRepository<ModelInventoryEntity> 
     if (filter.approver) query.andWhere('lower(model.approver) = lower(:approver)', { approver: filter.approver });
     if (filter.security_assessment !== undefined) query.andWhere('model.security_assessment = :assessed', { assessed: filter.security_assessment });
     if (filter.include_demo === false) query.andWhere('model.is_demo = false');
+    if (filter.has_open_risks !== undefined) query.andWhere(filter.has_open_risks ? 'model.open_risk_count > 0' : 'model.open_risk_count = 0');
     if (filter.project_id) query.andWhere(this.linkedTo('project_id'), { projectId: filter.project_id });
     if (filter.framework_id) query.andWhere(this.linkedTo('framework_id'), { frameworkId: filter.framework_id });
     return query;

@@ -6,6 +6,7 @@ import { EntityManager } from 'typeorm';
 import { CreateModelInventoryDto, UpdateModelInventoryDto } from './dto/create-model-inventory.dto';
 import { ListModelInventoryDto, ModelInventoryFilterDto } from './dto/list-model-inventory.dto';
 import { InventoryRepository } from './inventory.repository';
+import { ModelDeletionHooks } from './model-deletion-hooks';
 import { etagOf, ModelLinks, toModelInventoryResponse } from './inventory.mapper';
 import { AUDITED_FIELDS, MODEL_ENTITY, ModelAuditFields } from './model-audit';
 import { distinctSorted, unknownLinksError } from './model-links';
@@ -21,6 +22,7 @@ function matchesIfMatch(header: string | undefined, model: ModelInventoryRespons
 @Injectable()
 export class InventoryService {
   constructor(
+    private readonly deletionHooks: ModelDeletionHooks,
     private readonly models: InventoryRepository,
     private readonly writer: AuditedWriter,
   ) {}
@@ -82,7 +84,8 @@ export class InventoryService {
       const statement = WriteStatement.forActor();
       const subject = addModelSoftDelete(statement, id);
       const links: ModelLinks = { projects: before.projects, frameworks: before.frameworks };
-      await write(statement, { entity: MODEL_ENTITY, action: 'deleted', subject, before, after: null, rowExtras: links });
+      const cascade = this.deletionHooks.addTo(statement, subject, id);
+      await write(statement, [{ entity: MODEL_ENTITY, action: 'deleted', subject, before, after: null, rowExtras: links }, ...cascade]);
     });
   }
 

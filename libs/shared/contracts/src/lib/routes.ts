@@ -12,6 +12,7 @@ export const ApiRoutes = {
   modelRisks: 'modelRisks',
   modelInventoryHistory: 'modelInventoryHistory',
   changeHistory: 'model-inventory-change-history',
+  riskChangeHistory: 'model-risk-change-history',
   webhooks: 'webhooks',
   demoData: 'demo-data',
 } as const;

@@ -7,6 +7,7 @@ import { CreateModelInventoryCounters1764500002000 } from './1764500002000-Creat
 import { CountEveryOrganizationWithModels1764500003000 } from './1764500003000-CountEveryOrganizationWithModels';
 import { GiveAutomationEventsGlobalIds1764600000000 } from './1764600000000-GiveAutomationEventsGlobalIds';
 import { GeneraliseChangeHistory1764600001000 } from './1764600001000-GeneraliseChangeHistory';
+import { CreateModelRisks1764700000000 } from './1764700000000-CreateModelRisks';
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CountEveryOrganizationWithModels1764500003000,
   GiveAutomationEventsGlobalIds1764600000000,
   GeneraliseChangeHistory1764600001000,
+  CreateModelRisks1764700000000,
 ];

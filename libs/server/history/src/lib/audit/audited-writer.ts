@@ -24,8 +24,15 @@ export interface AuditedChange<F extends object> {
   payloadExtras?: object;
 }
 
+/**
+ * Changes of different entity types in one statement (a model and the risks deleted with it). Each was typed
+ * against its own entity when it was built; the writer only needs that they agree with themselves.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyAuditedChange = AuditedChange<any>;
+
 /** A write inside `AuditedWriter.transaction`: runs its statement with the changes' records, in the transaction. */
-export type AuditedWrite = <F extends object>(statement: WriteStatement, changes: AuditedChange<F> | AuditedChange<F>[], result?: Sql) => Promise<Record<string, unknown> | undefined>;
+export type AuditedWrite = (statement: WriteStatement, changes: AnyAuditedChange | AnyAuditedChange[], result?: Sql) => Promise<Record<string, unknown> | undefined>;
 
 /**
  * The one way an entity is written with its audit trail: the entity's own parts (the caller's), its
@@ -42,7 +49,7 @@ export class AuditedWriter {
   ) {}
 
   /** One statement, committed on its own. Returns the first row of `result` (a select over the parts). */
-  async writeAlone<F extends object>(statement: WriteStatement, changes: AuditedChange<F> | AuditedChange<F>[], result?: Sql): Promise<Record<string, unknown> | undefined> {
+  async writeAlone(statement: WriteStatement, changes: AnyAuditedChange | AnyAuditedChange[], result?: Sql): Promise<Record<string, unknown> | undefined> {
     const { row, pending } = await this.run(this.dataSource.manager, statement, [changes].flat(), result);
     await this.events.dispatch(pending);
     return row;
@@ -74,7 +81,7 @@ export class AuditedWriter {
     return (await this.run(manager, statement, [change])).pending;
   }
 
-  private async run<F extends object>(manager: EntityManager, statement: WriteStatement, changes: AuditedChange<F>[], result?: Sql) {
+  private async run(manager: EntityManager, statement: WriteStatement, changes: AnyAuditedChange[], result?: Sql) {
     if (statement.organizationId !== RequestContext.requireActor().organizationId) throw new Error("a write statement must be built for the actor's organisation");
     const pendingColumns = changes.flatMap((change) => this.addRecords(statement, change));
     const pendingList = pendingColumns.length ? sql.join(pendingColumns, sql` || `) : sql`'{}'::text[]`;

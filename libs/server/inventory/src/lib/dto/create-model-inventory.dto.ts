@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CreateModelInventoryRequest, ModelStatus, UpdateModelInventoryRequest } from '@model-inventory/contracts';
-import { IdList, LowerCaseTrim, Optional, PatchType, Trim } from '@model-inventory/server-core';
+import { CalendarDate, IdList, LowerCaseTrim, Optional, PatchType, Text, Trim } from '@model-inventory/server-core';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -11,23 +11,9 @@ import {
   IsNotEmpty,
   IsString,
   IsUrl,
-  Matches,
   MaxLength,
-  Validate,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
 } from 'class-validator';
-import { ISO_DATE, isRealDate, Text, TrimEach } from './model-inventory-fields';
-
-@ValidatorConstraint({ name: 'realDate' })
-class RealDate implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && isRealDate(value);
-  }
-  defaultMessage(): string {
-    return 'status_date must be a real calendar date (YYYY-MM-DD)';
-  }
-}
+import { TrimEach } from './model-inventory-fields';
 
 export class CreateModelInventoryDto implements CreateModelInventoryRequest {
   @ApiProperty({ example: 'OpenAI', maxLength: 200 })
@@ -72,8 +58,7 @@ export class CreateModelInventoryDto implements CreateModelInventoryRequest {
   status?: ModelStatus;
 
   @ApiProperty({ example: '2025-01-17', format: 'date' })
-  @Matches(ISO_DATE, { message: 'status_date must be a date in the form YYYY-MM-DD' })
-  @Validate(RealDate)
+  @CalendarDate()
   status_date!: string;
 
   @ApiProperty({ example: 'https://docs.example.com', maxLength: 2048 })

@@ -60,6 +60,12 @@ export class ModelInventoryFilterDto implements Omit<ModelInventoryListQuery, 'l
   @IsBoolean({ message: 'include_demo must be true or false' })
   include_demo?: boolean;
 
+  @ApiPropertyOptional({ description: 'true: only models with an Open or In Progress risk; false: only models without.' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'has_open_risks must be true or false' })
+  has_open_risks?: boolean;
+
   @ApiPropertyOptional({ example: 'status_date:desc', description: `field:asc|desc; fields: ${MODEL_INVENTORY_SORT_FIELDS.join(', ')}` })
   @IsOptional()
   @Matches(SORT, { message: `sort must be field:asc or field:desc with field one of: ${MODEL_INVENTORY_SORT_FIELDS.join(', ')}` })

@@ -30,6 +30,7 @@ export class ModelInventoryResponseDto implements ModelInventoryResponse {
   @ApiProperty() is_demo!: boolean;
   @ApiProperty({ type: [Number] }) projects!: number[];
   @ApiProperty({ type: [Number] }) frameworks!: number[];
+  @ApiProperty({ description: 'Its risks that are Open or In Progress (deleted risks do not count).' }) open_risk_count!: number;
   @ApiProperty({ description: 'Increases with every change; the ETag is derived from it.' }) version_number!: number;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time' }) updated_at!: string;

@@ -56,6 +56,10 @@ export class ModelInventoryEntity {
   @Column({ type: 'integer', default: 1 })
   version_number!: number;
 
+  /** Kept by the risk register's writes: its Open and In Progress risks, deleted ones not counted. */
+  @Column({ type: 'integer', default: 0 })
+  open_risk_count!: number;
+
   @Column({ type: 'integer', nullable: true })
   created_by_user_id!: number | null;
 

@@ -1,23 +1,14 @@
-import { csvCell, csvLine, ExportRow } from './export-columns';
+import { csvLine } from '@model-inventory/server-core';
+import { EXPORT_COLUMNS, ExportRow, modelCells } from './export-columns';
 
-describe('CSV export cells', () => {
-  it('quotes commas, quotes and line breaks', () => {
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('two\nlines')).toBe('"two\nlines"');
-  });
-
-  it('neutralises spreadsheet formulas', () => {
-    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvCell('+1')).toBe("'+1");
-  });
-
-  it('writes one line per model with lists joined and booleans spelled out', () => {
-    const row = { id: 7, provider: 'OpenAI', capabilities: ['chat', 'code'], security_assessment: true, status_date: '2025-01-17', projects: null } as unknown as ExportRow;
-    const line = csvLine(row);
+describe('model export cells', () => {
+  it('writes one line per model with lists joined, booleans spelled out and the status date as a date', () => {
+    const row = { id: 7, provider: 'OpenAI', capabilities: ['chat', 'code'], security_assessment: true, status_date: new Date('2025-01-17T00:00:00Z'), projects: null } as unknown as ExportRow;
+    const cells = modelCells(row);
+    const line = csvLine(EXPORT_COLUMNS.map((c) => String(cells[c.key] ?? '')));
     expect(line.startsWith('7,OpenAI,')).toBe(true);
     expect(line).toContain('chat; code');
-    expect(line).toContain(',Yes,');
+    expect(line).toContain(',2025-01-17,Yes,');
     expect(line.endsWith('\r\n')).toBe(true);
   });
 });

@@ -1,3 +1,5 @@
+import { cellText, ExportColumn } from '@model-inventory/server-core';
+
 /** A row as the export query yields it: model columns plus linked project and framework names. */
 export interface ExportRow {
   id: number;
@@ -19,7 +21,7 @@ export interface ExportRow {
   updated_at: Date;
 }
 
-export const EXPORT_COLUMNS: { key: keyof ExportRow; header: string; width: number }[] = [
+export const EXPORT_COLUMNS: ExportColumn<ExportRow>[] = [
   { key: 'id', header: 'ID', width: 8 },
   { key: 'provider', header: 'Provider', width: 18 },
   { key: 'model', header: 'Model', width: 24 },
@@ -39,23 +41,7 @@ export const EXPORT_COLUMNS: { key: keyof ExportRow; header: string; width: numb
   { key: 'updated_at', header: 'Last updated', width: 20 },
 ];
 
-export function cellText(row: ExportRow, key: keyof ExportRow): string {
-  const value = row[key];
-  if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.join('; ');
-  if (value instanceof Date) return key === 'status_date' ? value.toISOString().slice(0, 10) : value.toISOString();
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  return String(value);
-}
+/** What a cell of the model export shows. */
+export const modelCellText = (row: ExportRow, key: keyof ExportRow): string => cellText(row[key], { dateOnly: key === 'status_date' });
 
-/** RFC 4180 quoting; a leading =, +, - or @ is neutralised so spreadsheets never run it as a formula. */
-export function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function csvLine(row: ExportRow): string {
-  return `${EXPORT_COLUMNS.map((c) => csvCell(cellText(row, c.key))).join(',')}\r\n`;
-}
-
-export const csvHeader = () => `${EXPORT_COLUMNS.map((c) => csvCell(c.header)).join(',')}\r\n`;
+export const modelCells = (row: ExportRow) => Object.fromEntries(EXPORT_COLUMNS.map((c) => [c.key, c.key === 'id' ? row.id : modelCellText(row, c.key)]));

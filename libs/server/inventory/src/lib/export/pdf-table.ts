@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { cellText, ExportRow } from './export-columns';
+import { ExportRow, modelCellText } from './export-columns';
 
 /** A PDF is for reading: beyond this many models, the document says so and points to CSV/XLSX. */
 export const PDF_ROW_LIMIT = 5_000;
@@ -44,7 +44,7 @@ export async function writePdfTable(rows: AsyncIterable<ExportRow>, out: Writabl
       truncated = true;
       break;
     }
-    const texts = COLUMNS.map((column) => cellText(row, column.key));
+    const texts = COLUMNS.map((column) => modelCellText(row, column.key));
     const height = rowHeight(doc, texts);
     if (y + height > doc.page.height - MARGIN - 14) {
       doc.addPage();

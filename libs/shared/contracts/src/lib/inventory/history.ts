@@ -20,6 +20,11 @@ export interface ChangeHistoryEntry extends FieldChangeEntry {
   model_inventory_id: number;
 }
 
+/** A risk's change history entry (`GET /api/model-risk-change-history/:id`). */
+export interface RiskChangeHistoryEntry extends FieldChangeEntry {
+  model_risk_id: number;
+}
+
 export interface ChangeHistoryPage<E extends FieldChangeEntry = ChangeHistoryEntry> {
   items: E[];
   total: number;

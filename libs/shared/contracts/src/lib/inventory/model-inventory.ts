@@ -30,6 +30,8 @@ export interface ModelInventoryResponse {
   is_demo: boolean;
   projects: number[];
   frameworks: number[];
+  /** Its risks that are Open or In Progress (deleted risks do not count). */
+  open_risk_count: number;
   /** Increases with every change; the ETag is derived from it. */
   version_number: number;
   created_at: string;
@@ -60,7 +62,7 @@ export interface CreateModelInventoryRequest {
 
 export type UpdateModelInventoryRequest = Partial<CreateModelInventoryRequest>;
 
-export const MODEL_INVENTORY_SORT_FIELDS = ['provider', 'model', 'version', 'approver', 'status', 'status_date', 'security_assessment', 'created_at', 'updated_at'] as const;
+export const MODEL_INVENTORY_SORT_FIELDS = ['provider', 'model', 'version', 'approver', 'status', 'status_date', 'security_assessment', 'open_risk_count', 'created_at', 'updated_at'] as const;
 export type ModelInventorySortField = (typeof MODEL_INVENTORY_SORT_FIELDS)[number];
 
 export interface ModelInventoryListQuery {
@@ -74,6 +76,8 @@ export interface ModelInventoryListQuery {
   project_id?: number;
   framework_id?: number;
   include_demo?: boolean;
+  /** true: only models with an Open or In Progress risk; false: only models without. */
+  has_open_risks?: boolean;
   /** `field:asc` or `field:desc`, e.g. `status_date:desc`. */
   sort?: string;
 }

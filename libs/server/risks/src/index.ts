@@ -1,0 +1,3 @@
+export * from './lib/risks.module';
+export * from './lib/risks.service';
+export * from './lib/entities/model-risk.entity';

@@ -1,0 +1,109 @@
+import { ModelRiskCategory, ModelRiskLevel, ModelRiskStatus, RiskRating } from '@model-inventory/contracts';
+import { insertRow, PartRef, RowValues, Sql, sql, TENANT, updateRow, WriteStatement } from '@model-inventory/server-core';
+
+/** A risk's columns as a create or PUT writes them. */
+export interface RiskColumns {
+  risk_name: string;
+  risk_category: ModelRiskCategory;
+  risk_level: ModelRiskLevel;
+  status: ModelRiskStatus;
+  owner: string;
+  target_date: string;
+  description: string | null;
+  mitigation_plan: string | null;
+  impact: RiskRating | null;
+  likelihood: RiskRating | null;
+  key_metrics: string | null;
+  current_values: string | null;
+  threshold: string | null;
+  model_id: number;
+}
+
+const CASTS: Partial<Record<keyof RiskColumns, string>> = {
+  risk_category: 'model_risk_category',
+  risk_level: 'model_risk_level',
+  status: 'model_risk_status',
+  impact: 'risk_rating',
+  likelihood: 'risk_rating',
+  target_date: 'date',
+};
+
+function typed(columns: Partial<RiskColumns>): RowValues {
+  return Object.fromEntries(
+    Object.entries(columns).map(([column, value]) => {
+      const cast = CASTS[column as keyof RiskColumns];
+      return [column, cast ? sql`${value}::${sql.identifier(cast)}` : sql`${value}`];
+    }),
+  );
+}
+
+/** Who accepted a risk and when: set when it becomes Accepted, cleared when it is reopened. */
+export type Acceptance = { by: number | null } | 'clear' | 'keep';
+
+function acceptanceColumns(acceptance: Acceptance): RowValues {
+  if (acceptance === 'keep') return {};
+  if (acceptance === 'clear') return { accepted_by_user_id: null, accepted_at: null };
+  return { accepted_by_user_id: sql`${acceptance.by}::int`, accepted_at: sql`now()` };
+}
+
+/**
+ * `risk_model`: the model a risk is written for, if it is a live model of the organisation. Share-locked, so a
+ * concurrent deletion of the model waits for this write and then deletes the risk with it (or this write, coming
+ * second, finds the model deleted).
+ */
+export function addModelCheck(statement: WriteStatement, modelId: number): PartRef {
+  return statement.part(
+    'risk_model',
+    sql`SELECT id FROM model_inventories WHERE id = ${modelId} AND organization_id = ${TENANT} AND deleted_at IS NULL FOR SHARE`,
+    'tenant',
+  );
+}
+
+const modelIsLive = (check: PartRef) => sql`EXISTS (SELECT 1 FROM ${check})`;
+const WRITTEN = 'written_risk';
+const BUMP = { version_number: sql`version_number + 1`, updated_at: sql`now()` };
+
+export function addRiskInsert(statement: WriteStatement, columns: RiskColumns, acceptance: Acceptance, createdBy: number | null, check: PartRef): PartRef {
+  const row = { ...typed(columns), ...acceptanceColumns(acceptance), created_by_user_id: sql`${createdBy}::int` };
+  return statement.part(WRITTEN, insertRow('model_risks', row, { when: modelIsLive(check) }), 'tenant');
+}
+
+/** A PUT of a risk the transaction has locked; nothing when it is deleted or its (new) model is not live. */
+export function addRiskUpdate(statement: WriteStatement, id: number, columns: RiskColumns, acceptance: Acceptance, check: PartRef): PartRef {
+  const set = { ...typed(columns), ...acceptanceColumns(acceptance), ...BUMP };
+  return statement.part(WRITTEN, updateRow('model_risks', id, set, { when: sql`NOT is_deleted AND ${modelIsLive(check)}` }), 'tenant');
+}
+
+export function addRiskSoftDelete(statement: WriteStatement, id: number): PartRef {
+  return statement.part(WRITTEN, updateRow('model_risks', id, { is_deleted: true, deleted_at: sql`now()`, ...BUMP }, { when: sql`NOT is_deleted` }), 'tenant');
+}
+
+/** Restores a deleted risk, every field kept, if its model is live. */
+export function addRiskRestore(statement: WriteStatement, id: number, check: PartRef): PartRef {
+  return statement.part(
+    WRITTEN,
+    updateRow('model_risks', id, { is_deleted: false, deleted_at: null, ...BUMP }, { when: sql`is_deleted AND ${modelIsLive(check)}` }),
+    'tenant',
+  );
+}
+
+/**
+ * Moves models' `open_risk_count` by the write's deltas, if `subject` wrote. Deltas, not recounts: the parts of a
+ * statement all see the data as it was before the statement, so a recount here would miss this very write.
+ */
+export function addOpenCountDeltas(statement: WriteStatement, subject: PartRef, deltas: Map<number, number>): void {
+  const moved = [...deltas].filter(([, delta]) => delta !== 0);
+  if (moved.length === 0) return;
+  statement.part(
+    `${subject.name}_open_counts`,
+    sql`UPDATE model_inventories m SET open_risk_count = greatest(0, m.open_risk_count + d.delta)
+          FROM unnest(${moved.map(([id]) => id)}::int[], ${moved.map(([, delta]) => delta)}::int[]) AS d(model_id, delta)
+         WHERE m.id = d.model_id AND m.organization_id = ${TENANT} AND EXISTS (SELECT 1 FROM ${subject})`,
+    'tenant',
+  );
+}
+
+/** The written risk as a RiskRow (its model and accepter joined), for the response. */
+export const writtenRiskRow = (written: PartRef): Sql =>
+  sql`SELECT written.*, m.provider AS model_provider, m.model AS model_model, m.version AS model_version, false AS model_deleted, accepter.name AS accepted_by_name
+        FROM ${written} written JOIN model_inventories m ON m.id = written.model_id LEFT JOIN users accepter ON accepter.id = written.accepted_by_user_id`;

@@ -1,0 +1,121 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPreconditionFailedResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiRoutes, ModelRiskResponse, ModelRiskSummary, Page, RiskMatrix } from '@model-inventory/contracts';
+import { ApiProblemDto, ApiStandardErrors, IdParam } from '@model-inventory/server-core';
+import type { Response } from 'express';
+import { ModelRiskDto } from './dto/model-risk.dto';
+import { ExportModelRisksDto, ListModelRisksDto, ModelRiskFilterDto } from './dto/model-risk-query.dto';
+import { ModelRiskPageResponseDto, ModelRiskResponseDto, ModelRiskSummaryDto, RiskMatrixDto } from './dto/model-risk-response.dto';
+import { RiskExportService } from './risk-export.service';
+import { RiskViewsService } from './risk-views.service';
+import { riskEtagOf } from './risks.mapper';
+import { RisksService } from './risks.service';
+
+const ETAG = { ETag: { description: 'Send it back in If-Match to change only what you read.', schema: { type: 'string' } } };
+const IF_MATCH = ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; a stale one gives 412 and nothing is written.' });
+const CONFLICT = ApiConflictResponse({ type: ApiProblemDto, description: 'Not allowed in the risk’s current state; `detail` says why.' });
+
+function withEtag(res: Response, risk: ModelRiskResponse): ModelRiskResponse {
+  res.setHeader('ETag', riskEtagOf(risk));
+  return risk;
+}
+
+@ApiTags('modelRisks')
+@ApiBearerAuth()
+@ApiStandardErrors()
+@Controller(ApiRoutes.modelRisks)
+export class ModelRisksController {
+  constructor(
+    private readonly exporter: RiskExportService,
+    private readonly risks: RisksService,
+    private readonly views: RiskViewsService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Page through the risks (active by default), filtered, searched and sorted' })
+  @ApiOkResponse({ type: ModelRiskPageResponseDto })
+  list(@Query() query: ListModelRisksDto): Promise<Page<ModelRiskResponse>> {
+    return this.risks.list(query);
+  }
+
+  @Get('summary')
+  @ApiOperation({ summary: 'Active risks by level, status and category, the overdue ones and the total' })
+  @ApiOkResponse({ type: ModelRiskSummaryDto })
+  summary(): Promise<ModelRiskSummary> {
+    return this.views.summary();
+  }
+
+  @Get('matrix')
+  @ApiOperation({ summary: 'The 5 × 5 impact × likelihood matrix of the filtered risks (active by default)' })
+  @ApiOkResponse({ type: RiskMatrixDto })
+  matrix(@Query() query: ModelRiskFilterDto): Promise<RiskMatrix> {
+    return this.views.matrix(query);
+  }
+
+  @Get('export')
+  @ApiOperation({ summary: 'Download the filtered risks as CSV or XLSX (streamed)' })
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'The file.', schema: { type: 'string', format: 'binary' } })
+  export(@Query() query: ExportModelRisksDto, @Res() res: Response): Promise<void> {
+    return this.exporter.export(query, res);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One risk, deleted ones included (is_deleted: true)' })
+  @ApiOkResponse({ type: ModelRiskResponseDto, headers: ETAG })
+  async get(@IdParam() id: number, @Res({ passthrough: true }) res: Response): Promise<ModelRiskResponse> {
+    return withEtag(res, await this.risks.get(id));
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Raise a risk against a live model of your organisation; status defaults to Open' })
+  @ApiCreatedResponse({ type: ModelRiskResponseDto, headers: ETAG })
+  async create(@Body() dto: ModelRiskDto, @Res({ passthrough: true }) res: Response): Promise<ModelRiskResponse> {
+    return withEtag(res, await this.risks.create(dto));
+  }
+
+  @Put(':id')
+  @IF_MATCH
+  @ApiOperation({ summary: 'Replace a risk (optional fields left out are cleared); a status change must follow the workflow' })
+  @ApiOkResponse({ type: ModelRiskResponseDto, headers: ETAG })
+  @CONFLICT
+  @ApiPreconditionFailedResponse({ type: ApiProblemDto, description: 'If-Match is stale.' })
+  async update(
+    @IdParam() id: number,
+    @Body() dto: ModelRiskDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ModelRiskResponse> {
+    return withEtag(res, await this.risks.update(id, dto, ifMatch));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @IF_MATCH
+  @ApiOperation({ summary: 'Soft-delete a risk; it stays readable with its history and can be restored' })
+  @ApiNoContentResponse()
+  @ApiPreconditionFailedResponse({ type: ApiProblemDto, description: 'If-Match is stale.' })
+  remove(@IdParam() id: number, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
+    return this.risks.remove(id, ifMatch);
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Restore a deleted risk with every field kept; refused while its model is deleted' })
+  @ApiOkResponse({ type: ModelRiskResponseDto, headers: ETAG })
+  @CONFLICT
+  async restore(@IdParam() id: number, @Res({ passthrough: true }) res: Response): Promise<ModelRiskResponse> {
+    return withEtag(res, await this.risks.restore(id));
+  }
+}

@@ -1,0 +1,34 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@model-inventory/server-history';
+import { InventoryCoreModule, ModelDeletionHooks } from '@model-inventory/server-inventory';
+import { ModelRiskEntity } from './entities/model-risk.entity';
+import { deleteRisksWithModel } from './risk-cascade';
+import { RiskExportService } from './risk-export.service';
+import { RiskChangeHistoryController } from './risk-history.controller';
+import { RiskViewsService } from './risk-views.service';
+import { ModelRisksController } from './risks.controller';
+import { RisksRepository } from './risks.repository';
+import { RisksService } from './risks.service';
+
+/** The risk register's writes and reads, and its part in a model's deletion: for the API and the worker alike. */
+@Module({
+  exports: [AuditModule, RisksRepository, RisksService],
+  imports: [AuditModule, InventoryCoreModule, TypeOrmModule.forFeature([ModelRiskEntity])],
+  providers: [RisksRepository, RisksService],
+})
+export class RisksCoreModule implements OnModuleInit {
+  constructor(private readonly modelDeletion: ModelDeletionHooks) {}
+
+  onModuleInit(): void {
+    this.modelDeletion.register(deleteRisksWithModel);
+  }
+}
+
+/** API side: `/api/modelRisks` (list, summary, matrix, export, CRUD, restore) and the risk history route. */
+@Module({
+  controllers: [ModelRisksController, RiskChangeHistoryController],
+  imports: [RisksCoreModule],
+  providers: [RiskExportService, RiskViewsService],
+})
+export class RisksModule {}

@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { ModelRiskResponse, ModelRiskStatus, Page } from '@model-inventory/contracts';
+import { ConflictError, NotFoundError, PreconditionFailedError, RequestContext, ValidationFailedError, WriteStatement } from '@model-inventory/server-core';
+import { AuditedWriter, diffFields } from '@model-inventory/server-history';
+import { EntityManager } from 'typeorm';
+import { ModelRiskDto } from './dto/model-risk.dto';
+import { ListModelRisksDto } from './dto/model-risk-query.dto';
+import { isOpen, RISK_AUDITED_FIELDS, RISK_ENTITY, RiskAuditFields, transitionRefusal } from './risk-audit';
+import { Acceptance, addModelCheck, addOpenCountDeltas, addRiskInsert, addRiskRestore, addRiskSoftDelete, addRiskUpdate, RiskColumns, writtenRiskRow } from './risk-statements';
+import { riskEtagOf, RiskRow, todayUtc, toModelRiskResponse } from './risks.mapper';
+import { RisksRepository } from './risks.repository';
+
+const DELETED = { field_name: 'is_deleted', old_value: 'false', new_value: 'true' };
+const RESTORED = { field_name: 'is_deleted', old_value: 'true', new_value: 'false' };
+
+function matchesIfMatch(header: string | undefined, risk: ModelRiskResponse): boolean {
+  if (!header) return true;
+  const tags = header.split(',').map((t) => t.trim().replace(/^W\//, ''));
+  return tags.includes('*') || tags.includes(riskEtagOf(risk));
+}
+
+/** The risk register's rules: validation (400) before the workflow (409); every write audited in its own statement. */
+@Injectable()
+export class RisksService {
+  constructor(
+    private readonly risks: RisksRepository,
+    private readonly writer: AuditedWriter,
+  ) {}
+
+  async list(query: ListModelRisksDto): Promise<Page<ModelRiskResponse>> {
+    const today = todayUtc();
+    const { rows, total } = await this.risks.findPage(query, query.limit, query.offset, today);
+    return { items: rows.map((row) => toModelRiskResponse(row, today)), total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: number): Promise<ModelRiskResponse> {
+    const row = await this.risks.findRow(id);
+    if (!row) throw new NotFoundError('Model risk', id);
+    return toModelRiskResponse(row);
+  }
+
+  async create(dto: ModelRiskDto): Promise<ModelRiskResponse> {
+    const columns = this.columnsOf(dto, dto.status ?? ModelRiskStatus.OPEN);
+    const { userId } = RequestContext.requireActor();
+    const statement = WriteStatement.forActor();
+    const check = addModelCheck(statement, columns.model_id);
+    const acceptance: Acceptance = columns.status === ModelRiskStatus.ACCEPTED ? { by: userId } : 'keep';
+    const subject = addRiskInsert(statement, columns, acceptance, userId, check);
+    addOpenCountDeltas(statement, subject, new Map([[columns.model_id, isOpen(columns.status) ? 1 : 0]]));
+    const row = await this.writer.writeAlone(statement, { entity: RISK_ENTITY, action: 'created', subject, before: null, after: columns }, writtenRiskRow(subject));
+    return toModelRiskResponse(this.writtenOrUnknownModel(row, columns.model_id));
+  }
+
+  /** A full update with the create's rules; a changed status must follow the workflow. */
+  update(id: number, dto: ModelRiskDto, ifMatch?: string): Promise<ModelRiskResponse> {
+    return this.writer.transaction(async (manager, write) => {
+      const before = await this.lockOrFail(id, manager, ifMatch);
+      if (before.is_deleted) throw new ConflictError(`Model risk ${id} is deleted; restore it first (POST /api/modelRisks/${id}/restore), then edit it.`);
+      const columns = this.columnsOf(dto, dto.status ?? before.status);
+      const refusal = transitionRefusal(before.status, columns.status);
+      if (refusal) throw new ConflictError(refusal);
+      if (diffFields(RISK_AUDITED_FIELDS, before, columns).length === 0) return toModelRiskResponse(before);
+      const statement = WriteStatement.forActor();
+      const check = addModelCheck(statement, columns.model_id);
+      const subject = addRiskUpdate(statement, id, columns, this.acceptanceChange(before.status, columns.status), check);
+      addOpenCountDeltas(statement, subject, this.openDeltas(before, columns));
+      const row = await write(statement, { entity: RISK_ENTITY, action: 'updated', subject, before: this.auditFields(before), after: columns }, writtenRiskRow(subject));
+      return toModelRiskResponse(this.writtenOrUnknownModel(row, columns.model_id));
+    });
+  }
+
+  /** Soft delete: the risk stays readable (and restorable) with its history; deleting it again is a 404. */
+  remove(id: number, ifMatch?: string): Promise<void> {
+    return this.writer.transaction(async (manager, write) => {
+      const before = await this.lockOrFail(id, manager, ifMatch);
+      if (before.is_deleted) throw new NotFoundError('Model risk', id);
+      const statement = WriteStatement.forActor();
+      const subject = addRiskSoftDelete(statement, id);
+      addOpenCountDeltas(statement, subject, new Map([[before.model_id, isOpen(before.status) ? -1 : 0]]));
+      await write(statement, { entity: RISK_ENTITY, action: 'deleted', subject, before: null, after: null, notes: [DELETED] });
+    });
+  }
+
+  restore(id: number): Promise<ModelRiskResponse> {
+    return this.writer.transaction(async (manager, write) => {
+      const before = await this.lockOrFail(id, manager);
+      if (!before.is_deleted) throw new ConflictError(`Model risk ${id} is not deleted.`);
+      if (before.model_deleted) throw this.modelDeleted(before.model_id);
+      const statement = WriteStatement.forActor();
+      const subject = addRiskRestore(statement, id, addModelCheck(statement, before.model_id));
+      addOpenCountDeltas(statement, subject, new Map([[before.model_id, isOpen(before.status) ? 1 : 0]]));
+      const row = await write(statement, { entity: RISK_ENTITY, action: 'restored', subject, before: null, after: null, notes: [RESTORED] }, writtenRiskRow(subject));
+      if (!row) throw this.modelDeleted(before.model_id);
+      return toModelRiskResponse(row as unknown as RiskRow);
+    });
+  }
+
+  private async lockOrFail(id: number, manager: EntityManager, ifMatch?: string): Promise<RiskRow> {
+    const row = await this.risks.findRow(id, { manager, lock: true });
+    if (!row) throw new NotFoundError('Model risk', id);
+    if (!matchesIfMatch(ifMatch, toModelRiskResponse(row))) {
+      throw new PreconditionFailedError(`The risk changed since you read it (now ${riskEtagOf(row)}); reload it and apply your change again.`);
+    }
+    return row;
+  }
+
+  /** The row a write returned, or the 400 for a model that is not a live model of the organisation. */
+  private writtenOrUnknownModel(row: Record<string, unknown> | undefined, modelId: number): RiskRow {
+    if (!row) throw ValidationFailedError.forField('model_id', `model_id ${modelId} is not a model of your organisation (or it is deleted)`);
+    return row as unknown as RiskRow;
+  }
+
+  private modelDeleted(modelId: number): ConflictError {
+    return new ConflictError(`The risk's model (model_id ${modelId}) is deleted; a risk of a deleted model cannot be restored.`);
+  }
+
+  /** PUT replaces: optional fields left out become null. */
+  private columnsOf(dto: ModelRiskDto, status: ModelRiskStatus): RiskColumns {
+    return {
+      risk_name: dto.risk_name,
+      risk_category: dto.risk_category,
+      risk_level: dto.risk_level,
+      status,
+      owner: dto.owner,
+      target_date: dto.target_date,
+      description: dto.description ?? null,
+      mitigation_plan: dto.mitigation_plan ?? null,
+      impact: dto.impact ?? null,
+      likelihood: dto.likelihood ?? null,
+      key_metrics: dto.key_metrics ?? null,
+      current_values: dto.current_values ?? null,
+      threshold: dto.threshold ?? null,
+      model_id: dto.model_id,
+    };
+  }
+
+  private auditFields(row: RiskRow): RiskAuditFields {
+    return Object.fromEntries(RISK_AUDITED_FIELDS.map((field) => [field, row[field]])) as RiskAuditFields;
+  }
+
+  private acceptanceChange(from: ModelRiskStatus, to: ModelRiskStatus): Acceptance {
+    if (from === to) return 'keep';
+    if (to === ModelRiskStatus.ACCEPTED) return { by: RequestContext.requireActor().userId };
+    return from === ModelRiskStatus.ACCEPTED ? 'clear' : 'keep';
+  }
+
+  /** The open-risk counts a PUT moves: out of the old model, into the new one, as the statuses say. */
+  private openDeltas(before: RiskRow, after: RiskColumns): Map<number, number> {
+    const deltas = new Map<number, number>();
+    const add = (modelId: number, delta: number) => deltas.set(modelId, (deltas.get(modelId) ?? 0) + delta);
+    if (isOpen(before.status)) add(before.model_id, -1);
+    if (isOpen(after.status)) add(after.model_id, 1);
+    return deltas;
+  }
+}
