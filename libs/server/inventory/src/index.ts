@@ -6,3 +6,4 @@ export * from './lib/entities/model-link.entity';
 export * from './lib/model-deletion-hooks';
 export { MODEL_ENTITY } from './lib/model-audit';
 export * from './lib/inventory.mapper';
+export * from './lib/demo/demo-hooks';

@@ -4,6 +4,7 @@ import { EventRegistry } from '@model-inventory/server-automation';
 import { AuditModule, HistoryModule } from '@model-inventory/server-history';
 import { ProjectsModule } from '@model-inventory/server-projects';
 import { DemoDataController } from './demo/demo-data.controller';
+import { DemoDataHooks } from './demo/demo-hooks';
 import { DemoDataService } from './demo/demo-data.service';
 import { ModelInventoryEntity } from './entities/model-inventory.entity';
 import { ModelLinkEntity } from './entities/model-link.entity';
@@ -20,9 +21,9 @@ const entities = TypeOrmModule.forFeature([ModelInventoryEntity, ModelLinkEntity
 
 /** The model register's writes and its events, for the API and the worker alike. */
 @Module({
-  exports: [InventoryRepository, InventoryService, ModelDeletionHooks],
+  exports: [DemoDataHooks, InventoryRepository, InventoryService, ModelDeletionHooks],
   imports: [AuditModule, entities],
-  providers: [InventoryRepository, InventoryService, ModelDeletionHooks],
+  providers: [DemoDataHooks, InventoryRepository, InventoryService, ModelDeletionHooks],
 })
 export class InventoryCoreModule implements OnModuleInit {
   constructor(private readonly events: EventRegistry) {}

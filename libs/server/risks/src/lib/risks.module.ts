@@ -1,7 +1,9 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@model-inventory/server-history';
-import { InventoryCoreModule, ModelDeletionHooks } from '@model-inventory/server-inventory';
+import { DemoDataHooks, InventoryCoreModule, ModelDeletionHooks } from '@model-inventory/server-inventory';
+import { DEMO_RISKS } from './demo/demo-risks';
+import { ModelRiskDto } from './dto/model-risk.dto';
 import { ModelRiskEntity } from './entities/model-risk.entity';
 import { deleteRisksWithModel } from './risk-cascade';
 import { RiskExportService } from './risk-export.service';
@@ -18,10 +20,20 @@ import { RisksService } from './risks.service';
   providers: [RisksRepository, RisksService],
 })
 export class RisksCoreModule implements OnModuleInit {
-  constructor(private readonly modelDeletion: ModelDeletionHooks) {}
+  constructor(
+    private readonly demoData: DemoDataHooks,
+    private readonly modelDeletion: ModelDeletionHooks,
+    private readonly risks: RisksService,
+  ) {}
 
   onModuleInit(): void {
     this.modelDeletion.register(deleteRisksWithModel);
+    this.demoData.register(async (models) => {
+      for (const { model, ...risk } of DEMO_RISKS) {
+        const modelId = models.get(model);
+        if (modelId) await this.risks.create(Object.assign(new ModelRiskDto(), risk, { model_id: modelId }));
+      }
+    });
   }
 }
 

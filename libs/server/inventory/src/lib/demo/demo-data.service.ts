@@ -6,6 +6,7 @@ import { FrameworkEntity, ProjectEntity } from '@model-inventory/server-projects
 import { DataSource } from 'typeorm';
 import { ModelInventoryEntity } from '../entities/model-inventory.entity';
 import { InventoryService } from '../inventory.service';
+import { DemoDataHooks } from './demo-hooks';
 import { DEMO_MODELS, DEMO_PROJECTS } from './demo-models';
 
 /** Realistic demo models for a zero-configuration start, made through the normal write path (history, snapshots, events). */
@@ -16,6 +17,7 @@ export class DemoDataService implements OnApplicationBootstrap {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
+    private readonly hooks: DemoDataHooks,
     private readonly inventory: InventoryService,
   ) {}
 
@@ -51,12 +53,15 @@ export class DemoDataService implements OnApplicationBootstrap {
       });
       projects.set(project.name, saved.id);
     }
+    const models = new Map<string, number>();
     for (const { laterStatus, ...model } of DEMO_MODELS) {
       const created = await this.inventory.create(
         { ...model, projects: model.projects.map((p) => projects.get(p) as number), frameworks: model.frameworks.map((f) => frameworks.get(f) as number) },
         { isDemo: true },
       );
       if (laterStatus) await this.inventory.update(created.id, { status: laterStatus });
+      models.set(model.model, created.id);
     }
+    await this.hooks.run(models);
   }
 }

@@ -1,0 +1,46 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { InventoryModule } from '@model-inventory/server-inventory';
+import { ProjectsModule } from '@model-inventory/server-projects';
+import { RisksModule } from '@model-inventory/server-risks';
+import { createTestApp, createTestDatabase, dropTestDatabase, TestDatabase, testAppConfig } from '@model-inventory/server-testing';
+import request from 'supertest';
+
+describe('the demo organisation of a zero-configuration start (real PostgreSQL, a database of its own)', () => {
+  let database: TestDatabase;
+  let app: NestExpressApplication;
+  let auth: { Authorization: string };
+
+  beforeAll(async () => {
+    database = await createTestDatabase('mi_demo');
+    const config = testAppConfig({ DATABASE_URL: database.url, DEMO_SEED: 'true', DEMO_ADMIN_EMAIL: 'admin@demo.local', DEMO_ADMIN_PASSWORD: 'demo-admin-2026' });
+    app = await createTestApp([InventoryModule, ProjectsModule, RisksModule], config);
+    const login = await request(app.getHttpServer()).post('/api/auth/login').send({ email: 'admin@demo.local', password: 'demo-admin-2026' }).expect(200);
+    auth = { Authorization: `Bearer ${login.body.access_token}` };
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    if (database) await dropTestDatabase(database.name);
+  });
+
+  const get = async (path: string) => (await request(app.getHttpServer()).get(path).set(auth).expect(200)).body;
+
+  it('has demo models with risks spread over levels, statuses and the matrix, one of them overdue', async () => {
+    expect((await get('/api/modelInventory?limit=1')).total).toBe(7);
+    const summary = await get('/api/modelRisks/summary');
+    expect(summary).toMatchObject({ total: 8, overdue: 1, by_status: { Open: 4, 'In Progress': 2, Resolved: 1, Accepted: 1 } });
+    expect(Object.values(summary.by_level).every((count) => (count as number) > 0)).toBe(true);
+    const matrix = await get('/api/modelRisks/matrix');
+    expect(matrix.unrated).toBe(1);
+    expect(matrix.cells.filter((cell: { count: number }) => cell.count > 0).length).toBeGreaterThanOrEqual(5);
+    const scorer = (await get('/api/modelInventory?search=credit-risk')).items[0];
+    expect(scorer.open_risk_count).toBe(2);
+  });
+
+  it('clears the demo models and, with them, their risks', async () => {
+    await request(app.getHttpServer()).delete('/api/demo-data').set(auth).expect(204);
+    expect((await get('/api/modelInventory?limit=1')).total).toBe(0);
+    expect((await get('/api/modelRisks/summary')).total).toBe(0);
+    expect((await get('/api/modelRisks?filter=deleted&limit=1')).total).toBe(8);
+  });
+});
