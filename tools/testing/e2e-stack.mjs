@@ -185,6 +185,9 @@ function stackEnv({ port, databaseUrl, redisUrl }) {
     JWT_SECRET: randomBytes(32).toString('base64url'),
     DEMO_SEED: 'false',
     SIGNUP_ENABLED: 'true',
+    // Every spec registers its own organisation from this one address; the sign-up limit itself is tested in
+    // apps/api/src/integration/identity.medium-spec.ts.
+    SIGNUPS_PER_HOUR: '10000',
     MIGRATIONS_RUN: 'true',
     WEB_DIST_PATH: dist.web,
     LOG_PRETTY: 'false',

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { api, baseUrl, PASSWORD, unique } from './support/api';
 
@@ -13,12 +14,19 @@ describe('the OpenAPI document', () => {
     expect(output).toMatch(/"valid":\s*true/);
   });
 
+  it('documents API tokens as a security scheme accepted wherever an access token is', async () => {
+    const document = JSON.parse(readFileSync(join(generated, 'openapi.json'), 'utf8'));
+    expect(document.components.securitySchemes['api-token']).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(document.paths['/api/modelInventory'].get.security).toEqual([{ bearer: [] }, { 'api-token': [] }]);
+    expect(document.paths['/api/auth/login'].post.security).toBeUndefined();
+  });
+
   it('is served with Swagger UI', async () => {
     const ui = await api().get('/api/docs').redirects(1).expect(200);
     expect(ui.text).toContain('swagger-ui');
   });
 
-  it('gives a generated client (no hand edits) everything to register, sign in and create a project', async () => {
+  it('gives a generated client (no hand edits) everything to register, sign in, create a project and use an API token', async () => {
     // Generated in globalSetup by @hey-api/openapi-ts from the document the API serves.
     const sdk = await import('./generated/client');
     const { client } = await import('./generated/client/client.gen');
@@ -57,6 +65,11 @@ describe('the OpenAPI document', () => {
     });
     expect(model.response.status).toBe(201);
     expect(model.data).toMatchObject({ status: 'Pending', projects: [created.data!.id] });
+
+    const key = await sdk.apiTokensCreate({ body: { name: 'Generated client key', role: 'Editor' }, headers });
+    expect(key.response.status).toBe(201);
+    const withKey = await sdk.modelInventoryList({ query: { limit: 5 }, headers: { Authorization: `Bearer ${key.data?.token}` } });
+    expect(withKey.data?.items.map((m) => m.id)).toEqual([model.data?.id]);
 
     const invalid = await sdk.projectsCreate({ body: { name: '' }, headers });
     expect(invalid.response.status).toBe(400);

@@ -8,7 +8,8 @@ describe('roles are enforced by the server', () => {
   beforeAll(async () => {
     admin = await register();
     auditor = await addUser(admin, 'Auditor');
-    writes = (await documentedOperations()).filter((op) => op.method !== 'get' && !op.isPublic);
+    // Self-service writes (sign out, change one's password, one's own API tokens) declare every role, Auditor included.
+    writes = (await documentedOperations()).filter((op) => op.method !== 'get' && !op.isPublic && !op.allowedRoles?.includes('Auditor'));
   });
 
   it('documents write routes to check', () => {
@@ -23,6 +24,14 @@ describe('roles are enforced by the server', () => {
     }
     const after = await api().get(`/api/projects/${project.id}`).set(admin.auth).expect(200);
     expect(after.body.name).toBe('Audited');
+  });
+
+  it('lets an Auditor manage only what is theirs: an API token, their password, their session', async () => {
+    const selfService = (await documentedOperations()).filter((op) => op.method !== 'get' && op.allowedRoles?.includes('Auditor')).map((op) => `${op.method} ${op.path}`);
+    expect(selfService.sort()).toEqual(['delete /api/api-tokens/{id}', 'post /api/api-tokens', 'post /api/auth/logout', 'post /api/auth/password']);
+    const { body: token } = await api().post('/api/api-tokens').set(auditor.auth).send({ name: 'Auditor script' }).expect(201);
+    expect(token.role).toBe('Auditor');
+    await api().post('/api/projects').set({ Authorization: `Bearer ${token.token}` }).send({ name: 'Not with this key' }).expect(403);
   });
 
   it('lets an Auditor read', async () => {

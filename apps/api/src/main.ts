@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, loadAppConfig, loadMigrationConfig } from '@model-inventory/server-core';
 import { runMigrations } from '@model-inventory/server-database';
-import { configureHttpApp, HTTP_APP_OPTIONS } from '@model-inventory/server-platform';
+import { answerMalformedRequestsWithProblems, configureHttpApp, HTTP_APP_OPTIONS } from '@model-inventory/server-platform';
 import { AppModule } from './app.module';
 
 async function migrate(databaseUrl: string): Promise<void> {
@@ -18,6 +18,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { ...HTTP_APP_OPTIONS, bufferLogs: true });
   configureHttpApp(app, config);
   await app.listen(config.http.port, config.http.host);
+  answerMalformedRequestsWithProblems(app.getHttpServer());
   console.log(`Model Inventory API listening on http://${config.http.host}:${config.http.port}/api`);
 }
 

@@ -13,8 +13,10 @@ const CLIENT_ADDRESS = '198.51.100.7';
 const MALFORMED_IDS = ['abc', '-1', '0', '1.5', '99999999999999999999', "1'--", '%00'];
 
 const document = readServedDocument();
-// Deletes last, so the rows the other operations write to exist while they run.
-const operations = documentedOperations(document).sort((a, b) => Number(a.method === 'delete') - Number(b.method === 'delete'));
+// Deletes last, so the rows the other operations write to exist while they run; signing out (which ends the
+// session every request here uses) last of all.
+const lateness = (operation: DocumentedOperation) => (operation.path.endsWith('/logout') ? 2 : operation.method === 'delete' ? 1 : 0);
+const operations = documentedOperations(document).sort((a, b) => lateness(a) - lateness(b));
 const label = (operation: DocumentedOperation) => `${operation.method.toUpperCase()} ${operation.path}`;
 
 interface Sent {

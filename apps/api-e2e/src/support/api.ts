@@ -50,17 +50,20 @@ export interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   isPublic: boolean;
+  /** The roles a route declares with @Roles (its 403's "Allowed roles: …"); undefined for the default rule. */
+  allowedRoles?: string[];
 }
 
 /** Every operation the running API documents, read from its own OpenAPI document. */
 export async function documentedOperations(): Promise<Operation[]> {
   const { body } = await api().get('/api/docs-json').expect(200);
   const operations: Operation[] = [];
-  for (const [path, item] of Object.entries(body.paths as Record<string, Record<string, { security?: unknown[] }>>)) {
+  for (const [path, item] of Object.entries(body.paths as Record<string, Record<string, { security?: unknown[]; responses?: Record<string, { description?: string }> }>>)) {
     for (const [method, operation] of Object.entries(item)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       const isPublic = Array.isArray(operation.security) ? operation.security.length === 0 : !JSON.stringify(operation).includes('bearer');
-      operations.push({ method: method as Operation['method'], path, isPublic });
+      const declared = /Allowed roles: ([^\n]+)/.exec(operation.responses?.['403']?.description ?? '')?.[1];
+      operations.push({ method: method as Operation['method'], path, isPublic, allowedRoles: declared?.split(', ') });
     }
   }
   return operations;

@@ -6,4 +6,5 @@ export * from './lib/system/system.module';
 export * from './lib/http/http-platform.module';
 export * from './lib/http/configure-http-app';
 export * from './lib/http/json-body';
+export * from './lib/http/client-errors';
 export * from './lib/http/swagger';

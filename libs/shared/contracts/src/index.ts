@@ -11,3 +11,5 @@ export * from './lib/inventory/model-inventory';
 export * from './lib/inventory/history';
 export * from './lib/inventory/automation';
 export * from './lib/risks/model-risk';
+export * from './lib/security/api-token';
+export * from './lib/security/audit-event';

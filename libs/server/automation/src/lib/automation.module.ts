@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditLogModule } from '@model-inventory/server-audit-log';
 import { AutomationJob, jobSchedule, JobSchedulesModule, OUTBOX_SWEEP_EVERY_MS, OUTBOX_SWEEP_SCHEDULER_ID, QueueName } from '@model-inventory/server-core';
 import { AutomationEvents } from './automation-events';
 import { AutomationEventsRepository } from './automation-events.repository';
@@ -34,7 +35,7 @@ export class AutomationCoreModule {}
 @Module({
   controllers: [WebhooksController],
   exports: [AutomationCoreModule],
-  imports: [AutomationCoreModule, entities],
+  imports: [AuditLogModule, AutomationCoreModule, entities],
   providers: [WebhookDeliveriesRepository, WebhooksRepository, WebhooksService],
 })
 export class AutomationModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Page, WebhookDeliveryResponse, WebhookResponse } from '@model-inventory/contracts';
+import { AuditLog } from '@model-inventory/server-audit-log';
 import { PageQueryDto } from '@model-inventory/server-core';
 import { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
@@ -9,6 +10,7 @@ import { WebhooksRepository } from './webhooks.repository';
 @Injectable()
 export class WebhooksService {
   constructor(
+    private readonly audit: AuditLog,
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly webhooks: WebhooksRepository,
   ) {}
@@ -23,8 +25,9 @@ export class WebhooksService {
   }
 
   async create(dto: CreateWebhookDto): Promise<WebhookResponse> {
-    const webhook = this.webhooks.build({ url: dto.url, events: normaliseEvents(dto.events), secret: dto.secret, active: dto.active ?? true });
-    return toWebhookResponse(await this.webhooks.save(webhook));
+    const webhook = await this.webhooks.save(this.webhooks.build({ url: dto.url, events: normaliseEvents(dto.events), secret: dto.secret, active: dto.active ?? true }));
+    await this.audit.record('webhook.created', { target: { type: 'webhook', id: webhook.id }, details: { url: webhook.url, events: webhook.events } });
+    return toWebhookResponse(webhook);
   }
 
   async update(id: number, dto: UpdateWebhookDto): Promise<WebhookResponse> {
@@ -33,12 +36,16 @@ export class WebhooksService {
     if (dto.events !== undefined) webhook.events = normaliseEvents(dto.events);
     if (dto.secret !== undefined) webhook.secret = dto.secret;
     if (dto.active !== undefined) webhook.active = dto.active;
-    return toWebhookResponse(await this.webhooks.save(webhook));
+    const saved = await this.webhooks.save(webhook);
+    const changed = Object.keys(dto).filter((key) => dto[key as keyof UpdateWebhookDto] !== undefined);
+    await this.audit.record('webhook.changed', { target: { type: 'webhook', id }, details: { url: saved.url, events: saved.events, active: saved.active, changed } });
+    return toWebhookResponse(saved);
   }
 
   async remove(id: number): Promise<void> {
-    await this.webhooks.getById(id);
+    const webhook = await this.webhooks.getById(id);
     await this.webhooks.delete(id);
+    await this.audit.record('webhook.removed', { target: { type: 'webhook', id }, details: { url: webhook.url } });
   }
 
   async listDeliveries(id: number, { limit, offset }: PageQueryDto): Promise<Page<WebhookDeliveryResponse>> {

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
-import { ApiRoutes, AuthSettingsResponse, LoginResponse, MeResponse, RegisterResponse } from '@model-inventory/contracts';
-import { APP_CONFIG, ApiProblemDto, ApiStandardErrors, AppConfig, Public } from '@model-inventory/server-core';
+import { ALL_ROLES, ApiRoutes, AuthSettingsResponse, LoginResponse, MeResponse, RegisterResponse } from '@model-inventory/contracts';
+import { APP_CONFIG, ApiProblemDto, ApiStandardErrors, AppConfig, Public, Roles } from '@model-inventory/server-core';
 import { AuthService } from './auth.service';
-import { AuthSettingsResponseDto, LoginDto, LoginResponseDto, MeResponseDto, RegisterDto, RegisterResponseDto } from './dto/auth.dto';
+import { AuthSettingsResponseDto, ChangePasswordDto, LoginDto, LoginResponseDto, MeResponseDto, RegisterDto, RegisterResponseDto } from './dto/auth.dto';
 import { LoginThrottlerGuard } from './guards/login-throttler.guard';
 
 @ApiTags('auth')
@@ -47,6 +47,26 @@ export class AuthController {
   @ApiOkResponse({ type: AuthSettingsResponseDto })
   settings(): AuthSettingsResponse {
     return { signup_enabled: this.config.auth.signupEnabled };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Roles(...ALL_ROLES)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Sign out: end the session of the presented access token (your other sessions go on)' })
+  @ApiNoContentResponse()
+  logout(): Promise<void> {
+    return this.authService.logout();
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @Roles(...ALL_ROLES)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change your password; your other sessions end (this one goes on)' })
+  @ApiNoContentResponse()
+  changePassword(@Body() dto: ChangePasswordDto): Promise<void> {
+    return this.authService.changePassword(dto);
   }
 
   @Get('me')

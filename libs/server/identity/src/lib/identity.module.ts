@@ -5,7 +5,13 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@model-inventory/server-core';
+import { AuditLogModule } from '@model-inventory/server-audit-log';
+import { ApiTokensController } from './api-tokens.controller';
+import { ApiTokensService } from './api-tokens.service';
 import { AuthController } from './auth.controller';
+import { ApiTokenEntity } from './entities/api-token.entity';
+import { SessionEntity } from './entities/session.entity';
+import { SessionsRepository } from './sessions.repository';
 import { AuthService } from './auth.service';
 import { DemoSeeder } from './demo-seeder';
 import { OrganizationEntity } from './entities/organization.entity';
@@ -19,8 +25,8 @@ import { UsersService } from './users.service';
 
 /** Organisations, users, sign-in, and the global guards that authenticate and authorise every route. */
 @Module({
-  controllers: [AuthController, UsersController],
-  exports: [UsersRepository],
+  controllers: [ApiTokensController, AuthController, UsersController],
+  exports: [AuditLogModule, UsersRepository],
   imports: [
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -38,10 +44,13 @@ import { UsersService } from './users.service';
         { name: 'signup', ttl: 3_600_000, limit: config.auth.signupsPerHour },
       ],
     }),
-    TypeOrmModule.forFeature([OrganizationEntity, UserEntity]),
+    AuditLogModule,
+    TypeOrmModule.forFeature([ApiTokenEntity, OrganizationEntity, SessionEntity, UserEntity]),
   ],
   providers: [
+    ApiTokensService,
     AuthService,
+    SessionsRepository,
     DemoSeeder,
     PasswordHasher,
     UsersRepository,

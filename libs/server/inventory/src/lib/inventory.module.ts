@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditLogModule } from '@model-inventory/server-audit-log';
 import { EventRegistry } from '@model-inventory/server-automation';
 import { AuditModule, HistoryModule } from '@model-inventory/server-history';
 import { ProjectsModule } from '@model-inventory/server-projects';
@@ -37,7 +38,7 @@ export class InventoryCoreModule implements OnModuleInit {
 @Module({
   controllers: [DemoDataController, ModelInventoryController, ModelChangeHistoryController],
   exports: [InventoryCoreModule],
-  imports: [HistoryModule, InventoryCoreModule, ProjectsModule],
+  imports: [AuditLogModule, HistoryModule, InventoryCoreModule, ProjectsModule],
   providers: [DemoDataService, InventoryExportService, ScopedListService],
 })
 export class InventoryModule {}

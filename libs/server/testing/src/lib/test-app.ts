@@ -2,7 +2,7 @@ import { DynamicModule, ForwardReference, Type } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { AppConfig, CoreConfigModule, LoggingModule } from '@model-inventory/server-core';
-import { configureHttpApp, DatabaseModule, HTTP_APP_OPTIONS, HttpPlatformModule, QueueModule } from '@model-inventory/server-platform';
+import { answerMalformedRequestsWithProblems, configureHttpApp, DatabaseModule, HTTP_APP_OPTIONS, HttpPlatformModule, QueueModule } from '@model-inventory/server-platform';
 import { IdentityModule } from '@model-inventory/server-identity';
 import { testAppConfig } from './test-config';
 
@@ -19,5 +19,6 @@ export async function createTestApp(features: Imports, config: AppConfig = testA
   const app = moduleRef.createNestApplication<NestExpressApplication>({ ...HTTP_APP_OPTIONS, logger: false });
   configureHttpApp(app, config);
   await app.init();
+  answerMalformedRequestsWithProblems(app.getHttpServer());
   return app;
 }

@@ -15,6 +15,8 @@ export const ApiRoutes = {
   riskChangeHistory: 'model-risk-change-history',
   webhooks: 'webhooks',
   demoData: 'demo-data',
+  apiTokens: 'api-tokens',
+  auditEvents: 'audit-events',
 } as const;
 
 /** Console routes, shared with the Playwright tests. */

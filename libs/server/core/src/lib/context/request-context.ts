@@ -13,10 +13,19 @@ export interface Actor {
   userId: number | null;
   name: string;
   email: string | null;
+  /** How a user authenticated: the session of a sign-in, or an API token. */
+  credential?: { kind: 'session'; id: string } | { kind: 'api_token'; id: number };
+}
+
+/** Where a request came from, for the security audit log. */
+export interface RequestClient {
+  ip: string | null;
+  userAgent: string | null;
 }
 
 interface RequestStore {
   actor?: Actor;
+  client?: RequestClient;
 }
 
 const storage = new AsyncLocalStorage<RequestStore>();
@@ -36,6 +45,10 @@ export const RequestContext = {
   },
   actor(): Actor | undefined {
     return storage.getStore()?.actor;
+  },
+  /** The caller's address and user agent; null outside an HTTP request. */
+  client(): RequestClient {
+    return storage.getStore()?.client ?? { ip: null, userAgent: null };
   },
   requireActor(): Actor {
     const actor = storage.getStore()?.actor;
@@ -63,7 +76,8 @@ export const RequestContext = {
 
 @Injectable()
 export class RequestContextMiddleware implements NestMiddleware {
-  use(_req: unknown, _res: unknown, next: () => void): void {
-    RequestContext.run(next);
+  use(req: { ip?: string; headers: Record<string, string | string[] | undefined> }, _res: unknown, next: () => void): void {
+    const userAgent = req.headers['user-agent'];
+    RequestContext.run(next, { client: { ip: req.ip ?? null, userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 300) : null } });
   }
 }

@@ -8,6 +8,7 @@ import { CountEveryOrganizationWithModels1764500003000 } from './1764500003000-C
 import { GiveAutomationEventsGlobalIds1764600000000 } from './1764600000000-GiveAutomationEventsGlobalIds';
 import { GeneraliseChangeHistory1764600001000 } from './1764600001000-GeneraliseChangeHistory';
 import { CreateModelRisks1764700000000 } from './1764700000000-CreateModelRisks';
+import { CreateSessionsApiTokensAndAuditEvents1764710000000 } from './1764710000000-CreateSessionsApiTokensAndAuditEvents';
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   GiveAutomationEventsGlobalIds1764600000000,
   GeneraliseChangeHistory1764600001000,
   CreateModelRisks1764700000000,
+  CreateSessionsApiTokensAndAuditEvents1764710000000,
 ];

@@ -8,6 +8,7 @@ import {
   PASSWORD_MIN_LENGTH,
   RegisterRequest,
   RegisterResponse,
+  ChangePasswordRequest,
 } from '@model-inventory/contracts';
 import { LowerCaseTrim, Trim } from '@model-inventory/server-core';
 import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
@@ -53,6 +54,20 @@ export class LoginDto implements LoginRequest {
   @IsNotEmpty()
   @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
+}
+
+export class ChangePasswordDto implements ChangePasswordRequest {
+  @ApiProperty({ description: 'Your password now.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  current_password!: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  new_password!: string;
 }
 
 export class LoginResponseDto implements LoginResponse {

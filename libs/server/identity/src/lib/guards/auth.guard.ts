@@ -1,18 +1,29 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { lowerRole } from '@model-inventory/contracts';
 import { IS_PUBLIC_KEY, RequestContext, UnauthorizedError } from '@model-inventory/server-core';
 import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { hashApiToken, isApiToken } from '../api-token-secret';
 import { AccessTokenClaims } from '../auth.service';
 import { UsersRepository } from '../users.repository';
 
+/** `last_used_at` of an API token is written at most this often, not on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 /**
- * Global: every route needs a valid bearer token unless marked @Public(). The user is re-read on
- * each request so that a deleted user or a changed role takes effect at once.
+ * Global: every route needs a valid bearer credential unless marked @Public(): an access token (a JWT naming a
+ * live session) or an API token (`mi_…`). The user is re-read on each request, so a deleted user, a changed role,
+ * a revoked session or token takes effect at once. An API token acts with its own role or its user's, whichever
+ * is lower.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger(AuthGuard.name);
+
   constructor(
+    private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
     private readonly users: UsersRepository,
@@ -20,12 +31,29 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()])) return true;
-    const token = this.bearerToken(context.switchToHttp().getRequest<Request>());
-    const claims = await this.verify(token);
-    const user = await this.users.findActiveById(claims.sub);
-    if (!user || user.organization_id !== claims.org) throw new UnauthorizedError('The token no longer belongs to an active user.');
-    RequestContext.setActor({ organizationId: user.organization_id, role: user.role, userId: user.id, name: user.name, email: user.email });
+    const bearer = this.bearerToken(context.switchToHttp().getRequest<Request>());
+    if (isApiToken(bearer)) await this.authenticateApiToken(bearer);
+    else await this.authenticateSession(bearer);
     return true;
+  }
+
+  private async authenticateSession(token: string): Promise<void> {
+    const claims = await this.verify(token);
+    const user = claims.sid ? await this.users.findBySession(claims.sub, claims.sid) : null;
+    if (!user || user.organization_id !== claims.org) throw new UnauthorizedError('The session has ended (signed out, password changed, or the user was removed); sign in again.');
+    RequestContext.setActor({ organizationId: user.organization_id, role: user.role, userId: user.id, name: user.name, email: user.email, credential: { kind: 'session', id: claims.sid } });
+  }
+
+  private async authenticateApiToken(token: string): Promise<void> {
+    const found = await this.users.findByApiTokenHash(hashApiToken(token));
+    if (!found) throw new UnauthorizedError('The API token is unknown, revoked or expired, or its user was removed.');
+    const role = lowerRole(found.token_role, found.role);
+    RequestContext.setActor({ organizationId: found.organization_id, role, userId: found.id, name: found.name, email: found.email, credential: { kind: 'api_token', id: found.token_id } });
+    if (!found.last_used_at || Date.now() - found.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
+      this.dataSource
+        .query('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', [found.token_id])
+        .catch((error: Error) => this.logger.warn(`could not record the use of API token ${found.token_id}: ${error.message}`));
+    }
   }
 
   private bearerToken(request: Request): string {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Role } from '@model-inventory/contracts';
+import { AuditLog } from '@model-inventory/server-audit-log';
 import { Actor, APP_CONFIG, AppConfig, RequestContext } from '@model-inventory/server-core';
 import { DEMO_ORGANIZATION_NAME, OrganizationEntity, UserEntity } from '@model-inventory/server-identity';
 import { FrameworkEntity, ProjectEntity } from '@model-inventory/server-projects';
@@ -16,6 +17,7 @@ export class DemoDataService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditLog,
     private readonly dataSource: DataSource,
     private readonly hooks: DemoDataHooks,
     private readonly inventory: InventoryService,
@@ -38,6 +40,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     const { organizationId } = RequestContext.requireActor();
     const demo = await this.dataSource.getRepository(ModelInventoryEntity).find({ select: { id: true }, where: { organization_id: organizationId, is_demo: true } });
     for (const { id } of demo) await this.inventory.remove(id);
+    await this.audit.record('demo_data.cleared', { details: { models_deleted: demo.length } });
     return demo.length;
   }
 

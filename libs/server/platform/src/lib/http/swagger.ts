@@ -14,12 +14,29 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'Errors are RFC 9457 problem documents (application/problem+json).',
     )
     .setVersion('0.1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The access token of POST /api/auth/login.' })
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'mi_…', description: 'An API token for scripts (POST /api/api-tokens).' }, API_TOKEN_SCHEME)
     .build();
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
     // `ProjectsController.create` becomes `projectsCreate` in generated clients.
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}${capitalise(methodKey)}`,
   });
+  return acceptApiTokensWhereverBearerIs(document);
+}
+
+const API_TOKEN_SCHEME = 'api-token';
+
+/** Every route that takes an access token takes an API token too: either satisfies the operation. */
+function acceptApiTokensWhereverBearerIs(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as Array<{ security?: Array<Record<string, string[]>> }>) {
+      const security = operation?.security;
+      if (security?.some((requirement) => 'bearer' in requirement) && !security.some((requirement) => API_TOKEN_SCHEME in requirement)) {
+        operation.security = [...security, { [API_TOKEN_SCHEME]: [] }];
+      }
+    }
+  }
+  return document;
 }
 
 export function setupSwagger(app: INestApplication): void {

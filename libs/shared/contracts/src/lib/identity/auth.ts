@@ -34,3 +34,8 @@ export interface AuthSettingsResponse {
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
+
+export interface ChangePasswordRequest {
+  current_password: string;
+  new_password: string;
+}

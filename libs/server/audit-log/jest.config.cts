@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'server-audit-log',
+  preset: '../../../jest.server.preset.js',
+  coverageDirectory: '../../../coverage/libs/server/audit-log',
+};
