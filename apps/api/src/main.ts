@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, loadAppConfig, loadMigrationConfig } from '@model-inventory/server-core';
 import { runMigrations } from '@model-inventory/server-database';
-import { answerMalformedRequestsWithProblems, configureHttpApp, HTTP_APP_OPTIONS } from '@model-inventory/server-platform';
+import { answerMalformedRequestsWithProblems, configureHttpApp, drainOnSignals, HTTP_APP_OPTIONS } from '@model-inventory/server-platform';
 import { AppModule } from './app.module';
 
 async function migrate(databaseUrl: string): Promise<void> {
@@ -19,6 +19,7 @@ async function bootstrap(): Promise<void> {
   configureHttpApp(app, config);
   await app.listen(config.http.port, config.http.host);
   answerMalformedRequestsWithProblems(app.getHttpServer());
+  drainOnSignals(app, config.http.shutdownTimeoutMs);
   console.log(`Model Inventory API listening on http://${config.http.host}:${config.http.port}/api`);
 }
 

@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadAppConfig } from '@model-inventory/server-core';
+import { closeOnSignals } from '@model-inventory/server-platform';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
@@ -8,7 +9,7 @@ async function bootstrap(): Promise<void> {
   loadAppConfig('worker');
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  closeOnSignals(app);
   app.get(Logger).log('Model Inventory worker started');
 }
 

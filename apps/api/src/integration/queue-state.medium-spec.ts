@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AutomationModule, AutomationWorkerModule } from '@model-inventory/server-automation';
-import { AppConfig, HistoryJob, QueueName } from '@model-inventory/server-core';
+import { AppConfig, DAILY_SNAPSHOT_CRON, DAILY_SNAPSHOT_SCHEDULER_ID, HistoryJob, OUTBOX_SWEEP_EVERY_MS, OUTBOX_SWEEP_SCHEDULER_ID, QueueName } from '@model-inventory/server-core';
 import { HistoryModule, HistoryWorkerModule } from '@model-inventory/server-history';
 import { InventoryModule } from '@model-inventory/server-inventory';
 import { createTestApp, createTestDatabase, createTestWorker, dropTestDatabase, registerOrganization, testAppConfig, TestDatabase, TestSession } from '@model-inventory/server-testing';
@@ -52,9 +52,9 @@ describe('queue state outlives the database (a recreated or restored database on
     await new Promise<void>((resolve) => (receiver.closeAllConnections(), receiver.close(() => resolve())));
   });
 
-  async function install(): Promise<Installation> {
+  async function install(overrides: Record<string, string> = {}): Promise<Installation> {
     const database = await createTestDatabase('mi_reinstall');
-    const config: AppConfig = testAppConfig({ DATABASE_URL: database.url, QUEUE_PREFIX: sharedQueuePrefix });
+    const config: AppConfig = testAppConfig({ DATABASE_URL: database.url, QUEUE_PREFIX: sharedQueuePrefix, ...overrides });
     const api = await createTestApp([AutomationModule, HistoryModule, InventoryModule], config);
     const worker = await createTestWorker([AutomationWorkerModule, HistoryWorkerModule], config);
     const admin = await registerOrganization(api);
@@ -104,4 +104,16 @@ describe('queue state outlives the database (a recreated or restored database on
     await waitUntil(async () => (await dailySnapshotCount(second)) > 0);
     expect(await dailySnapshotCount(second)).toBeGreaterThan(0);
   }, 90_000);
+
+  it('re-creates the job schedulers a worker keeps when they vanish from the queue (Redis back empty), without a restart', async () => {
+    const { api } = await install({ QUEUE_PREFIX: `schedules-${randomBytes(4).toString('hex')}`, JOB_SCHEDULES_RECHECK_SECONDS: '1' });
+    const queues = { automation: api.get<Queue>(getQueueToken(QueueName.automation)), history: api.get<Queue>(getQueueToken(QueueName.history)) };
+    expect(await queues.automation.getJobScheduler(OUTBOX_SWEEP_SCHEDULER_ID)).toBeTruthy();
+    await queues.automation.removeJobScheduler(OUTBOX_SWEEP_SCHEDULER_ID);
+    await queues.history.removeJobScheduler(DAILY_SNAPSHOT_SCHEDULER_ID);
+    expect(await queues.automation.getJobScheduler(OUTBOX_SWEEP_SCHEDULER_ID)).toBeFalsy();
+    await waitUntil(async () => Boolean((await queues.automation.getJobScheduler(OUTBOX_SWEEP_SCHEDULER_ID)) && (await queues.history.getJobScheduler(DAILY_SNAPSHOT_SCHEDULER_ID))), 10_000);
+    expect(await queues.automation.getJobScheduler(OUTBOX_SWEEP_SCHEDULER_ID)).toMatchObject({ every: OUTBOX_SWEEP_EVERY_MS });
+    expect(await queues.history.getJobScheduler(DAILY_SNAPSHOT_SCHEDULER_ID)).toMatchObject({ pattern: DAILY_SNAPSHOT_CRON });
+  }, 60_000);
 });

@@ -7,4 +7,5 @@ export * from './lib/http/http-platform.module';
 export * from './lib/http/configure-http-app';
 export * from './lib/http/json-body';
 export * from './lib/http/client-errors';
+export * from './lib/http/graceful-shutdown';
 export * from './lib/http/swagger';

@@ -12,7 +12,9 @@ export interface AppConfig {
   /** Namespaces the queues, so installations (or test runs) sharing one Redis never see each other's jobs. */
   queuePrefix: string;
   log: { level: (typeof LOG_LEVELS)[number]; pretty: boolean };
-  http: { port: number; host: string; corsOrigins: string[]; webDistPath: string };
+  http: { port: number; host: string; corsOrigins: string[]; webDistPath: string; shutdownTimeoutMs: number };
+  /** How often the worker checks that its job schedulers still exist (Redis may come back empty). */
+  jobSchedulesRecheckMs: number;
   auth: {
     jwtSecret: string;
     jwtTtlSeconds: number;
@@ -74,7 +76,9 @@ export function loadAppConfig(role: ProcessRole, env: Record<string, string | un
       host: api.HOST,
       corsOrigins: api.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
       webDistPath: api.WEB_DIST_PATH,
+      shutdownTimeoutMs: api.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     },
+    jobSchedulesRecheckMs: base.JOB_SCHEDULES_RECHECK_SECONDS * 1000,
     auth: {
       jwtSecret: api.JWT_SECRET,
       jwtTtlSeconds: api.JWT_TTL_SECONDS,

@@ -31,6 +31,13 @@ export class ProcessEnv extends MigrationEnv {
   @Transform(toBoolean)
   @IsBoolean()
   LOG_PRETTY = false;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  JOB_SCHEDULES_RECHECK_SECONDS = 30;
 }
 
 /** Environment of the HTTP API. */
@@ -56,6 +63,13 @@ export class ApiEnv extends ProcessEnv {
   @IsOptional()
   @IsString()
   HOST = '0.0.0.0';
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  SHUTDOWN_TIMEOUT_SECONDS = 20;
 
   @IsOptional()
   @Transform(toBoolean)

@@ -3,13 +3,13 @@ import { QueryFailedError } from 'typeorm';
 import { NotFoundError, ValidationFailedError } from './domain-errors';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
-function hostFor(response: { status: jest.Mock; type: jest.Mock; json: jest.Mock; headersSent: boolean }) {
+function hostFor(response: { status: jest.Mock; type: jest.Mock; json: jest.Mock; setHeader: jest.Mock; headersSent: boolean }) {
   const request = { originalUrl: '/api/projects/1', id: 'req-1' };
   return { switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }) } as unknown as ArgumentsHost;
 }
 
 function capture(exception: unknown) {
-  const response = { status: jest.fn(), type: jest.fn(), json: jest.fn(), headersSent: false };
+  const response = { status: jest.fn(), type: jest.fn(), json: jest.fn(), setHeader: jest.fn(), headersSent: false };
   response.status.mockReturnValue(response);
   response.type.mockReturnValue(response);
   new ProblemDetailsFilter().catch(exception, hostFor(response));
@@ -37,6 +37,16 @@ describe(ProblemDetailsFilter.name, () => {
     const { status, body } = capture(error);
     expect(status).toBe(409);
     expect(JSON.stringify(body)).not.toContain('uq_x');
+  });
+
+  it('answers 503 with Retry-After when the database cannot be reached, whatever wrapped the error', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const shutdown = new QueryFailedError('SELECT 1', [], Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }));
+    for (const error of [refused, shutdown, new Error('Connection terminated unexpectedly')]) {
+      const { status, body } = capture(error);
+      expect(status).toBe(503);
+      expect(body.detail).toBe('The database is unavailable; retry in a few seconds.');
+    }
   });
 
   it('hides unexpected errors behind a 500 that quotes the request id', () => {

@@ -43,6 +43,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       ...(core.errors ? { errors: core.errors } : {}),
     };
     if (response.headersSent) return;
+    // A 503 is an outage, not a verdict: tell clients when to come back.
+    if (core.status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
     response.status(core.status).type(PROBLEM_CONTENT_TYPE).json(problem);
   }
 
@@ -54,7 +56,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) return fromHttpException(exception);
     const known = fromExpressError(exception) ?? problemFromDatabaseError(exception);
     if (known) {
-      this.logger.warn(`${known.status}: ${(exception as Error).message}`);
+      const log = known.status >= 500 ? this.logger.error.bind(this.logger) : this.logger.warn.bind(this.logger);
+      log(`${known.status}: ${(exception as Error).message}`);
       return known;
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

@@ -1,7 +1,8 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { JobsOptions, Queue, RepeatOptions } from 'bullmq';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { JobPayloads, QueueJobs, QueueName } from './queues';
 
 /** A recurring job: upserted by id, so any number of workers keeps exactly one schedule. */
@@ -18,26 +19,57 @@ export interface JobSchedule<Q extends QueueName = QueueName> {
 
 const JOB_SCHEDULES = Symbol('JOB_SCHEDULES');
 
-/** Upserts the module's job schedulers when the worker starts; `ensure()` can re-create them at any time. */
+/**
+ * Upserts the module's job schedulers when the worker starts, then checks every `jobSchedulesRecheckMs` that they
+ * still exist and re-creates any that are gone: a Redis restarted without persistence (or flushed) comes back
+ * empty, and nothing else would schedule the sweeps and snapshots again until a worker restarted.
+ */
 @Injectable()
-export class JobScheduleRegistrar implements OnApplicationBootstrap {
+export class JobScheduleRegistrar implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('JobSchedules');
+  private timer?: NodeJS.Timeout;
 
   constructor(
     @Inject(JOB_SCHEDULES) private readonly schedules: JobSchedule[],
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly moduleRef: ModuleRef,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.ensure();
-  }
-
-  async ensure(): Promise<void> {
     for (const schedule of this.schedules) {
-      const queue = this.moduleRef.get<Queue>(getQueueToken(schedule.queue), { strict: false });
-      await queue.upsertJobScheduler(schedule.id, schedule.repeat, schedule.job);
+      await this.upsert(schedule);
       this.logger.log(`${schedule.job.name} scheduled ${schedule.describe}`);
     }
+    this.timer = setInterval(() => void this.ensure(), this.config.jobSchedulesRecheckMs);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Re-creates the schedulers that are missing; returns their ids. Quiet while the queue is unreachable. */
+  async ensure(): Promise<string[]> {
+    const recreated: string[] = [];
+    for (const schedule of this.schedules) {
+      try {
+        if (await this.queueOf(schedule).getJobScheduler(schedule.id)) continue;
+        await this.upsert(schedule);
+        recreated.push(schedule.id);
+        this.logger.warn(`job scheduler ${schedule.id} was missing (Redis restarted empty or flushed?); re-created it, ${schedule.describe}`);
+      } catch (error) {
+        this.logger.debug(`could not check job scheduler ${schedule.id}: ${(error as Error).message}`);
+      }
+    }
+    return recreated;
+  }
+
+  private upsert(schedule: JobSchedule): Promise<unknown> {
+    return this.queueOf(schedule).upsertJobScheduler(schedule.id, schedule.repeat, schedule.job);
+  }
+
+  private queueOf(schedule: JobSchedule): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(schedule.queue), { strict: false });
   }
 }
 

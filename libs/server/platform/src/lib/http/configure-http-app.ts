@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { closeConnectionsWhileDraining } from './graceful-shutdown';
 import { jsonBody } from './json-body';
 import { setupSwagger } from './swagger';
 
@@ -45,11 +46,11 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
       },
     }),
   );
+  app.use(closeConnectionsWhileDraining);
   app.use(...jsonBody());
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: ['ETag', 'X-Request-Id', 'Content-Disposition'] });
   }
   setupSwagger(app);
   serveConsole(app, config.http.webDistPath);
-  app.enableShutdownHooks();
 }
