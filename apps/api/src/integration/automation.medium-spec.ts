@@ -3,7 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AUTOMATION_EVENTS, AutomationEvent, Role, WebhookDeliveryResponse, WebhookPayload, WebhookResponse } from '@model-inventory/contracts';
 import { AutomationEvents, AutomationModule, AutomationWorkerModule, EventDefinition, EventRegistry, WEBHOOK_RETRY_DELAY_MS } from '@model-inventory/server-automation';
-import { AutomationJob, OUTBOX_SWEEP_EVERY_MS, OUTBOX_SWEEP_SCHEDULER_ID, QueueName, sql, TENANT, WriteStatement } from '@model-inventory/server-core';
+import { AutomationJob, OUTBOX_SWEEP_SCHEDULER_ID, QueueName, sql, TENANT, WriteStatement } from '@model-inventory/server-core';
 import { addUser, createTestApp, createTestWorker, registerOrganization, testAppConfig, TestSession } from '@model-inventory/server-testing';
 import { Queue } from 'bullmq';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -283,7 +283,7 @@ describe('webhooks and automation events (real PostgreSQL, BullMQ and HTTP)', ()
 
     it('has the outbox sweep dispatch an old event whose dispatch was never called', async () => {
       const queue = api.get<Queue>(getQueueToken(QueueName.automation));
-      expect(await queue.getJobScheduler(OUTBOX_SWEEP_SCHEDULER_ID)).toMatchObject({ name: AutomationJob.sweepOutbox, every: OUTBOX_SWEEP_EVERY_MS });
+      expect(await queue.getJobScheduler(OUTBOX_SWEEP_SCHEDULER_ID)).toMatchObject({ name: AutomationJob.sweepOutbox, every: 60_000 });
 
       const org = await registerOrganization(api);
       const path = `/swept-${unique()}`;

@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AutomationModule, AutomationWorkerModule } from '@model-inventory/server-automation';
-import { AppConfig, DAILY_SNAPSHOT_CRON, DAILY_SNAPSHOT_SCHEDULER_ID, HistoryJob, OUTBOX_SWEEP_EVERY_MS, OUTBOX_SWEEP_SCHEDULER_ID, QueueName } from '@model-inventory/server-core';
+import { AppConfig, DAILY_SNAPSHOT_CRON, DAILY_SNAPSHOT_SCHEDULER_ID, HistoryJob, OUTBOX_SWEEP_SCHEDULER_ID, QueueName } from '@model-inventory/server-core';
 import { HistoryModule, HistoryWorkerModule } from '@model-inventory/server-history';
 import { InventoryModule } from '@model-inventory/server-inventory';
 import { createTestApp, createTestDatabase, createTestWorker, dropTestDatabase, registerOrganization, testAppConfig, TestDatabase, TestSession } from '@model-inventory/server-testing';
@@ -113,7 +113,7 @@ describe('queue state outlives the database (a recreated or restored database on
     await queues.history.removeJobScheduler(DAILY_SNAPSHOT_SCHEDULER_ID);
     expect(await queues.automation.getJobScheduler(OUTBOX_SWEEP_SCHEDULER_ID)).toBeFalsy();
     await waitUntil(async () => Boolean((await queues.automation.getJobScheduler(OUTBOX_SWEEP_SCHEDULER_ID)) && (await queues.history.getJobScheduler(DAILY_SNAPSHOT_SCHEDULER_ID))), 10_000);
-    expect(await queues.automation.getJobScheduler(OUTBOX_SWEEP_SCHEDULER_ID)).toMatchObject({ every: OUTBOX_SWEEP_EVERY_MS });
+    expect(await queues.automation.getJobScheduler(OUTBOX_SWEEP_SCHEDULER_ID)).toMatchObject({ every: 60_000 });
     expect(await queues.history.getJobScheduler(DAILY_SNAPSHOT_SCHEDULER_ID)).toMatchObject({ pattern: DAILY_SNAPSHOT_CRON });
   }, 60_000);
 });

@@ -7,8 +7,6 @@ export const WEBHOOK_DELIVERY_ATTEMPTS = 6;
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 export const WEBHOOK_USER_AGENT = 'ModelInventory-Webhooks/1';
 
-/** A younger undispatched event is most likely still being dispatched by its producer. */
-export const OUTBOX_SWEEP_MIN_AGE_MS = 30_000;
 export const OUTBOX_SWEEP_BATCH = 500;
 
 /** Bounds how long `dispatch()` can hold up a request when the queue is unreachable. */

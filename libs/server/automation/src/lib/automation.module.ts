@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditLogModule } from '@model-inventory/server-audit-log';
-import { AutomationJob, jobSchedule, JobSchedulesModule, OUTBOX_SWEEP_EVERY_MS, OUTBOX_SWEEP_SCHEDULER_ID, QueueName } from '@model-inventory/server-core';
+import { AutomationJob, jobSchedule, JobSchedulesModule, OUTBOX_SWEEP_SCHEDULER_ID, QueueName } from '@model-inventory/server-core';
 import { AutomationEvents } from './automation-events';
 import { AutomationEventsRepository } from './automation-events.repository';
 import { DEFAULT_WEBHOOK_RETRY_DELAY_MS, WEBHOOK_RETRY_DELAY_MS } from './automation.constants';
@@ -50,9 +50,9 @@ export class AutomationModule {}
       jobSchedule({
         queue: QueueName.automation,
         id: OUTBOX_SWEEP_SCHEDULER_ID,
-        repeat: { every: OUTBOX_SWEEP_EVERY_MS },
+        repeat: (config) => ({ every: config.outboxSweep.everyMs }),
         job: { name: AutomationJob.sweepOutbox, data: {}, opts: { removeOnComplete: 10, removeOnFail: 50 } },
-        describe: `every ${OUTBOX_SWEEP_EVERY_MS / 1000} s`,
+        describe: (config) => `every ${config.outboxSweep.everyMs / 1000} s`,
       }),
     ]),
   ],

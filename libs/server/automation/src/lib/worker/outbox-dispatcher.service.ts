@@ -1,8 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { QueueName } from '@model-inventory/server-core';
+import { APP_CONFIG, AppConfig, QueueName } from '@model-inventory/server-core';
 import { Queue } from 'bullmq';
-import { OUTBOX_SWEEP_BATCH, OUTBOX_SWEEP_MIN_AGE_MS, WEBHOOK_RETRY_DELAY_MS } from '../automation.constants';
+import { OUTBOX_SWEEP_BATCH, WEBHOOK_RETRY_DELAY_MS } from '../automation.constants';
 import { AutomationEventsRepository } from '../automation-events.repository';
 import { deliverJob, dispatchEventJob } from '../automation-jobs';
 import { WebhooksRepository } from '../webhooks.repository';
@@ -22,6 +22,7 @@ export class OutboxDispatcher {
     private readonly webhooks: WebhooksRepository,
     @InjectQueue(QueueName.automation) private readonly queue: Queue,
     @Inject(WEBHOOK_RETRY_DELAY_MS) private readonly retryDelayMs: number,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async dispatch(eventUuid: string): Promise<DispatchResult> {
@@ -38,7 +39,8 @@ export class OutboxDispatcher {
   }
 
   async sweep(): Promise<{ enqueued: number }> {
-    const uuids = await this.events.findUndispatchedUuids(OUTBOX_SWEEP_MIN_AGE_MS, OUTBOX_SWEEP_BATCH);
+    // A younger undispatched event is most likely still being dispatched by its producer.
+    const uuids = await this.events.findUndispatchedUuids(this.config.outboxSweep.minAgeMs, OUTBOX_SWEEP_BATCH);
     if (uuids.length > 0) {
       await this.queue.addBulk(uuids.map(dispatchEventJob));
       this.logger.warn(`outbox sweep found ${uuids.length} undispatched events: ${uuids.join(', ')}`);

@@ -15,6 +15,8 @@ export interface AppConfig {
   http: { port: number; host: string; corsOrigins: string[]; webDistPath: string; shutdownTimeoutMs: number };
   /** How often the worker checks that its job schedulers still exist (Redis may come back empty). */
   jobSchedulesRecheckMs: number;
+  /** How often the outbox sweep runs, and how old an undispatched event must be before it takes it. */
+  outboxSweep: { everyMs: number; minAgeMs: number };
   auth: {
     jwtSecret: string;
     jwtTtlSeconds: number;
@@ -79,6 +81,7 @@ export function loadAppConfig(role: ProcessRole, env: Record<string, string | un
       shutdownTimeoutMs: api.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     },
     jobSchedulesRecheckMs: base.JOB_SCHEDULES_RECHECK_SECONDS * 1000,
+    outboxSweep: { everyMs: base.OUTBOX_SWEEP_SECONDS * 1000, minAgeMs: base.OUTBOX_SWEEP_MIN_AGE_SECONDS * 1000 },
     auth: {
       jwtSecret: api.JWT_SECRET,
       jwtTtlSeconds: api.JWT_TTL_SECONDS,

@@ -38,6 +38,20 @@ export class ProcessEnv extends MigrationEnv {
   @Min(1)
   @Max(3600)
   JOB_SCHEDULES_RECHECK_SECONDS = 30;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  OUTBOX_SWEEP_SECONDS = 60;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  OUTBOX_SWEEP_MIN_AGE_SECONDS = 30;
 }
 
 /** Environment of the HTTP API. */

@@ -10,11 +10,11 @@ export interface JobSchedule<Q extends QueueName = QueueName> {
   queue: Q;
   /** The job scheduler id in BullMQ. */
   id: string;
-  /** `{ every: ms }` or `{ pattern: cron, tz }`. */
-  repeat: Omit<RepeatOptions, 'key'>;
+  /** `{ every: ms }` or `{ pattern: cron, tz }`, or a function of the configuration that gives one. */
+  repeat: Omit<RepeatOptions, 'key'> | ((config: AppConfig) => Omit<RepeatOptions, 'key'>);
   job: { name: QueueJobs[Q]; data: JobPayloads[QueueJobs[Q]]; opts?: JobsOptions };
   /** For the log line, e.g. "every 60 s". */
-  describe: string;
+  describe: string | ((config: AppConfig) => string);
 }
 
 const JOB_SCHEDULES = Symbol('JOB_SCHEDULES');
@@ -38,7 +38,7 @@ export class JobScheduleRegistrar implements OnApplicationBootstrap, OnModuleDes
   async onApplicationBootstrap(): Promise<void> {
     for (const schedule of this.schedules) {
       await this.upsert(schedule);
-      this.logger.log(`${schedule.job.name} scheduled ${schedule.describe}`);
+      this.logger.log(`${schedule.job.name} scheduled ${this.described(schedule)}`);
     }
     this.timer = setInterval(() => void this.ensure(), this.config.jobSchedulesRecheckMs);
     this.timer.unref();
@@ -56,7 +56,7 @@ export class JobScheduleRegistrar implements OnApplicationBootstrap, OnModuleDes
         if (await this.queueOf(schedule).getJobScheduler(schedule.id)) continue;
         await this.upsert(schedule);
         recreated.push(schedule.id);
-        this.logger.warn(`job scheduler ${schedule.id} was missing (Redis restarted empty or flushed?); re-created it, ${schedule.describe}`);
+        this.logger.warn(`job scheduler ${schedule.id} was missing (Redis restarted empty or flushed?); re-created it, ${this.described(schedule)}`);
       } catch (error) {
         this.logger.debug(`could not check job scheduler ${schedule.id}: ${(error as Error).message}`);
       }
@@ -65,7 +65,12 @@ export class JobScheduleRegistrar implements OnApplicationBootstrap, OnModuleDes
   }
 
   private upsert(schedule: JobSchedule): Promise<unknown> {
-    return this.queueOf(schedule).upsertJobScheduler(schedule.id, schedule.repeat, schedule.job);
+    const repeat = typeof schedule.repeat === 'function' ? schedule.repeat(this.config) : schedule.repeat;
+    return this.queueOf(schedule).upsertJobScheduler(schedule.id, repeat, schedule.job);
+  }
+
+  private described(schedule: JobSchedule): string {
+    return typeof schedule.describe === 'function' ? schedule.describe(this.config) : schedule.describe;
   }
 
   private queueOf(schedule: JobSchedule): Queue {

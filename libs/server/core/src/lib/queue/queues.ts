@@ -77,4 +77,3 @@ export const HEARTBEAT_EVERY_MS = 30_000;
 export const DAILY_SNAPSHOT_SCHEDULER_ID = 'history-daily-snapshots';
 export const DAILY_SNAPSHOT_CRON = '5 0 * * *';
 export const OUTBOX_SWEEP_SCHEDULER_ID = 'automation-outbox-sweep';
-export const OUTBOX_SWEEP_EVERY_MS = 60_000;
