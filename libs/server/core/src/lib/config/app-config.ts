@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { ValidationError, validateSync } from 'class-validator';
+import { getMetadataStorage, ValidationError, validateSync } from 'class-validator';
 import { ApiEnv, LOG_LEVELS, MigrationEnv, ProcessEnv } from './app-env';
 
 export type ProcessRole = 'api' | 'worker';
@@ -12,7 +12,7 @@ export interface AppConfig {
   /** Namespaces the queues, so installations (or test runs) sharing one Redis never see each other's jobs. */
   queuePrefix: string;
   log: { level: (typeof LOG_LEVELS)[number]; pretty: boolean };
-  http: { port: number; host: string; corsOrigins: string[]; webDistPath: string; shutdownTimeoutMs: number };
+  http: { port: number; host: string; corsOrigins: string[]; webDistPath: string; shutdownTimeoutMs: number; trustProxy: string[] };
   /** How often the worker checks that its job schedulers still exist (Redis may come back empty). */
   jobSchedulesRecheckMs: number;
   /** How often the outbox sweep runs, and how old an undispatched event must be before it takes it. */
@@ -57,6 +57,12 @@ function validateEnv<T extends object>(cls: new () => T, env: Record<string, str
   return instance;
 }
 
+/** Every environment variable the API and the worker read (for checks of deployment files). */
+export function configurationVariables(): string[] {
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(ApiEnv, '', true, false);
+  return [...new Set(metadata.map((entry) => entry.propertyName))].sort();
+}
+
 /** What `--migrate` needs: the database, nothing else. */
 export function loadMigrationConfig(env: Record<string, string | undefined> = process.env): { databaseUrl: string } {
   return { databaseUrl: validateEnv(MigrationEnv, env).DATABASE_URL };
@@ -79,6 +85,7 @@ export function loadAppConfig(role: ProcessRole, env: Record<string, string | un
       corsOrigins: api.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
       webDistPath: api.WEB_DIST_PATH,
       shutdownTimeoutMs: api.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+      trustProxy: api.TRUST_PROXY.split(',').map((entry) => entry.trim()).filter(Boolean),
     },
     jobSchedulesRecheckMs: base.JOB_SCHEDULES_RECHECK_SECONDS * 1000,
     outboxSweep: { everyMs: base.OUTBOX_SWEEP_SECONDS * 1000, minAgeMs: base.OUTBOX_SWEEP_MIN_AGE_SECONDS * 1000 },

@@ -94,6 +94,14 @@ export class ApiEnv extends ProcessEnv {
   @IsString()
   CORS_ORIGINS = '';
 
+  /**
+   * Which proxies may tell the client's address (X-Forwarded-For), in Express' terms: `loopback` (a proxy on the same
+   * host), `uniquelocal` (private networks, e.g. a reverse proxy container), or addresses/CIDRs, comma-separated.
+   */
+  @IsOptional()
+  @Matches(/^[a-z0-9.:/,\s]+$/i, { message: 'TRUST_PROXY must be loopback, linklocal, uniquelocal, or addresses/CIDRs separated by commas' })
+  TRUST_PROXY = 'loopback';
+
   @IsOptional()
   @IsString()
   WEB_DIST_PATH = 'dist/apps/web/browser';

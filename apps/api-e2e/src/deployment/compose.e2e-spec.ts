@@ -1,0 +1,54 @@
+import { configurationVariables } from '@model-inventory/server-testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import YAML from 'yaml';
+
+const workspaceRoot = join(__dirname, '../../../..');
+interface Service {
+  image?: string;
+  command?: string[];
+  environment?: Record<string, string>;
+  ports?: string[];
+  expose?: string[];
+  depends_on?: Record<string, { condition: string }>;
+  volumes?: string[];
+}
+
+/**
+ * No Docker engine runs here, so the compose file is checked as data: the topology `--scale api=2 --scale worker=2`
+ * needs, and that every variable it hands the processes is one their configuration knows.
+ */
+describe('docker/compose.yml', () => {
+  // `merge: true` resolves the file's `<<: *anchor` merge keys, as compose does.
+  const compose = YAML.parse(readFileSync(join(workspaceRoot, 'docker/compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
+  const services = compose.services;
+
+  it('runs migrations once as a job before any API or worker, and the APIs without migrating', () => {
+    expect(services['migrate'].command).toEqual(['node', 'dist/apps/api/main.js', '--migrate']);
+    for (const name of ['api', 'worker']) expect(services[name].depends_on?.['migrate']).toEqual({ condition: 'service_completed_successfully' });
+    expect(services['api'].environment?.['MIGRATIONS_RUN']).toBe('false');
+  });
+
+  it('lets the API and the worker scale: no host port on the API, one proxy in front that resolves replicas per request', () => {
+    expect(services['api'].ports).toBeUndefined();
+    expect(services['worker'].ports).toBeUndefined();
+    expect(services['proxy'].ports).toEqual(['${API_PORT:-3000}:80']);
+    const nginx = readFileSync(join(workspaceRoot, 'docker/nginx.conf'), 'utf8');
+    expect(nginx).toMatch(/resolver 127\.0\.0\.11/);
+    expect(nginx).toMatch(/proxy_pass \$api_upstream;/);
+    expect(services['api'].environment?.['TRUST_PROXY']).toBe('uniquelocal');
+  });
+
+  it('keeps Redis persistent and never evicting (queued jobs are data)', () => {
+    expect(services['redis'].command).toEqual(expect.arrayContaining(['--appendonly', 'yes', '--maxmemory-policy', 'noeviction']));
+  });
+
+  it('hands the processes only variables their configuration validates', () => {
+    const known = new Set(configurationVariables());
+    expect(known).toContain('DATABASE_URL');
+    for (const name of ['api', 'worker', 'migrate']) {
+      const unknown = Object.keys(services[name].environment ?? {}).filter((variable) => !known.has(variable));
+      expect({ service: name, unknown }).toEqual({ service: name, unknown: [] });
+    }
+  });
+});
