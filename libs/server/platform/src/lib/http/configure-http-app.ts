@@ -1,32 +1,13 @@
-import { Logger as NestLogger } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { API_PREFIX } from '@model-inventory/contracts';
 import { AppConfig } from '@model-inventory/server-core';
-import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { compressResponses } from './compress-responses';
+import { serveConsole } from './console-files';
 import { closeConnectionsWhileDraining } from './graceful-shutdown';
 import { jsonBody } from './json-body';
 import { setupSwagger } from './swagger';
-
-function serveConsole(app: NestExpressApplication, distPath: string): void {
-  const root = resolve(distPath);
-  const index = join(root, 'index.html');
-  if (!existsSync(index)) {
-    new NestLogger('Console').warn(`No built console at ${root}; only the API is served.`);
-    return;
-  }
-  const isApi = (req: Request) => req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`);
-  const assets = express.static(root, { index: false, maxAge: '1h' });
-  // API requests skip the file lookup; the console routes in the browser, so any other GET that wants HTML gets index.html.
-  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : assets(req, res, next)));
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || isApi(req) || !req.accepts('html')) return next();
-    res.sendFile(index);
-  });
-}
 
 /** Process-level HTTP setup shared by main.ts and the in-process HTTP tests; the app is created with HTTP_APP_OPTIONS. */
 export function configureHttpApp(app: NestExpressApplication, config: AppConfig): void {
@@ -47,6 +28,7 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
     }),
   );
   app.use(closeConnectionsWhileDraining);
+  app.use(compressResponses());
   app.use(...jsonBody());
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: ['ETag', 'X-Request-Id', 'Content-Disposition'] });

@@ -1,0 +1,76 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { InventoryModule } from '@model-inventory/server-inventory';
+import { createTestApp, registerOrganization, testAppConfig, TestSession } from '@model-inventory/server-testing';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
+import { aModel } from './inventory-fixtures';
+
+/** A built console in miniature: index.html, a hashed bundle with its pre-compressed copies, an unhashed asset. */
+function builtConsole(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mi-console-'));
+  const bundle = `console.log(${JSON.stringify('x'.repeat(5_000))});`;
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Model Inventory</title>');
+  writeFileSync(join(dir, 'main-ABCD1234.js'), bundle);
+  writeFileSync(join(dir, 'main-ABCD1234.js.br'), brotliCompressSync(bundle));
+  writeFileSync(join(dir, 'main-ABCD1234.js.gz'), gzipSync(bundle));
+  writeFileSync(join(dir, 'favicon.ico'), 'icon');
+  return dir;
+}
+
+describe('fast delivery: pre-compressed console files, caching, compressed JSON (real HTTP stack)', () => {
+  let app: NestExpressApplication;
+  let dist: string;
+  let admin: TestSession;
+
+  beforeAll(async () => {
+    dist = builtConsole();
+    app = await createTestApp([InventoryModule], testAppConfig({ WEB_DIST_PATH: dist }));
+    admin = await registerOrganization(app);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  const http = () => request(app.getHttpServer());
+
+  it('serves the brotli copy of a hashed bundle to a browser that accepts it, cached for a year', async () => {
+    const response = await http().get('/main-ABCD1234.js').set('Accept-Encoding', 'gzip, deflate, br').buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers).toMatchObject({ 'content-encoding': 'br', 'cache-control': 'public, max-age=31536000, immutable', vary: 'Accept-Encoding' });
+    expect(response.headers['content-type']).toMatch(/javascript/);
+    expect(brotliDecompressSync(response.body as Buffer).toString()).toContain('console.log');
+  });
+
+  it('falls back to gzip, then to the plain file', async () => {
+    const gzipped = await http().get('/main-ABCD1234.js').set('Accept-Encoding', 'gzip').expect(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    const plain = await http().get('/main-ABCD1234.js').set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toContain('console.log');
+  });
+
+  it('revalidates index.html and unhashed files on every load, and answers console routes with index.html', async () => {
+    const index = await http().get('/model-inventory/risks').set('Accept', 'text/html').expect(200);
+    expect(index.headers['cache-control']).toBe('no-cache');
+    expect(index.text).toContain('Model Inventory');
+    expect((await http().get('/favicon.ico').expect(200)).headers['cache-control']).toBe('no-cache');
+  });
+
+  it('compresses JSON responses over 1 kB when the client accepts it, and leaves small ones alone', async () => {
+    for (let i = 0; i < 10; i++) await http().post('/api/modelInventory').set(admin.auth).send(aModel({ version: `v${i}` })).expect(201);
+    const list = await http().get('/api/modelInventory?limit=10').set(admin.auth).set('Accept-Encoding', 'br').expect(200);
+    expect(list.headers['content-encoding']).toBe('br');
+    expect(list.body.total).toBe(10);
+    const small = await http().get('/api/auth/settings').set('Accept-Encoding', 'br, gzip').expect(200);
+    expect(small.headers['content-encoding']).toBeUndefined();
+  });
+});
