@@ -13,6 +13,7 @@ export function aModel(overrides: Partial<ModelInventoryResponse> = {}): ModelIn
     is_demo: false,
     limitations: 'Hallucinates on niche facts.',
     model: 'GPT-4o',
+    open_risk_count: 0,
     organization_id: 7,
     projects: [],
     provider: 'OpenAI',
