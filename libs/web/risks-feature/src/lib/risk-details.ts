@@ -8,9 +8,9 @@ export interface RiskValueDetails {
 }
 
 export const LEVEL_DETAILS: Readonly<Record<ModelRiskLevel, RiskValueDetails>> = {
-  [ModelRiskLevel.LOW]: { description: 'Monitor it', icon: 'signal_cellular_alt_1_bar' },
-  [ModelRiskLevel.MEDIUM]: { description: 'Plan a mitigation', icon: 'signal_cellular_alt_2_bar' },
-  [ModelRiskLevel.HIGH]: { description: 'Mitigate soon', icon: 'signal_cellular_alt' },
+  [ModelRiskLevel.LOW]: { description: 'Monitor it', icon: 'stat_1' },
+  [ModelRiskLevel.MEDIUM]: { description: 'Plan a mitigation', icon: 'stat_2' },
+  [ModelRiskLevel.HIGH]: { description: 'Mitigate soon', icon: 'stat_3' },
   [ModelRiskLevel.CRITICAL]: { description: 'Act now', icon: 'crisis_alert' },
 };
 

@@ -30,7 +30,6 @@ export class RiskMatrixView {
   readonly loading = input(false);
   readonly error = input<string | null>(null);
   readonly cellSelected = output<MatrixSelection | null>();
-  readonly closed = output<void>();
 
   protected readonly ratings = RISK_RATINGS;
   protected readonly legend = [...RISK_LEVELS];

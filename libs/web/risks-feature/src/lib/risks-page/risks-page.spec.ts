@@ -188,8 +188,8 @@ describe('RisksPage', () => {
     const groups = [...page().querySelectorAll('.group-row')].map((row) => row.textContent?.replace(/\s+/g, ' ').trim());
     expect(groups).toEqual([
       'crisis_alert Critical 1 risk on this page',
-      'signal_cellular_alt_2_bar Medium 1 risk on this page',
-      'signal_cellular_alt_1_bar Low 1 risk on this page',
+      'stat_2 Medium 1 risk on this page',
+      'stat_1 Low 1 risk on this page',
     ]);
   });
 

@@ -36,6 +36,7 @@ export class RisksTable {
   protected readonly rows = computed(() => groupRiskRows(this.risks(), this.groupBy()));
   protected readonly displayedColumns = computed(() => [...this.columns()]);
   protected readonly groupColumns = ['group'];
+  protected readonly allColumns = RISK_COLUMNS.length;
   protected readonly sortActive = computed(() => this.sort()?.field ?? '');
   protected readonly sortDirection = computed(() => this.sort()?.direction ?? '');
 
