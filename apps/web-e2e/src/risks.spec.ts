@@ -72,10 +72,15 @@ const row = (page: Page, name: string) => rows(page).filter({ hasText: name });
 const count = (page: Page, card: string) => page.getByTestId(`summary-${card}`).getByTestId('summary-count');
 const dialog = (page: Page) => page.getByRole('dialog').last();
 
+/** Fonts loaded, no hover, every transition and (finite) animation finished. */
 async function settleForScreenshot(page: Page): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   await page.mouse.move(0, 0);
-  await page.waitForTimeout(300);
+  await page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+  });
 }
 
 test('risks: raise one, move it through the workflow, delete and restore it, and filter by the matrix', async ({ page, request }) => {
