@@ -4,6 +4,8 @@ export * from './lib/auth/auth-guards';
 export * from './lib/auth/auth-interceptor';
 export * from './lib/auth/auth-store';
 export * from './lib/browser/download';
+export * from './lib/http/download-response';
 export * from './lib/http/error-interceptor';
 export * from './lib/http/form-errors';
 export * from './lib/http/problem';
+export * from './lib/http/query-params';

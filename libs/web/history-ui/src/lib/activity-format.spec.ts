@@ -7,6 +7,8 @@ const RISK_HISTORY: HistoryVocabulary = {
   empty: 'No changes recorded for this risk yet.',
   formatValue: (field, raw) => (field === 'severity' ? { chip: raw } : field === 'accepted' ? (raw === 'true' ? 'Yes' : 'No') : undefined),
   labels: { owner_ids: 'Owners' },
+  note: (action, rows) => (action === 'deleted' && rows.some((r) => r.new_value?.includes('with model')) ? 'Deleted with its model.' : null),
+  restored: 'restored this risk',
 };
 
 const row = (field_name: string, old_value: string | null, new_value: string | null): ChangeRow => ({
@@ -32,6 +34,26 @@ describe('activity formatting', () => {
     const [event] = toActivityEvents([row('owner_ids', '[]', '[4]'), row('residual_risk', 'a', 'b')], RISK_HISTORY, links);
     expect(event.who).toBe('ada@acme.test');
     expect(event.changes.map((change) => change.label)).toEqual(['Owners', 'Residual risk']);
+  });
+
+  it('names a single linked id as it names ids in lists', () => {
+    const links = { model_id: new Map([[5, 'GPT-4o 2024-08-06']]) };
+
+    expect(formatValue('model_id', '5', RISK_HISTORY, links).text).toBe('GPT-4o 2024-08-06');
+    expect(formatValue('model_id', '6', RISK_HISTORY, links).text).toBe('#6');
+    expect(formatValue('threshold', '5', RISK_HISTORY, links).text).toBe('5');
+  });
+
+  it("adds the vocabulary's note to a deletion or restore, never to an update", () => {
+    const deleted = { ...row('is_deleted', 'false', 'true (deleted with model 5)'), action: 'deleted' as const };
+    const restored = { ...row('is_deleted', 'true', 'false'), action: 'restored' as const, changed_at: '2026-01-07T10:00:00Z' };
+    const updated = row('owner_ids', '[]', '[4] with model');
+
+    expect(toActivityEvents([restored, deleted, updated], RISK_HISTORY, {}).map((event) => [event.action, event.note])).toEqual([
+      ['restored', null],
+      ['deleted', 'Deleted with its model.'],
+      ['updated', null],
+    ]);
   });
 
   it('says how long ago something happened', () => {

@@ -25,6 +25,8 @@ export interface ActivityEvent {
   email: string | null;
   at: string;
   changes: ActivityChange[];
+  /** The vocabulary's line under a creation, deletion or restore, if any. */
+  note: string | null;
 }
 
 const LONG_TEXT = 140;
@@ -36,6 +38,7 @@ export function toActivityEvents(
   links: LinkedNames,
 ): ActivityEvent[] {
   const events: ActivityEvent[] = [];
+  const rowsOf = new Map<ActivityEvent, ChangeRow[]>();
   for (const entry of entries) {
     const key = `${entry.changed_at}|${entry.action}|${entry.changed_by_user_id ?? entry.changed_by_email ?? ''}`;
     let event = events.at(-1);
@@ -46,16 +49,24 @@ export function toActivityEvents(
         changes: [],
         email: entry.changed_by_email,
         key,
+        note: null,
         who: entry.changed_by_name ?? entry.changed_by_email ?? 'System',
       };
       events.push(event);
+      rowsOf.set(event, []);
     }
+    rowsOf.get(event)?.push(entry);
     event.changes.push({
       field: entry.field_name,
       from: formatValue(entry.field_name, entry.old_value, vocabulary, links),
       label: fieldLabel(entry.field_name, vocabulary),
       to: formatValue(entry.field_name, entry.new_value, vocabulary, links),
     });
+  }
+  for (const event of events) {
+    if (event.action !== 'updated') {
+      event.note = vocabulary.note?.(event.action, rowsOf.get(event) ?? []) ?? null;
+    }
   }
   return events;
 }
@@ -66,8 +77,8 @@ export function fieldLabel(field: string, vocabulary: HistoryVocabulary): string
 }
 
 /**
- * A stored value as a reader expects it: the vocabulary's own formatting first (booleans, dates, chips), else lists
- * joined with linked ids named; long text shortened.
+ * A stored value as a reader expects it: the vocabulary's own formatting first (booleans, dates, chips), else ids
+ * (alone or in lists) named through `links`, lists joined; long text shortened.
  */
 export function formatValue(field: string, raw: string | null, vocabulary: HistoryVocabulary, links: LinkedNames): ActivityValue {
   if (raw === null || raw === '' || raw === '[]') {
@@ -80,6 +91,8 @@ export function formatValue(field: string, raw: string | null, vocabulary: Histo
   }
   if (typeof own === 'string') {
     text = own;
+  } else if (/^\d+$/.test(raw) && links[field]) {
+    text = links[field].get(Number(raw)) ?? `#${raw}`;
   } else if (raw.startsWith('[')) {
     const list = parseList(raw);
     if (list) {

@@ -1,4 +1,4 @@
-import { ChangeHistoryEntry, ChangeHistoryPage } from '@model-inventory/contracts';
+import { ChangeAction, ChangeHistoryEntry, ChangeHistoryPage } from '@model-inventory/contracts';
 import { Observable } from 'rxjs';
 
 /** The columns of a change-history row the timeline reads; every entity's field-level history has them. */
@@ -21,6 +21,8 @@ export interface HistoryVocabulary {
   created: string;
   /** The summary line of a deletion: "deleted this model". */
   deleted: string;
+  /** The summary line of a restore (entities with soft delete): "restored this risk". */
+  restored: string;
   /** Shown when nothing was recorded yet: "No changes recorded for this model yet." */
   empty: string;
   /** Field labels; a field not listed is shown as its name in sentence case. */
@@ -30,6 +32,11 @@ export interface HistoryVocabulary {
    * status, drawn by the `miActivityChip` template), or `undefined` for the default (lists joined, ids named).
    */
   formatValue?: (field: string, raw: string) => string | { chip: string } | undefined;
+  /**
+   * A line under a creation, deletion or restore, from the rows written with it (e.g. "Deleted together with its
+   * model."); `null` or absent for none. Updates list their changed fields instead.
+   */
+  note?: (action: ChangeAction, rows: readonly ChangeRow[]) => string | null;
 }
 
 /** Names of linked records by field, e.g. `{ projects: Map { 11 => 'Support bot' } }`; ids not found show as `#11`. */

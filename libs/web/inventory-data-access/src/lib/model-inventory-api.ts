@@ -18,39 +18,17 @@ import {
 import {
   API_BASE_URL,
   apiUrl,
-  filenameFromContentDisposition,
+  asDownload,
+  DownloadedFile,
   handledLocally,
-  withReadableProblem,
+  toHttpParams,
 } from '@model-inventory/web-core';
-import { catchError, from, map, Observable, switchMap, throwError } from 'rxjs';
+import { map, Observable } from 'rxjs';
 
 /** A model together with the ETag to send back in `If-Match` when changing it. */
 export interface VersionedModel {
   model: ModelInventoryResponse;
   etag: string | null;
-}
-
-export interface DownloadedFile {
-  blob: Blob;
-  filename: string;
-}
-
-/** Query parameters as the API reads them: lists comma-separated, absent values left out. */
-export function toHttpParams(query: ModelInventoryListQuery): HttpParams {
-  let params = new HttpParams();
-  for (const [name, value] of Object.entries(query) as [string, unknown][]) {
-    if (value === undefined || value === null || value === '') {
-      continue;
-    }
-    if (Array.isArray(value)) {
-      if (value.length > 0) {
-        params = params.set(name, value.join(','));
-      }
-    } else {
-      params = params.set(name, String(value));
-    }
-  }
-  return params;
 }
 
 /** Every call the console makes about models: the register, its exports, change history and counts. */
@@ -97,15 +75,7 @@ export class ModelInventoryApi {
     const params = toHttpParams({ ...filters, limit: undefined, offset: undefined }).set('format', format);
     return this.http
       .get(`${this.modelsUrl}/export`, { context: handledLocally(), observe: 'response', params, responseType: 'blob' })
-      .pipe(
-        map((response: HttpResponse<Blob>) => ({
-          blob: response.body ?? new Blob([]),
-          filename:
-            filenameFromContentDisposition(response.headers.get('Content-Disposition')) ??
-            `model-inventory.${format}`,
-        })),
-        catchError((error: unknown) => from(withReadableProblem(error)).pipe(switchMap((e) => throwError(() => e)))),
-      );
+      .pipe(asDownload(`model-inventory.${format}`));
   }
 
   /** Newest first; still readable after the model is deleted. */

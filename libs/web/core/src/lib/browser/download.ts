@@ -1,3 +1,9 @@
+/** A file fetched with HttpClient, with the name the server proposed. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
 /** The file name a server proposes in `Content-Disposition`, or null when it proposes none. */
 export function filenameFromContentDisposition(header: string | null | undefined): string | null {
   if (!header) {

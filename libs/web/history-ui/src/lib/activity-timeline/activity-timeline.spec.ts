@@ -11,6 +11,8 @@ const RISK_HISTORY: HistoryVocabulary = {
   empty: 'No changes recorded for this risk yet.',
   formatValue: (field, raw) => (field === 'severity' ? { chip: raw } : undefined),
   labels: { severity: 'Severity' },
+  note: (action) => (action === 'deleted' ? 'Deleted together with its model.' : null),
+  restored: 'restored this risk',
 };
 
 const row = (overrides: Partial<ChangeRow>): ChangeRow => ({
@@ -65,6 +67,24 @@ describe(ActivityTimeline.name, () => {
     expect([...element.querySelectorAll('.severity')].map((chip) => chip.textContent)).toEqual(['Low', 'High']);
     expect(text(fixture)).toContain('Ada Lovelace raised this risk');
     expect(element.querySelector('button')).toBeNull();
+  });
+
+  it('words a deletion and a restore, with the vocabulary’s note', async () => {
+    const fixture = await render(() =>
+      of({
+        items: [
+          row({ action: 'restored', changed_at: '2026-01-07T10:00:00Z', field_name: 'is_deleted', new_value: 'false', old_value: 'true' }),
+          row({ action: 'deleted', changed_by_name: 'Grace Hopper', field_name: 'is_deleted', new_value: 'true', old_value: 'false' }),
+        ],
+        total: 2,
+      }),
+    );
+
+    expect(text(fixture)).toContain('Ada Lovelace restored this risk');
+    expect(text(fixture)).toContain('Grace Hopper deleted this risk');
+    const notes = (fixture.nativeElement as HTMLElement).querySelectorAll('[data-testid=activity-note]');
+    expect([...notes].map((note) => note.textContent?.trim())).toEqual(['Deleted together with its model.']);
+    expect(text(fixture)).not.toContain('changed');
   });
 
   it('loads older pages on demand and explains a failure with the given sentence', async () => {

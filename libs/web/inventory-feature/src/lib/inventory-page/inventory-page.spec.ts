@@ -12,13 +12,16 @@ import { routes } from '../inventory-routes';
 describe('InventoryPage', () => {
   let harness: RouterTestingHarness;
   let answerPending: typeof import('@model-inventory/web-models-feature/testing').answerPending;
+  let answerRisksPending: typeof import('@model-inventory/web-risks-feature/testing').answerRisksPending;
 
-  // The Models tab is a lazy-loaded library, so its fake backend is imported the same way; loading the tab the
-  // first time compiles the whole library, hence the longer timeout.
+  // The Models and Risks tabs are lazy-loaded libraries, so their fake backends are imported the same way; loading
+  // a tab the first time compiles the whole library, hence the longer timeout.
   beforeAll(async () => {
     ({ answerPending } = await import('@model-inventory/web-models-feature/testing'));
+    ({ answerRisksPending } = await import('@model-inventory/web-risks-feature/testing'));
     await import('@model-inventory/web-models-feature');
-  }, 60_000);
+    await import('@model-inventory/web-risks-feature');
+  }, 90_000);
 
   beforeEach(async () => {
     localStorage.clear();
@@ -58,5 +61,22 @@ describe('InventoryPage', () => {
     expect(TestBed.inject(Router).url).toBe('/model-inventory/evidence');
     expect(await (await tabs.getActiveLink()).getLabel()).toContain('Evidence');
     expect(harness.routeNativeElement?.textContent).toContain('Security and compliance evidence');
+  });
+
+  it('opens the Risks tab, which explains the risk register while it is empty', async () => {
+    const tabs = await tabBar();
+    await tabs.clickLink({ label: /Risks/ });
+    await harness.fixture.whenStable();
+    // The tab's library loads asynchronously; answer its requests once it has made them.
+    const answered: string[] = [];
+    for (let attempt = 0; attempt < 100 && !answered.includes('/api/modelRisks'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      answered.push(...answerRisksPending({ risks: [] }).map((request) => request.request.url));
+    }
+    await harness.fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/model-inventory/risks');
+    expect(await (await tabs.getActiveLink()).getLabel()).toContain('Risks');
+    expect(harness.routeNativeElement?.textContent).toContain('No risks yet.');
   });
 });

@@ -24,4 +24,5 @@ export const MODEL_HISTORY: HistoryVocabulary = {
     return undefined;
   },
   labels: MODEL_FIELD_LABELS,
+  restored: 'restored this model',
 };

@@ -1,5 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
 import { HarnessLoader, TestKey } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { Component } from '@angular/core';
@@ -12,8 +12,10 @@ import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatTabGroupHarness } from '@angular/material/tabs/testing';
-import { ChangeHistoryEntry, ModelStatus, Role } from '@model-inventory/contracts';
+import { provideRouter } from '@angular/router';
+import { ChangeHistoryEntry, ModelRiskLevel, ModelRiskStatus, ModelStatus, Role } from '@model-inventory/contracts';
 import { aModel } from '@model-inventory/web-inventory-data-access';
+import { aRisk } from '@model-inventory/web-risks-data-access';
 import { answerPending, signInAs, withoutAnimations } from '../testing/inventory-backend';
 import { ModelDialog, ModelDialogData, ModelDialogResult } from './model-dialog';
 
@@ -21,13 +23,18 @@ import { ModelDialog, ModelDialogData, ModelDialogResult } from './model-dialog'
 class Host {}
 
 describe(ModelDialog.name, () => {
+  // The Risks tab draws a panel of the lazy-loaded risks library; loading it the first time compiles the library.
+  beforeAll(async () => {
+    await import('@model-inventory/web-risks-feature');
+  }, 60_000);
+
   let backend: HttpTestingController;
   let overlay: HarnessLoader;
   let dialogRef: MatDialogRef<ModelDialog, ModelDialogResult>;
 
   beforeEach(() => {
     localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), withoutAnimations] });
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), withoutAnimations] });
     backend = TestBed.inject(HttpTestingController);
   });
 
@@ -44,6 +51,20 @@ describe(ModelDialog.name, () => {
       backend.expectOne(`/api/modelInventory/${id}`).flush(model, { headers: { ETag: `"mi-${id}-v3"` } });
     }
     return overlay.getHarness(MatDialogHarness);
+  }
+
+  /** Waits for a request the dialog makes after loading a lazy library, then answers it. */
+  async function waitFor(url: string, answer: (request: TestRequest) => void): Promise<void> {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const [request] = backend.match((candidate) => candidate.url === url);
+      if (request) {
+        answer(request);
+        await overlay.getAllHarnesses(MatDialogHarness);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`No request to ${url}`);
   }
 
   async function field(dialog: MatDialogHarness, label: string): Promise<MatFormFieldHarness> {
@@ -226,5 +247,33 @@ describe(ModelDialog.name, () => {
     const closed = dialogRef.afterClosed().toPromise();
     request.flush(null, { status: 204, statusText: 'No Content' });
     expect(await closed).toBe('deleted');
+  });
+
+  it("lists the model's risks on its Risks tab, and raises one against the model from there", async () => {
+    const dialog = await open(Role.Editor, 5);
+    await (await dialog.getHarness(MatTabGroupHarness)).selectTab({ label: 'Risks' });
+    await waitFor('/api/modelRisks', (request) => {
+      expect(request.request.params.toString()).toBe('limit=50&model_id=5&sort=risk_level:desc');
+      request.flush({
+        items: [
+          aRisk({ id: 8, risk_level: ModelRiskLevel.CRITICAL, risk_name: 'Prompt injection', status: ModelRiskStatus.IN_PROGRESS }),
+          aRisk({ id: 9, risk_level: ModelRiskLevel.LOW, risk_name: 'Verbose answers', status: ModelRiskStatus.RESOLVED }),
+        ],
+        limit: 50,
+        offset: 0,
+        total: 2,
+      });
+    });
+
+    const text = await dialog.getText();
+    expect(text).toContain('2 risks, 1 open or in progress.');
+    expect(text).toMatch(/Prompt injection.*Critical.*In Progress/);
+
+    await (await dialog.getHarness(MatButtonHarness.with({ text: /Add risk/ }))).click();
+    backend.expectOne('/api/modelInventory/5').flush(aModel({ id: 5, model: 'GPT-4o', version: '2024-08-06' }));
+    const [, riskDialog] = await overlay.getAllHarnesses(MatDialogHarness);
+    expect(await riskDialog.getTitleText()).toContain('Raise a risk');
+    const model = await riskDialog.getHarness(MatInputHarness.with({ selector: '[data-testid=risk-model]' }));
+    expect(await model.getValue()).toBe('GPT-4o 2024-08-06 · OpenAI');
   });
 });

@@ -22,6 +22,7 @@ import { confirmAction } from '@model-inventory/web-shared-ui';
 import { catchError, filter, map, Observable, of, startWith } from 'rxjs';
 import { ModelActivity } from '../model-activity/model-activity';
 import { ModelForm } from '../model-form/model-form';
+import { ModelRisksTab } from '../model-risks-tab/model-risks-tab';
 import { createModelForm, formValueOf, toCreateRequest, toUpdateRequest } from '../model-form/model-form-group';
 import { StatusChip } from '../status-chip/status-chip';
 
@@ -31,7 +32,7 @@ export interface ModelDialogData {
 }
 
 /** What happened in the dialog, so the list knows whether to refresh. */
-export type ModelDialogResult = 'saved' | 'deleted' | undefined;
+export type ModelDialogResult = 'saved' | 'deleted' | 'risks-changed' | undefined;
 
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' };
 
@@ -54,6 +55,7 @@ type LoadState = { status: 'loading' } | { status: 'error'; message: string } | 
     MatTabGroup,
     ModelActivity,
     ModelForm,
+    ModelRisksTab,
     NgTemplateOutlet,
     StatusChip,
   ],
@@ -82,6 +84,8 @@ export class ModelDialog implements OnInit {
   protected readonly formError = signal<string | null>(null);
   /** Someone else saved the model after it was opened here. */
   protected readonly conflict = signal(false);
+  /** A risk of the model was changed on the Risks tab, so the list behind must refresh its open-risk counts. */
+  private risksChanged = false;
 
   private readonly role = computed(() => this.auth.user()?.role ?? null);
   protected readonly canWrite = computed(() => {
@@ -197,11 +201,16 @@ export class ModelDialog implements OnInit {
     }
   }
 
+  protected onRisksChanged(): void {
+    this.risksChanged = true;
+  }
+
   /** Closes, asking first when there are unsaved changes. */
   protected requestClose(): void {
     if (this.saving()) return;
+    const result = this.risksChanged ? 'risks-changed' : undefined;
     if (this.form.pristine || !this.canWrite()) {
-      this.dialogRef.close();
+      this.dialogRef.close(result);
       return;
     }
     confirmAction(this.dialog, {
@@ -211,7 +220,7 @@ export class ModelDialog implements OnInit {
       title: 'Discard changes?',
     })
       .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe((discard) => discard && this.dialogRef.close());
+      .subscribe((discard) => discard && this.dialogRef.close(result));
   }
 
   private load(id: number): void {

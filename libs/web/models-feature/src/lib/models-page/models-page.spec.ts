@@ -216,8 +216,27 @@ describe('ModelsPage', () => {
     await menu.clickItem({ text: /Approver/ });
 
     const headers = await (await (await loader.getHarness(MatTableHarness)).getHeaderRows())[0].getCellTextByIndex();
-    expect(headers).toEqual(['Provider', 'Model', 'Version', 'Assessment', 'Status', 'Status date', 'Hosting']);
+    expect(headers).toEqual(['Provider', 'Model', 'Version', 'Assessment', 'Status', 'Status date', 'Open risks', 'Hosting']);
     expect(JSON.parse(localStorage.getItem(COLUMNS_STORAGE_KEY) ?? '[]')).toContain('hosting_provider');
+  });
+
+  it("shows each model's open risks, linked to the Risks tab filtered to them, and sorts by them on the server", async () => {
+    await open('/model-inventory/models', Role.Reviewer, {
+      counts: COUNTS,
+      models: [aModel({ id: 1, model: 'GPT-4o', open_risk_count: 3 }), aModel({ id: 2, model: 'Claude', open_risk_count: 0 })],
+      total: 2,
+    });
+
+    const rows = await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName();
+    expect(rows['open_risk_count'].text).toEqual(['3', '0']);
+    const links = page().querySelectorAll<HTMLAnchorElement>('[data-testid=open-risks]');
+    expect(links).toHaveLength(1);
+    expect(decodeURIComponent(links[0].getAttribute('href') ?? '')).toBe('/model-inventory/risks?model_id=1&status=Open,In Progress');
+
+    const [header] = await (await loader.getHarness(MatSortHarness)).getSortHeaders({ label: 'Open risks' });
+    await header.click();
+    expect(url()).toBe('/model-inventory/models?sort=open_risk_count:asc');
+    expect(listRequests()[0].request.params.toString()).toBe('sort=open_risk_count:asc&limit=25&offset=0');
   });
 
   it('invites writers to register the first model of an empty register', async () => {

@@ -4,7 +4,8 @@ import { MatIcon } from '@angular/material/icon';
 import { MatSort, MatSortHeader, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltip } from '@angular/material/tooltip';
-import { ModelInventoryResponse, ModelInventorySortField } from '@model-inventory/contracts';
+import { RouterLink } from '@angular/router';
+import { ModelInventoryResponse, ModelInventorySortField, OPEN_RISK_STATUSES, WebRoutes } from '@model-inventory/contracts';
 import { ModelGrouping, ModelListSort } from '@model-inventory/web-inventory-data-access';
 import { ModelColumnKey } from '../model-columns';
 import { StatusChip } from '../status-chip/status-chip';
@@ -13,7 +14,7 @@ import { groupRows, LinkNames, TableRow } from './model-rows';
 /** The register as a dense table; sorting is done by the API, grouping within the page shown. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatIcon, MatSort, MatSortHeader, MatTableModule, MatTooltip, StatusChip],
+  imports: [DatePipe, MatIcon, MatSort, MatSortHeader, MatTableModule, MatTooltip, RouterLink, StatusChip],
   selector: 'mi-models-table',
   styleUrl: './models-table.scss',
   templateUrl: './models-table.html',
@@ -35,6 +36,10 @@ export class ModelsTable {
   protected readonly groupColumns = ['group'];
   protected readonly sortActive = computed(() => this.sort()?.field ?? '');
   protected readonly sortDirection = computed(() => this.sort()?.direction ?? '');
+
+  /** A model's open-risk count links to the Risks tab, filtered to the risks it counts. */
+  protected readonly risksLink = ['/', WebRoutes.modelInventory, 'risks'];
+  protected readonly openStatuses = OPEN_RISK_STATUSES.join(',');
 
   protected readonly isGroup = (_index: number, row: TableRow) => row.kind === 'group';
   protected readonly trackRow = (_index: number, row: TableRow) => row.key;

@@ -1,0 +1,286 @@
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  CreateModelInventoryRequest,
+  CreateModelRiskRequest,
+  ModelInventoryResponse,
+  ModelRiskCategory,
+  ModelRiskLevel,
+  ModelRiskStatus,
+  RegisterRequest,
+  RegisterResponse,
+  RiskRating,
+  WebRoutes,
+} from '@model-inventory/contracts';
+
+const SCREENSHOTS = join(__dirname, '..', 'screenshots');
+const PASSWORD = 'correct-horse-battery-staple';
+
+/** `YYYY-MM-DD`, `days` from today (UTC, as the server decides what is overdue). */
+function day(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function registerOrganisation(request: APIRequestContext): Promise<{ admin: RegisterRequest; token: string }> {
+  const suffix = randomUUID().slice(0, 8);
+  const admin: RegisterRequest = {
+    email: `risk-lead-${suffix}@e2e.example.com`,
+    name: 'Grace Hopper',
+    organization_name: `Acme Analytics ${suffix}`,
+    password: PASSWORD,
+  };
+  const registered = await request.post('/api/auth/register', { data: admin });
+  expect(registered.status()).toBe(201);
+  return { admin, token: ((await registered.json()) as RegisterResponse).access_token };
+}
+
+async function addModel(request: APIRequestContext, token: string, provider: string, model: string, version: string): Promise<ModelInventoryResponse> {
+  const body: CreateModelInventoryRequest = {
+    approver: 'risk.officer@acme-corp.com',
+    biases: 'Evaluated on English benchmarks only.',
+    capabilities: ['text-generation'],
+    hosting_provider: 'Azure (EU)',
+    limitations: 'Context window limits long documents.',
+    model,
+    provider,
+    reference_link: 'https://example.com/model-card',
+    status_date: '2026-01-15',
+    version,
+  };
+  const response = await request.post('/api/modelInventory', { data: body, headers: { Authorization: `Bearer ${token}` } });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as ModelInventoryResponse;
+}
+
+async function addRisk(request: APIRequestContext, token: string, risk: CreateModelRiskRequest): Promise<void> {
+  const response = await request.post('/api/modelRisks', { data: risk, headers: { Authorization: `Bearer ${token}` } });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(`/${WebRoutes.login}`);
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/model-inventory\/models$/);
+}
+
+const rows = (page: Page) => page.getByTestId('risk-row');
+const row = (page: Page, name: string) => rows(page).filter({ hasText: name });
+const count = (page: Page, card: string) => page.getByTestId(`summary-${card}`).getByTestId('summary-count');
+const dialog = (page: Page) => page.getByRole('dialog').last();
+
+/** Fonts loaded, no hover, every transition and (finite) animation finished. */
+async function settleForScreenshot(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.mouse.move(0, 0);
+  await page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+  });
+}
+
+test('risks: raise one, move it through the workflow, delete and restore it, and filter by the matrix', async ({ page, request }) => {
+  test.setTimeout(180_000);
+  const { admin, token } = await registerOrganisation(request);
+  const gpt = await addModel(request, token, 'OpenAI', 'GPT-4o', '2024-08-06');
+  const claude = await addModel(request, token, 'Anthropic', 'Claude 3.5 Sonnet', '20241022');
+  const llama = await addModel(request, token, 'Meta', 'Llama 3.1 70B', '3.1');
+  const scoring = await addModel(request, token, 'In-house', 'credit-risk-xgb', '4.2.0');
+  const risk = (
+    model: ModelInventoryResponse,
+    risk_name: string,
+    risk_category: ModelRiskCategory,
+    risk_level: ModelRiskLevel,
+    extra: Partial<CreateModelRiskRequest> = {},
+  ): CreateModelRiskRequest => ({ model_id: model.id, owner: 'risk.officer@acme-corp.com', risk_category, risk_level, risk_name, target_date: day(90), ...extra });
+  for (const body of [
+    risk(gpt, 'Prompt injection through pasted tickets', ModelRiskCategory.SECURITY, ModelRiskLevel.CRITICAL, {
+      impact: RiskRating.VERY_HIGH,
+      likelihood: RiskRating.HIGH,
+      status: ModelRiskStatus.IN_PROGRESS,
+    }),
+    risk(gpt, 'Accuracy drops on non-English tickets', ModelRiskCategory.PERFORMANCE, ModelRiskLevel.HIGH, {
+      impact: RiskRating.HIGH,
+      likelihood: RiskRating.MEDIUM,
+      owner: 'ml-platform@acme-corp.com',
+      target_date: day(-20),
+    }),
+    risk(scoring, 'Lower approval rates for younger applicants', ModelRiskCategory.BIAS, ModelRiskLevel.HIGH, {
+      impact: RiskRating.HIGH,
+      likelihood: RiskRating.MEDIUM,
+    }),
+    risk(llama, 'Training data older than twelve months', ModelRiskCategory.DATA_QUALITY, ModelRiskLevel.MEDIUM, {
+      impact: RiskRating.MEDIUM,
+      likelihood: RiskRating.LOW,
+      status: ModelRiskStatus.RESOLVED,
+    }),
+    risk(scoring, 'No DPIA on record for EU applicants', ModelRiskCategory.COMPLIANCE, ModelRiskLevel.CRITICAL, {
+      impact: RiskRating.VERY_HIGH,
+      likelihood: RiskRating.MEDIUM,
+      owner: 'dpo@acme-corp.com',
+      target_date: day(-5),
+    }),
+    risk(claude, 'Verbose answers raise token costs', ModelRiskCategory.PERFORMANCE, ModelRiskLevel.LOW, {
+      impact: RiskRating.LOW,
+      likelihood: RiskRating.HIGH,
+    }),
+    risk(claude, 'Jailbreak prompts bypass the content filter', ModelRiskCategory.SECURITY, ModelRiskLevel.HIGH),
+    risk(llama, 'Model card out of date', ModelRiskCategory.COMPLIANCE, ModelRiskLevel.LOW, { target_date: day(30) }),
+  ]) {
+    await addRisk(request, token, body);
+  }
+
+  await page.setViewportSize({ height: 900, width: 1440 });
+  await signIn(page, admin.email);
+  await page.getByRole('tab', { name: 'Risks' }).click();
+  await expect(page).toHaveURL(/\/model-inventory\/risks$/);
+  await expect(rows(page)).toHaveCount(8);
+  await expect(count(page, 'total')).toHaveText('8');
+  await expect(count(page, 'critical')).toHaveText('2');
+  await expect(count(page, 'overdue')).toHaveText('2');
+  await expect(row(page, 'Accuracy drops on non-English tickets').getByTestId('overdue')).toBeVisible();
+  await settleForScreenshot(page);
+  await page.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'risks-tab.png') });
+
+  // Raise a risk through the routable dialog.
+  await page.getByTestId('new-risk').click();
+  await expect(page).toHaveURL(/\/model-inventory\/risks\/new$/);
+  const form = dialog(page);
+  await expect(form.getByRole('heading', { name: 'Raise a risk' })).toBeVisible();
+  await expect(form.getByLabel('Risk', { exact: true })).toBeFocused();
+  await form.getByLabel('Risk', { exact: true }).fill('Hallucinated refund amounts');
+  await form.getByTestId('risk-model').fill('Claude');
+  await page.getByRole('option', { name: /Claude 3\.5 Sonnet/ }).click();
+  await expect(form.getByTestId('risk-model')).toHaveValue('Claude 3.5 Sonnet 20241022 · Anthropic');
+  await form.getByTestId('risk-category').click();
+  await page.getByRole('option', { name: 'Performance' }).click();
+  await form.getByTestId('risk-level').click();
+  await page.getByRole('option', { name: /High/ }).click();
+  await expect(form.getByLabel('Owner', { exact: true })).toHaveValue(admin.email);
+  await form.getByLabel('Target date', { exact: true }).fill('6/30/2027');
+  await form.getByTestId('risk-impact').click();
+  await page.getByRole('option', { name: 'Medium', exact: true }).click();
+  await form.getByTestId('risk-likelihood').click();
+  await page.getByRole('option', { name: 'Medium', exact: true }).click();
+  await expect(form.getByTestId('matrix-severity')).toHaveText('On the matrix: Medium severity');
+  await form.getByLabel('Mitigation plan', { exact: true }).fill('Ground refund answers in the policy database; a human approves every amount.');
+  await form.getByTestId('save-risk').click();
+
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page).toHaveURL(/\/model-inventory\/risks$/);
+  await expect(rows(page)).toHaveCount(9);
+  await expect(count(page, 'total')).toHaveText('9');
+  const raised = row(page, 'Hallucinated refund amounts');
+  await expect(raised).toContainText('Claude 3.5 Sonnet');
+  await expect(raised).toContainText('Open');
+
+  // A transition: an Open risk offers only "Start mitigation"; the refused moves are not offered at all.
+  await raised.click();
+  await expect(page).toHaveURL(/\/model-inventory\/risks\/\d+$/);
+  const details = dialog(page);
+  await expect(details.getByTestId('workflow')).toContainText('Open');
+  await expect(details.getByTestId('transition-in-progress')).toBeVisible();
+  for (const refused of ['resolved', 'accepted', 'open']) {
+    await expect(details.getByTestId(`transition-${refused}`)).toHaveCount(0);
+  }
+  await details.getByTestId('transition-in-progress').click();
+  await expect(details.getByTestId('workflow')).toContainText('In Progress');
+  await expect(details.getByTestId('transition-resolved')).toBeVisible();
+  await expect(details.getByTestId('transition-accepted')).toBeVisible();
+  await expect(details.getByTestId('transition-in-progress')).toHaveCount(0);
+  await expect(details.getByTestId('transition-open')).toHaveCount(0);
+  await expect(page.locator('mat-snack-bar-container')).toHaveCount(0, { timeout: 10_000 });
+  await settleForScreenshot(page);
+  await page.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'risk-dialog.png') });
+
+  await details.getByRole('tab', { name: 'Activity' }).click();
+  await expect(details.getByTestId('activity-event').first()).toContainText('Grace Hopper changed status');
+  await expect(details.getByTestId('activity-change').first()).toContainText(/Open\s*→\s*In Progress/);
+  await expect(details.getByTestId('activity-event').last()).toContainText('Grace Hopper raised this risk');
+  await details.getByRole('tab', { name: 'Details' }).click();
+
+  // Delete it (confirmed), find it under Deleted, restore it.
+  await details.getByTestId('delete-risk').click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete risk' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(row(page, 'Hallucinated refund amounts')).toHaveCount(0);
+  await expect(count(page, 'total')).toHaveText('8');
+
+  await page.getByTestId('risk-filter').getByRole('radio', { name: 'Deleted' }).click();
+  await expect(page).toHaveURL(/filter=deleted/);
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first().getByTestId('deleted-badge')).toBeVisible();
+  await rows(page).first().click();
+  await expect(dialog(page).getByTestId('deleted-banner')).toBeVisible();
+  await expect(dialog(page).getByTestId('transition-resolved')).toHaveCount(0);
+  await dialog(page).getByTestId('restore-risk').click();
+  await expect(dialog(page).getByTestId('deleted-banner')).toHaveCount(0);
+  await expect(dialog(page).getByTestId('transition-resolved')).toBeVisible();
+  await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(rows(page)).toHaveCount(0);
+  await page.getByTestId('risk-filter').getByRole('radio', { name: 'Active' }).click();
+  await expect(row(page, 'Hallucinated refund amounts')).toContainText('In Progress');
+  await expect(count(page, 'total')).toHaveText('9');
+
+  // The matrix: a cell's count filters the table by its impact and likelihood.
+  await page.getByTestId('toggle-matrix').click();
+  await expect(page).toHaveURL(/matrix=true/);
+  const matrix = page.getByTestId('risk-matrix');
+  const cell = matrix.locator('[data-impact="High"][data-likelihood="Medium"]');
+  await expect(cell).toHaveText('2');
+  await expect(matrix.getByTestId('matrix-unrated')).toContainText('2 risks have no impact or likelihood');
+  await cell.click();
+  await expect(page).toHaveURL(/impact=High&likelihood=Medium/);
+  await expect(cell).toHaveAttribute('aria-pressed', 'true');
+  await expect(rows(page)).toHaveCount(2);
+  await expect(row(page, 'Accuracy drops on non-English tickets')).toHaveCount(1);
+  await expect(row(page, 'Lower approval rates for younger applicants')).toHaveCount(1);
+  await expect(page.getByTestId('cell-filter')).toContainText('Impact High · likelihood Medium');
+  await expect(page.locator('mat-snack-bar-container')).toHaveCount(0, { timeout: 10_000 });
+  // The matrix with the table it filters below it.
+  await page.getByTestId('toggle-matrix').evaluate((button) => button.scrollIntoView({ block: 'start' }));
+  await settleForScreenshot(page);
+  await page.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'risk-matrix.png') });
+
+  // The export takes the same view.
+  await page.getByTestId('export').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const csv = (await readFile(await download.path())).toString('utf8');
+  expect(csv).toContain('Accuracy drops on non-English tickets');
+  expect(csv).toContain('Lower approval rates for younger applicants');
+  expect(csv).not.toContain('Prompt injection');
+  await page.getByTestId('clear-cell').click();
+  await expect(rows(page)).toHaveCount(9);
+
+  // The Models tab counts each model's open risks and links them to this tab.
+  await page.getByRole('tab', { name: 'Models' }).click();
+  const scoringRow = page.getByTestId('model-row').filter({ hasText: 'credit-risk-xgb' });
+  await expect(scoringRow.getByTestId('open-risks')).toHaveText('2');
+
+  // The model dialog lists the model's risks and raises new ones against it.
+  await scoringRow.getByTestId('model-name').click();
+  await dialog(page).getByRole('tab', { name: 'Risks' }).click();
+  await expect(dialog(page).getByTestId('risk-row')).toHaveCount(2);
+  await expect(dialog(page).getByTestId('model-risks-summary')).toContainText('2 risks, 2 open or in progress.');
+  await settleForScreenshot(page);
+  await page.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'model-risks-tab.png') });
+  await dialog(page).getByTestId('add-risk').click();
+  await expect(page.getByRole('dialog')).toHaveCount(2);
+  await expect(dialog(page).getByRole('heading', { name: 'Raise a risk' })).toBeVisible();
+  await expect(dialog(page).getByTestId('risk-model')).toHaveValue('credit-risk-xgb 4.2.0 · In-house');
+  await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(1);
+  await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await scoringRow.getByTestId('open-risks').click();
+  await expect(page).toHaveURL(new RegExp(`/model-inventory/risks\\?model_id=${scoring.id}&status=Open`));
+  await expect(rows(page)).toHaveCount(2);
+  await expect(page.getByTestId('filter-model')).toHaveValue('credit-risk-xgb 4.2.0 · In-house');
+});

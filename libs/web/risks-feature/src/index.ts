@@ -1,0 +1,2 @@
+export * from './lib/model-risks/model-risks';
+export * from './lib/risks-routes';
