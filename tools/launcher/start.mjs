@@ -7,6 +7,7 @@
 //   REDIS_URL unset    → stays unset: BullMQ runs on its PostgreSQL backend in the same database
 //   JWT_SECRET unset   → generated once, kept in .data/jwt-secret (mode 600)
 //   DEMO_SEED unset    → true
+//   OUTBOUND_ALLOW_PRIVATE unset → true: on a laptop, webhooks and MLflow are usually on localhost or the intranet
 // Then: migrations (`main.js --migrate`), the API, its health check, the worker, and a banner.
 // Ctrl-C / SIGTERM: API and worker stop first (SIGTERM, SIGKILL after 10 s), embedded PostgreSQL last; exit 0.
 // MI_DATA_DIR overrides the .data folder (used by the CI smoke test).
@@ -69,6 +70,7 @@ async function main() {
     onEmbeddedStarted: (postgres) => (state.postgres = postgres),
   });
   env.DEMO_SEED ||= 'true';
+  env.OUTBOUND_ALLOW_PRIVATE ||= 'true';
   env.WEB_DIST_PATH ??= dist.web;
   if (process.stdout.isTTY) {
     env.LOG_PRETTY ??= 'true';

@@ -188,6 +188,8 @@ function stackEnv({ port, databaseUrl, redisUrl }) {
     // Every spec registers its own organisation from this one address; the sign-up limit itself is tested in
     // apps/api/src/integration/identity.medium-spec.ts.
     SIGNUPS_PER_HOUR: '10000',
+    // Webhook receivers and the fake MLflow listen on 127.0.0.1.
+    OUTBOUND_ALLOW_PRIVATE: 'true',
     MIGRATIONS_RUN: 'true',
     WEB_DIST_PATH: dist.web,
     LOG_PRETTY: 'false',

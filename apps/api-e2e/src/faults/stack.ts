@@ -30,6 +30,7 @@ function envOf(installation: Installation, extra: Record<string, string>): NodeJ
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
     SIGNUPS_PER_HOUR: '1000',
+    OUTBOUND_ALLOW_PRIVATE: 'true',
     // Fast enough for a test to watch them work.
     OUTBOX_SWEEP_SECONDS: '1',
     OUTBOX_SWEEP_MIN_AGE_SECONDS: '1',

@@ -7,11 +7,10 @@ import { AutomationJob, OUTBOX_SWEEP_SCHEDULER_ID, QueueName, sql, TENANT, Write
 import { addUser, createTestApp, createTestWorker, registerOrganization, testAppConfig, TestSession } from '@model-inventory/server-testing';
 import { Queue } from 'bullmq';
 import { createHmac, randomBytes } from 'node:crypto';
-import { createServer, IncomingHttpHeaders } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { DataSource, EntityManager } from 'typeorm';
+import { startReceiver, waitFor } from './webhook-fixtures';
 
 const RETRY_DELAY_MS = 200;
 
@@ -22,46 +21,6 @@ async function startWorker(config = testAppConfig()): Promise<INestApplicationCo
   const worker = await createTestWorker([AutomationWorkerModule], config, (builder) => builder.overrideProvider(WEBHOOK_RETRY_DELAY_MS).useValue(RETRY_DELAY_MS));
   worker.get(EventRegistry).register(...AS_STORED);
   return worker;
-}
-
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-/** A webhook receiver on a random local port; each path records its requests and can be told to fail. */
-async function startReceiver() {
-  const received: Received[] = [];
-  const failures = new Map<string, number>();
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const path = req.url ?? '/';
-      received.push({ path, headers: req.headers, body: Buffer.concat(chunks) });
-      const failuresLeft = failures.get(path) ?? 0;
-      failures.set(path, Math.max(0, failuresLeft - 1));
-      res.writeHead(failuresLeft > 0 ? 503 : 200, { 'Content-Type': 'text/plain' }).end(failuresLeft > 0 ? 'try later' : 'ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: (path: string) => `${base}${path}`,
-    at: (path: string) => received.filter((r) => r.path === path),
-    failNext: (path: string, times: number) => failures.set(path, times),
-    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
-  };
-}
-
-async function waitFor<T>(probe: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() > deadline) return value;
-    await sleep(50);
-  }
 }
 
 const unique = () => randomBytes(4).toString('hex');

@@ -24,3 +24,5 @@ export * from './lib/validation/input-validation.pipe';
 export * from './lib/validation/optional';
 export * from './lib/export/table-export';
 export * from './lib/validation/fields';
+export * from './lib/outbound/address-policy';
+export * from './lib/outbound/outbound-http';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditLogModule } from '@model-inventory/server-audit-log';
-import { AutomationJob, jobSchedule, JobSchedulesModule, OUTBOX_SWEEP_SCHEDULER_ID, QueueName } from '@model-inventory/server-core';
+import { AutomationJob, jobSchedule, JobSchedulesModule, OutboundHttp, OUTBOX_SWEEP_SCHEDULER_ID, QueueName } from '@model-inventory/server-core';
 import { AutomationEvents } from './automation-events';
 import { AutomationEventsRepository } from './automation-events.repository';
 import { DEFAULT_WEBHOOK_RETRY_DELAY_MS, WEBHOOK_RETRY_DELAY_MS } from './automation.constants';
@@ -36,7 +36,7 @@ export class AutomationCoreModule {}
   controllers: [WebhooksController],
   exports: [AutomationCoreModule],
   imports: [AuditLogModule, AutomationCoreModule, entities],
-  providers: [WebhookDeliveriesRepository, WebhooksRepository, WebhooksService],
+  providers: [OutboundHttp, WebhookDeliveriesRepository, WebhooksRepository, WebhooksService],
 })
 export class AutomationModule {}
 
@@ -58,6 +58,7 @@ export class AutomationModule {}
   ],
   providers: [
     AutomationProcessor,
+    OutboundHttp,
     OutboxDispatcher,
     WebhookDeliverer,
     WebhookDeliveriesRepository,

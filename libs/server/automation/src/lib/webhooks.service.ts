@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Page, WebhookDeliveryResponse, WebhookResponse } from '@model-inventory/contracts';
 import { AuditLog } from '@model-inventory/server-audit-log';
-import { PageQueryDto } from '@model-inventory/server-core';
+import { OutboundHttp, PageQueryDto, ValidationFailedError } from '@model-inventory/server-core';
 import { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { normaliseEvents, toWebhookDeliveryResponse, toWebhookResponse } from './webhooks.mapper';
@@ -12,6 +12,7 @@ export class WebhooksService {
   constructor(
     private readonly audit: AuditLog,
     private readonly deliveries: WebhookDeliveriesRepository,
+    private readonly outbound: OutboundHttp,
     private readonly webhooks: WebhooksRepository,
   ) {}
 
@@ -25,6 +26,7 @@ export class WebhooksService {
   }
 
   async create(dto: CreateWebhookDto): Promise<WebhookResponse> {
+    this.assertCallable(dto.url);
     const webhook = await this.webhooks.save(this.webhooks.build({ url: dto.url, events: normaliseEvents(dto.events), secret: dto.secret, active: dto.active ?? true }));
     await this.audit.record('webhook.created', { target: { type: 'webhook', id: webhook.id }, details: { url: webhook.url, events: webhook.events } });
     return toWebhookResponse(webhook);
@@ -32,7 +34,10 @@ export class WebhooksService {
 
   async update(id: number, dto: UpdateWebhookDto): Promise<WebhookResponse> {
     const webhook = await this.webhooks.getById(id);
-    if (dto.url !== undefined) webhook.url = dto.url;
+    if (dto.url !== undefined) {
+      this.assertCallable(dto.url);
+      webhook.url = dto.url;
+    }
     if (dto.events !== undefined) webhook.events = normaliseEvents(dto.events);
     if (dto.secret !== undefined) webhook.secret = dto.secret;
     if (dto.active !== undefined) webhook.active = dto.active;
@@ -46,6 +51,12 @@ export class WebhooksService {
     const webhook = await this.webhooks.getById(id);
     await this.webhooks.delete(id);
     await this.audit.record('webhook.removed', { target: { type: 'webhook', id }, details: { url: webhook.url } });
+  }
+
+  /** A literal address the server would refuse to call is refused now; a host name is judged at each delivery. */
+  private assertCallable(url: string): void {
+    const refusal = this.outbound.refusalOfUrl(url);
+    if (refusal) throw ValidationFailedError.forField('url', `url must not point at ${refusal.replace(/^(\S+) is /, '$1, ')}`);
   }
 
   async listDeliveries(id: number, { limit, offset }: PageQueryDto): Promise<Page<WebhookDeliveryResponse>> {

@@ -26,6 +26,8 @@ export function testAppConfig(overrides: Record<string, string> = {}): AppConfig
     WEB_DIST_PATH: '/nonexistent',
     LOGIN_ATTEMPTS_PER_MINUTE: '1000',
     SIGNUPS_PER_HOUR: '1000',
+    // Receivers and the fake MLflow listen on 127.0.0.1.
+    OUTBOUND_ALLOW_PRIVATE: 'true',
     ...overrides,
   });
 }

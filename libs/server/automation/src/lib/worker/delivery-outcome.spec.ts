@@ -16,6 +16,10 @@ describe(classifyAttempt.name, () => {
   it.each([400, 401, 403, 404, 410, 413, 422])('gives up at once on %p: the receiver rejected the request', (status) => {
     expect(classifyAttempt({ status })).toBe('reject');
   });
+
+  it('gives up at once when the server refused the destination: it will refuse it again', () => {
+    expect(classifyAttempt({ status: null, refused: true })).toBe('reject');
+  });
 });
 
 describe(truncateError.name, () => {

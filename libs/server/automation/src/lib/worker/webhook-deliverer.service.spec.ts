@@ -15,7 +15,7 @@ describe(WebhookDeliverer.name, () => {
   let events: jest.Mocked<Pick<AutomationEventsRepository, 'findByUuid'>>;
   let webhooks: jest.Mocked<Pick<WebhooksRepository, 'findInOrganization'>>;
   let deliveries: jest.Mocked<Pick<WebhookDeliveriesRepository, 'hasSucceeded' | 'insert'>>;
-  let sender: jest.Mocked<WebhookSender>;
+  let sender: jest.Mocked<Pick<WebhookSender, 'post'>>;
   let sut: WebhookDeliverer;
 
   beforeEach(() => {
@@ -25,7 +25,7 @@ describe(WebhookDeliverer.name, () => {
     sender = { post: jest.fn() };
     const registry = new EventRegistry();
     registry.register({ name: 'model_added', present: (stored) => ({ model: { presented: true, ...(stored['model'] as object) } }) });
-    sut = new WebhookDeliverer(deliveries as unknown as WebhookDeliveriesRepository, events as unknown as AutomationEventsRepository, registry, sender, webhooks as unknown as WebhooksRepository);
+    sut = new WebhookDeliverer(deliveries as unknown as WebhookDeliveriesRepository, events as unknown as AutomationEventsRepository, registry, sender as unknown as WebhookSender, webhooks as unknown as WebhooksRepository);
   });
 
   const job = { event_uuid: event.uuid, webhook_id: 9 };

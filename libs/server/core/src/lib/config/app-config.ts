@@ -17,6 +17,8 @@ export interface AppConfig {
   jobSchedulesRecheckMs: number;
   /** How often the outbox sweep runs, and how old an undispatched event must be before it takes it. */
   outboxSweep: { everyMs: number; minAgeMs: number };
+  /** Outbound requests on a user's behalf (webhooks, MLflow) may reach loopback and private addresses. */
+  outbound: { allowPrivate: boolean };
   auth: {
     jwtSecret: string;
     jwtTtlSeconds: number;
@@ -89,6 +91,7 @@ export function loadAppConfig(role: ProcessRole, env: Record<string, string | un
     },
     jobSchedulesRecheckMs: base.JOB_SCHEDULES_RECHECK_SECONDS * 1000,
     outboxSweep: { everyMs: base.OUTBOX_SWEEP_SECONDS * 1000, minAgeMs: base.OUTBOX_SWEEP_MIN_AGE_SECONDS * 1000 },
+    outbound: { allowPrivate: base.OUTBOUND_ALLOW_PRIVATE },
     auth: {
       jwtSecret: api.JWT_SECRET,
       jwtTtlSeconds: api.JWT_TTL_SECONDS,

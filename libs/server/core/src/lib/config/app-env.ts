@@ -52,6 +52,12 @@ export class ProcessEnv extends MigrationEnv {
   @Min(1)
   @Max(3600)
   OUTBOX_SWEEP_MIN_AGE_SECONDS = 30;
+
+  /** Webhooks and MLflow may call loopback and private addresses (never link-local or cloud metadata ones). */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  OUTBOUND_ALLOW_PRIVATE = false;
 }
 
 /** Environment of the HTTP API. */
