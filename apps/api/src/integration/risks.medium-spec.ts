@@ -1,5 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { ModelRiskResponse, ModelRiskStatus, Role } from '@model-inventory/contracts';
+import { ModelRiskResponse, ModelRiskStatus, RiskRating, Role } from '@model-inventory/contracts';
 import { InventoryModule } from '@model-inventory/server-inventory';
 import { RisksModule } from '@model-inventory/server-risks';
 import { addUser, createTestApp, registerOrganization, TestSession } from '@model-inventory/server-testing';
@@ -199,6 +199,48 @@ describe('the model risk register: validation, workflow, soft delete and history
       const { version_number: _v, updated_at: _u, ...kept } = risk;
       expect(restored).toMatchObject({ ...kept, is_deleted: false, deleted_at: null });
       await client.http().post(`/api/modelRisks/${risk.id}/restore`).set(acme.auth).expect(409);
+    });
+  });
+
+  describe('partial update (PATCH)', () => {
+    const patch = (session: TestSession, id: number, body: object, ifMatch?: string) => {
+      const call = client.http().patch(`/api/modelRisks/${id}`).set(session.auth);
+      return (ifMatch ? call.set('If-Match', ifMatch) : call).send(body);
+    };
+
+    it('moves the status alone, keeping every other field, and records one history row', async () => {
+      const risk = await client.create(acme, modelId, { mitigation_plan: 'Retrain monthly', impact: RiskRating.HIGH });
+      const { body } = await patch(acme, risk.id, { status: ModelRiskStatus.IN_PROGRESS }).expect(200);
+      const { status: _s, version_number: _v, updated_at: _u, allowed_transitions: _a, ...kept } = risk;
+      expect(body).toMatchObject({ ...kept, status: ModelRiskStatus.IN_PROGRESS, mitigation_plan: 'Retrain monthly', impact: RiskRating.HIGH });
+      const history = await client.history(acme, risk.id);
+      expect(history.items.filter((row) => row['action'] === 'updated').map((row) => row['field_name'])).toEqual(['status']);
+    });
+
+    it('clears an optional field sent as null, and refuses null for a required one naming it', async () => {
+      const risk = await client.create(acme, modelId, { threshold: '< 5% error', key_metrics: 'F1' });
+      const { body } = await patch(acme, risk.id, { threshold: null }).expect(200);
+      expect(body).toMatchObject({ threshold: null, key_metrics: 'F1' });
+      await expectRefused(() => patch(acme, risk.id, { owner: null }), 400, 'owner');
+    });
+
+    it('follows the workflow (409 naming the allowed moves) and If-Match (412), writing nothing when refused', async () => {
+      const risk = await client.create(acme, modelId);
+      const refused = await expectRefused(() => patch(acme, risk.id, { status: ModelRiskStatus.RESOLVED }), 409);
+      expect(refused.body.detail).toMatch(/In Progress/);
+      const { headers } = await client.http().get(`/api/modelRisks/${risk.id}`).set(acme.auth).expect(200);
+      await patch(acme, risk.id, { owner: 'first@example.com' }, headers['etag']).expect(200);
+      await expectRefused(() => patch(acme, risk.id, { owner: 'second@example.com' }, headers['etag']), 412);
+      await client.http().patch(`/api/modelRisks/${risk.id}`).set(globex.auth).send({ owner: 'x@example.com' }).expect(404);
+    });
+
+    it('restores only the version the caller read when If-Match is sent', async () => {
+      const risk = await client.create(acme, modelId);
+      const { headers } = await client.http().get(`/api/modelRisks/${risk.id}`).set(acme.auth).expect(200);
+      await client.http().delete(`/api/modelRisks/${risk.id}`).set(acme.auth).expect(204);
+      await client.http().post(`/api/modelRisks/${risk.id}/restore`).set(acme.auth).set('If-Match', headers['etag']).expect(412);
+      const { headers: deleted } = await client.http().get(`/api/modelRisks/${risk.id}`).set(acme.auth).expect(200);
+      await client.http().post(`/api/modelRisks/${risk.id}/restore`).set(acme.auth).set('If-Match', deleted['etag']).expect(200);
     });
   });
 

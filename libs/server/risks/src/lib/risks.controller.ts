@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -14,7 +14,7 @@ import {
 import { ApiRoutes, ModelRiskResponse, ModelRiskSummary, Page, RiskMatrix } from '@model-inventory/contracts';
 import { ApiProblemDto, ApiStandardErrors, IdParam } from '@model-inventory/server-core';
 import type { Response } from 'express';
-import { ModelRiskDto } from './dto/model-risk.dto';
+import { ModelRiskDto, PatchModelRiskDto } from './dto/model-risk.dto';
 import { ExportModelRisksDto, ListModelRisksDto, ModelRiskFilterDto } from './dto/model-risk-query.dto';
 import { ModelRiskPageResponseDto, ModelRiskResponseDto, ModelRiskSummaryDto, RiskMatrixDto } from './dto/model-risk-response.dto';
 import { RiskExportService } from './risk-export.service';
@@ -100,6 +100,21 @@ export class ModelRisksController {
     return withEtag(res, await this.risks.update(id, dto, ifMatch));
   }
 
+  @Patch(':id')
+  @IF_MATCH
+  @ApiOperation({ summary: 'Change some fields of a risk (left-out fields are kept, null clears an optional one); `{ "status": … }` alone is a transition' })
+  @ApiOkResponse({ type: ModelRiskResponseDto, headers: ETAG })
+  @CONFLICT
+  @ApiPreconditionFailedResponse({ type: ApiProblemDto, description: 'If-Match is stale.' })
+  async patch(
+    @IdParam() id: number,
+    @Body() dto: PatchModelRiskDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ModelRiskResponse> {
+    return withEtag(res, await this.risks.patch(id, dto, ifMatch));
+  }
+
   @Delete(':id')
   @HttpCode(204)
   @IF_MATCH
@@ -112,10 +127,12 @@ export class ModelRisksController {
 
   @Post(':id/restore')
   @HttpCode(200)
+  @IF_MATCH
+  @ApiPreconditionFailedResponse({ type: ApiProblemDto, description: 'If-Match is stale.' })
   @ApiOperation({ summary: 'Restore a deleted risk with every field kept; refused while its model is deleted' })
   @ApiOkResponse({ type: ModelRiskResponseDto, headers: ETAG })
   @CONFLICT
-  async restore(@IdParam() id: number, @Res({ passthrough: true }) res: Response): Promise<ModelRiskResponse> {
-    return withEtag(res, await this.risks.restore(id));
+  async restore(@IdParam() id: number, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) res: Response): Promise<ModelRiskResponse> {
+    return withEtag(res, await this.risks.restore(id, ifMatch));
   }
 }

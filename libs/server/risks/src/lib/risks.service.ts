@@ -3,7 +3,7 @@ import { ModelRiskResponse, ModelRiskStatus, Page } from '@model-inventory/contr
 import { ConflictError, NotFoundError, PreconditionFailedError, RequestContext, ValidationFailedError, WriteStatement } from '@model-inventory/server-core';
 import { AuditedWriter, diffFields } from '@model-inventory/server-history';
 import { EntityManager } from 'typeorm';
-import { ModelRiskDto } from './dto/model-risk.dto';
+import { ModelRiskDto, PatchModelRiskDto } from './dto/model-risk.dto';
 import { ListModelRisksDto } from './dto/model-risk-query.dto';
 import { isOpen, RISK_AUDITED_FIELDS, RISK_ENTITY, RiskAuditFields, transitionRefusal } from './risk-audit';
 import { Acceptance, addModelCheck, addOpenCountDeltas, addRiskInsert, addRiskRestore, addRiskSoftDelete, addRiskUpdate, RiskColumns, writtenRiskRow } from './risk-statements';
@@ -53,10 +53,23 @@ export class RisksService {
 
   /** A full update with the create's rules; a changed status must follow the workflow. */
   update(id: number, dto: ModelRiskDto, ifMatch?: string): Promise<ModelRiskResponse> {
+    return this.change(id, ifMatch, (before) => this.columnsOf(dto, dto.status ?? before.status));
+  }
+
+  /** A partial update: what is sent replaces what is stored, the rest is kept; the same rules as a PUT. */
+  patch(id: number, dto: PatchModelRiskDto, ifMatch?: string): Promise<ModelRiskResponse> {
+    const sent = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined));
+    return this.change(id, ifMatch, (before) => {
+      const merged = { ...this.auditFields(before), ...sent } as ModelRiskDto;
+      return this.columnsOf(merged, merged.status ?? before.status);
+    });
+  }
+
+  private change(id: number, ifMatch: string | undefined, columnsAfter: (before: RiskRow) => RiskColumns): Promise<ModelRiskResponse> {
     return this.writer.transaction(async (manager, write) => {
       const before = await this.lockOrFail(id, manager, ifMatch);
       if (before.is_deleted) throw new ConflictError(`Model risk ${id} is deleted; restore it first (POST /api/modelRisks/${id}/restore), then edit it.`);
-      const columns = this.columnsOf(dto, dto.status ?? before.status);
+      const columns = columnsAfter(before);
       const refusal = transitionRefusal(before.status, columns.status);
       if (refusal) throw new ConflictError(refusal);
       if (diffFields(RISK_AUDITED_FIELDS, before, columns).length === 0) return toModelRiskResponse(before);
@@ -81,9 +94,9 @@ export class RisksService {
     });
   }
 
-  restore(id: number): Promise<ModelRiskResponse> {
+  restore(id: number, ifMatch?: string): Promise<ModelRiskResponse> {
     return this.writer.transaction(async (manager, write) => {
-      const before = await this.lockOrFail(id, manager);
+      const before = await this.lockOrFail(id, manager, ifMatch);
       if (!before.is_deleted) throw new ConflictError(`Model risk ${id} is not deleted.`);
       if (before.model_deleted) throw this.modelDeleted(before.model_id);
       const statement = WriteStatement.forActor();

@@ -83,14 +83,25 @@ describe(RisksApi.name, () => {
     put.flush(aRisk({ id: 4 }), { headers: { ETag: '"risk-4-v3"' } });
   });
 
+  it('moves only the status with a PATCH carrying the ETag as If-Match', async () => {
+    const moved = firstValueFrom(api.transition(4, ModelRiskStatus.IN_PROGRESS, '"risk-4-v3"'));
+    const patch = backend.expectOne({ method: 'PATCH', url: '/api/modelRisks/4' });
+    expect(patch.request.body).toEqual({ status: 'In Progress' });
+    expect(patch.request.headers.get('If-Match')).toBe('"risk-4-v3"');
+    patch.flush(aRisk({ id: 4, status: ModelRiskStatus.IN_PROGRESS }), { headers: { ETag: '"risk-4-v4"' } });
+    expect((await moved).etag).toBe('"risk-4-v4"');
+  });
+
   it('deletes with If-Match and restores with a POST', async () => {
     api.remove(4, '"risk-4-v3"').subscribe();
     const remove = backend.expectOne({ method: 'DELETE', url: '/api/modelRisks/4' });
     expect(remove.request.headers.get('If-Match')).toBe('"risk-4-v3"');
     remove.flush(null, { status: 204, statusText: 'No Content' });
 
-    const restored = firstValueFrom(api.restore(4));
-    backend.expectOne({ method: 'POST', url: '/api/modelRisks/4/restore' }).flush(aRisk({ id: 4 }), { headers: { ETag: '"risk-4-v5"' } });
+    const restored = firstValueFrom(api.restore(4, '"risk-4-v4"'));
+    const restore = backend.expectOne({ method: 'POST', url: '/api/modelRisks/4/restore' });
+    expect(restore.request.headers.get('If-Match')).toBe('"risk-4-v4"');
+    restore.flush(aRisk({ id: 4 }), { headers: { ETag: '"risk-4-v5"' } });
     expect((await restored).etag).toBe('"risk-4-v5"');
   });
 

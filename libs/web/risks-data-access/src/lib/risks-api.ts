@@ -6,6 +6,7 @@ import {
   CreateModelRiskRequest,
   ModelRiskListQuery,
   ModelRiskResponse,
+  ModelRiskStatus,
   ModelRiskSummary,
   Page,
   PageQuery,
@@ -86,15 +87,25 @@ export class RisksApi {
       .pipe(map(versioned));
   }
 
+  /**
+   * A status change alone (PATCH `{ status }`): every other field stays as stored. A move outside the workflow is a
+   * 409 whose `detail` names the allowed states; a stale `etag` is a 412.
+   */
+  transition(id: number, status: ModelRiskStatus, etag: string | null): Observable<VersionedRisk> {
+    return this.http
+      .patch<ModelRiskResponse>(`${this.risksUrl}/${id}`, { status }, { context: handledLocally(), headers: ifMatch(etag), observe: 'response' })
+      .pipe(map(versioned));
+  }
+
   /** Soft delete: the risk stays readable, with its history, under the `deleted` filter. */
   remove(id: number, etag: string | null): Observable<void> {
     return this.http.delete<void>(`${this.risksUrl}/${id}`, { context: handledLocally(), headers: ifMatch(etag) });
   }
 
-  /** Brings a deleted risk back with every field kept; a 409 while its model is deleted. */
-  restore(id: number): Observable<VersionedRisk> {
+  /** Brings a deleted risk back with every field kept; a 409 while its model is deleted, a 412 for a stale `etag`. */
+  restore(id: number, etag: string | null): Observable<VersionedRisk> {
     return this.http
-      .post<ModelRiskResponse>(`${this.risksUrl}/${id}/restore`, null, { context: handledLocally(), observe: 'response' })
+      .post<ModelRiskResponse>(`${this.risksUrl}/${id}/restore`, null, { context: handledLocally(), headers: ifMatch(etag), observe: 'response' })
       .pipe(map(versioned));
   }
 

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ModelRiskCategory, ModelRiskLevel, ModelRiskRequest, ModelRiskStatus, RISK_RATINGS, RISK_TEXT_MAX, RiskRating } from '@model-inventory/contracts';
-import { CalendarDate, IsId, Optional, Text, Trim } from '@model-inventory/server-core';
+import { ModelRiskCategory, ModelRiskLevel, ModelRiskRequest, PatchModelRiskRequest, ModelRiskStatus, RISK_RATINGS, RISK_TEXT_MAX, RiskRating } from '@model-inventory/contracts';
+import { CalendarDate, IsId, Optional, PatchType, Text, Trim } from '@model-inventory/server-core';
 import { IsEnum, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 const oneOf = (name: string, values: readonly string[]) => `${name} must be one of: ${values.join(', ')}`;
@@ -63,3 +63,6 @@ export class ModelRiskDto implements ModelRiskRequest {
   @IsId('model_id must be the id of a model')
   model_id!: number;
 }
+
+/** The body of a PATCH: only the fields sent change; required fields may be left out but not nulled. */
+export class PatchModelRiskDto extends PatchType(ModelRiskDto) implements PatchModelRiskRequest {}

@@ -49,6 +49,8 @@ export interface ModelRiskRequest {
 export type CreateModelRiskRequest = ModelRiskRequest;
 /** A full update: every field as on create; optional fields left out are cleared. */
 export type UpdateModelRiskRequest = ModelRiskRequest;
+/** A partial update: fields left out are kept; `null` clears an optional field; `status` alone is a transition. */
+export type PatchModelRiskRequest = Partial<ModelRiskRequest>;
 
 /** The model a risk belongs to, as risk lists show it. */
 export interface RiskModelSummary {

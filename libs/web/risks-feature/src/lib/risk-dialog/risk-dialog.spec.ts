@@ -158,15 +158,15 @@ describe(RiskDialog.name, () => {
     expect(await (await (await field(dialog, 'Threshold')).getControl(MatInputHarness))?.getValue()).toBe('Under 5 %');
   });
 
-  it('offers only the allowed next states, and moves the risk with the rest of it as read', async () => {
+  it('offers only the allowed next states, and moves the status alone with the ETag it read', async () => {
     const dialog = await open(Role.Editor, { id: 5 });
     expect(await transitionButtons(dialog)).toEqual(['play_arrow Start mitigation']);
 
     await (await button(dialog, /Start mitigation/)).click();
-    const put = backend.expectOne({ method: 'PUT', url: '/api/modelRisks/5' });
-    expect(put.request.headers.get('If-Match')).toBe('"risk-5-v3"');
-    expect(put.request.body).toMatchObject({ model_id: 1, risk_name: 'Accuracy drops on non-English tickets', status: 'In Progress' });
-    put.flush(aRisk({ id: 5, status: ModelRiskStatus.IN_PROGRESS }), { headers: { ETag: '"risk-5-v4"' } });
+    const patch = backend.expectOne({ method: 'PATCH', url: '/api/modelRisks/5' });
+    expect(patch.request.headers.get('If-Match')).toBe('"risk-5-v3"');
+    expect(patch.request.body).toEqual({ status: 'In Progress' });
+    patch.flush(aRisk({ id: 5, status: ModelRiskStatus.IN_PROGRESS }), { headers: { ETag: '"risk-5-v4"' } });
 
     // The dialog stays open on the moved risk, offering its next states.
     expect(await transitionButtons(dialog)).toEqual(['task_alt Mark resolved', 'thumb_up Accept risk']);
@@ -181,9 +181,9 @@ describe(RiskDialog.name, () => {
     const [, confirm] = await overlay.getAllHarnesses(MatDialogHarness);
     await (await confirm.getHarness(MatButtonHarness.with({ text: 'Accept risk' }))).click();
 
-    const put = backend.expectOne({ method: 'PUT', url: '/api/modelRisks/5' });
-    expect(put.request.body.status).toBe('Accepted');
-    put.flush(
+    const patch = backend.expectOne({ method: 'PATCH', url: '/api/modelRisks/5' });
+    expect(patch.request.body).toEqual({ status: 'Accepted' });
+    patch.flush(
       aRisk({ accepted_at: '2026-01-06T10:00:00Z', accepted_by: 3, accepted_by_name: 'Grace Hopper', id: 5, status: ModelRiskStatus.ACCEPTED }),
     );
     expect(await dialog.getText()).toContain('accepted by Grace Hopper on Jan 6, 2026');
@@ -194,7 +194,7 @@ describe(RiskDialog.name, () => {
     const dialog = await open(Role.Editor, { id: 5 });
     await (await button(dialog, /Start mitigation/)).click();
     backend
-      .expectOne({ method: 'PUT', url: '/api/modelRisks/5' })
+      .expectOne({ method: 'PATCH', url: '/api/modelRisks/5' })
       .flush(...conflict('A risk cannot move from Resolved to In Progress; from Resolved it can move to Open.'));
 
     backend.expectOne('/api/modelRisks/5').flush(aRisk({ id: 5, status: ModelRiskStatus.RESOLVED }), { headers: { ETag: '"risk-5-v5"' } });

@@ -26,7 +26,7 @@ import { RiskActivity } from '../risk-activity/risk-activity';
 import { RiskChip } from '../risk-chip/risk-chip';
 import { formatDate, modelLabel, STATUS_DETAILS, TRANSITION_ACTIONS } from '../risk-details';
 import { RiskForm } from '../risk-form/risk-form';
-import { createRiskForm, formValueOf, toRiskRequest, toTransitionRequest } from '../risk-form/risk-form-group';
+import { createRiskForm, formValueOf, toRiskRequest } from '../risk-form/risk-form-group';
 
 export interface RiskDialogData {
   /** The risk to edit; `null` raises a new one. */
@@ -198,7 +198,7 @@ export class RiskDialog implements OnInit {
         switchMap(() => {
           this.saving.set(true);
           this.formError.set(null);
-          return this.api.update(risk.id, toTransitionRequest(risk, status), this.etag);
+          return this.api.transition(risk.id, status, this.etag);
         }),
         takeUntilDestroyed(this.destroyRef),
       )
@@ -245,7 +245,7 @@ export class RiskDialog implements OnInit {
     this.saving.set(true);
     this.formError.set(null);
     this.api
-      .restore(risk.id)
+      .restore(risk.id, this.etag)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         error: (error: unknown) => this.showFailure(error),

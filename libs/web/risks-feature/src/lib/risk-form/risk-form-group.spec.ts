@@ -1,6 +1,6 @@
 import { ModelRiskLevel, ModelRiskStatus, RiskRating } from '@model-inventory/contracts';
 import { aRisk } from '@model-inventory/web-risks-data-access';
-import { createRiskForm, formValueOf, toRiskRequest, toTransitionRequest } from './risk-form-group';
+import { createRiskForm, formValueOf, toRiskRequest } from './risk-form-group';
 
 describe('risk form group', () => {
   it('asks for what the API requires: name, model, category, level, owner and target date', () => {
@@ -32,18 +32,6 @@ describe('risk form group', () => {
       risk_name: 'Drift in the scoring data',
       target_date: '2026-03-31',
       threshold: null,
-    });
-  });
-
-  it('moves only the status of the risk as it was read on a transition', () => {
-    const risk = aRisk({ threshold: 'Under 2 % error', version_number: 4 });
-
-    expect(toTransitionRequest(risk, ModelRiskStatus.IN_PROGRESS)).toMatchObject({
-      model_id: risk.model_id,
-      risk_name: risk.risk_name,
-      status: ModelRiskStatus.IN_PROGRESS,
-      target_date: risk.target_date,
-      threshold: 'Under 2 % error',
     });
   });
 });

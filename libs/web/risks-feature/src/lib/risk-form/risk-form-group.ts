@@ -6,7 +6,6 @@ import {
   ModelRiskLevel,
   ModelRiskRequest,
   ModelRiskResponse,
-  ModelRiskStatus,
   RISK_TEXT_MAX,
   RiskRating,
 } from '@model-inventory/contracts';
@@ -83,11 +82,6 @@ export function toRiskRequest(value: RiskFormValue): ModelRiskRequest {
     target_date: value.target_date ? toIsoDate(value.target_date) : '',
     threshold: optional(value.threshold),
   };
-}
-
-/** A status change: the risk exactly as it was read, with only its status moved (a PUT replaces every field). */
-export function toTransitionRequest(risk: ModelRiskResponse, status: ModelRiskStatus): ModelRiskRequest {
-  return { ...toRiskRequest(formValueOf(risk)), status };
 }
 
 /** The message under a field, for the first error it has; server messages win. */
