@@ -20,7 +20,7 @@ export class WebhookSender {
       // Redirects are not followed: the receiver's URL is what the admin registered, nothing else.
       const response = await this.http.request(url, { method: 'POST', headers, body, timeoutMs: WEBHOOK_TIMEOUT_MS, maxResponseBytes: MAX_RECEIVER_RESPONSE_BYTES });
       const ok = response.status >= 200 && response.status < 300;
-      return { status: response.status, error: ok ? null : `HTTP ${response.status}`, durationMs: elapsed() };
+      return { status: response.status, error: ok ? null : `HTTP ${response.status} ${response.statusText}`.trim(), durationMs: elapsed() };
     } catch (error) {
       const refused = error instanceof OutboundRefusedError;
       return { status: null, error: refused ? `Refused: ${error.message}` : describeFailure(error), durationMs: elapsed(), refused };

@@ -20,6 +20,8 @@ export interface OutboundRequest {
 
 export interface OutboundResponse {
   status: number;
+  /** The reason phrase the server sent ("Service Unavailable"); empty when it sent none. */
+  statusText: string;
   headers: IncomingHttpHeaders;
   body: Buffer;
 }
@@ -88,7 +90,7 @@ export class OutboundHttp {
         res.on('end', () => {
           if (settled) return;
           settled = true;
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
+          resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: res.headers, body: Buffer.concat(chunks) });
         });
         res.on('error', fail);
       });
