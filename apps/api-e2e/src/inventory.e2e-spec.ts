@@ -95,8 +95,8 @@ describe('webhooks for model changes', () => {
 
       await waitFor(() => (receiver.received.length >= 3 ? true : undefined));
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      // Deliveries are independent jobs and may arrive in any order; the event id gives the commit order.
-      const inOrder = [...receiver.received].sort((a, b) => a.body.id - b.body.id);
+      // Deliveries are independent jobs and may arrive in any order; occurred_at gives the commit order of these sequential writes.
+      const inOrder = [...receiver.received].sort((a, b) => Date.parse(a.body.occurred_at) - Date.parse(b.body.occurred_at));
       expect(inOrder.map((hook) => hook.body.event)).toEqual(['model_added', 'model_updated', 'model_deleted']);
       for (const hook of receiver.received) {
         const expected = `sha256=${createHmac('sha256', secret).update(hook.rawBody).digest('hex')}`;

@@ -33,10 +33,12 @@ export interface DocumentedOperation {
   /** The JSON body schema, resolved; undefined when the operation documents no JSON body. */
   body?: Schema;
   isPublic: boolean;
+  /** The statuses the operation documents, e.g. a 503 when a worker must answer. */
+  documentedStatuses: number[];
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> }; security?: unknown[] }>>;
+  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> }; security?: unknown[]; responses?: Record<string, unknown> }>>;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -74,6 +76,7 @@ export function documentedOperations(document: OpenApiDocument): DocumentedOpera
         parameters: (operation.parameters ?? []).map((parameter) => ({ ...parameter, schema: resolve(parameter.schema) })),
         body: json ? resolve(json) : undefined,
         isPublic: Array.isArray(operation.security) && operation.security.length === 0,
+        documentedStatuses: Object.keys(operation.responses ?? {}).map(Number),
       };
     }),
   );

@@ -31,12 +31,16 @@ async function send(request: Sent, admin: Session) {
   return call;
 }
 
-/** The contract for bad input: a 4xx problem document, and a 400 names the fields. */
-async function expectHandled(request: Sent, admin: Session): Promise<void> {
+/**
+ * The contract for bad input: a 4xx problem document, and a 400 names the fields. A 503 the operation documents
+ * (no worker answered a worker check in time on a loaded machine) speaks of the system's state, not of the input.
+ */
+async function expectHandled(request: Sent, admin: Session, operation: DocumentedOperation): Promise<void> {
   const response = await send(request, admin);
   const problem = response.body as { title?: string; errors?: Array<{ field?: unknown }> };
+  const documentedOutage = response.status === 503 && operation.documentedStatuses.includes(503);
   const failure =
-    response.status >= 500
+    response.status >= 500 && !documentedOutage
       ? `answered ${response.status}`
       : response.status === 400 && !(problem.errors?.length && problem.errors.every((e) => typeof e.field === 'string'))
         ? 'answered 400 without naming the fields'
@@ -74,7 +78,7 @@ describe(`no route answers 5xx to bad input (${RUNS} generated requests per oper
         body: body === undefined ? undefined : JSON.stringify(body),
       }));
       await fc.assert(
-        fc.asyncProperty(request, (sent) => expectHandled(sent, admin)),
+        fc.asyncProperty(request, (sent) => expectHandled(sent, admin, operation)),
         { numRuns: RUNS, seed: SEED, endOnFailure: true },
       );
     });
@@ -96,7 +100,7 @@ describe(`no route answers 5xx to bad input (${RUNS} generated requests per oper
           '"text"',
           '{"unterminated": ',
         ];
-        for (const body of bodies) await expectHandled({ method: operation.method, url: path(), body }, admin);
+        for (const body of bodies) await expectHandled({ method: operation.method, url: path(), body }, admin, operation);
       });
     }
 

@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 export interface ReceivedHook {
   headers: IncomingHttpHeaders;
   rawBody: Buffer;
-  body: { id: string; event: string; data: { model: { id: number } } };
+  body: { id: string; event: string; occurred_at: string; data: { model: { id: number } } };
 }
 
 /** A webhook endpoint on 127.0.0.1 that records what it receives. */

@@ -10,13 +10,13 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiRoutes, ModelInventoryResponse, Page } from '@model-inventory/contracts';
-import { ApiProblemDto, ApiStandardErrors, IdParam } from '@model-inventory/server-core';
+import { ApiRoutes, ModelInventoryResponse, ModelStatusDecision, Page } from '@model-inventory/contracts';
+import { ApiProblemDto, ApiStandardErrors, IdParam, PageQueryDto } from '@model-inventory/server-core';
 import type { Response } from 'express';
 import { CreateModelInventoryDto, UpdateModelInventoryDto } from './dto/create-model-inventory.dto';
 import { ExportModelInventoryDto, ListModelInventoryDto } from './dto/list-model-inventory.dto';
 import { InventoryExportService } from './export/inventory-export.service';
-import { ModelInventoryPageResponseDto, ModelInventoryResponseDto } from './dto/model-inventory-response.dto';
+import { ModelInventoryPageResponseDto, ModelInventoryResponseDto, ModelStatusDecisionPageResponseDto } from './dto/model-inventory-response.dto';
 import { etagOf } from './inventory.mapper';
 import { InventoryService } from './inventory.service';
 import { ScopedListService } from './scoped-list.service';
@@ -67,6 +67,13 @@ export class ModelInventoryController {
   @ApiOkResponse({ type: ModelInventoryPageResponseDto })
   byFramework(@IdParam() id: number, @Query() query: ListModelInventoryDto): Promise<Page<ModelInventoryResponse>> {
     return this.scopedList.byFramework(id, query);
+  }
+
+  @Get(':id/approvals')
+  @ApiOperation({ summary: "The model's status decisions, newest first: who, when, from → to, and the rationale" })
+  @ApiOkResponse({ type: ModelStatusDecisionPageResponseDto })
+  approvals(@IdParam() id: number, @Query() query: PageQueryDto): Promise<Page<ModelStatusDecision>> {
+    return this.inventoryService.decisions(id, query);
   }
 
   @Get(':id')

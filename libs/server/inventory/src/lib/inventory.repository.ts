@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import { ModelStatus } from '@model-inventory/contracts';
 import { queryPrepared, TenantRepository } from '@model-inventory/server-core';
 import { DataSource, EntityManager, QueryRunner, SelectQueryBuilder } from 'typeorm';
 import { ModelInventoryFilterDto } from './dto/list-model-inventory.dto';
 import { ModelInventoryEntity } from './entities/model-inventory.entity';
 import { ExportRow } from './export/export-columns';
 import { ModelLinks } from './inventory.mapper';
+
+/** A row of `model_status_decisions` as `findDecisions` reads it. */
+export interface StatusDecisionRow {
+  id: number;
+  model_id: number;
+  from_status: ModelStatus | null;
+  to_status: ModelStatus;
+  rationale: string | null;
+  decided_by_user_id: number | null;
+  decided_by_name: string;
+  decided_at: Date;
+}
 
 /** A listed model with its link ids, as `findPage` reads it. */
 export type ListedModel = ModelInventoryEntity & ModelLinks;
@@ -42,7 +55,7 @@ export class InventoryRepository extends TenantRepository<ModelInventoryEntity> 
   /** Every model matching the filter, with linked project and framework names, as a row stream on `runner`. */
   async exportStream(filter: ModelInventoryFilterDto, runner: QueryRunner): Promise<AsyncIterable<ExportRow>> {
     const [field, direction] = (filter.sort ?? 'updated_at:desc').split(':');
-    const columns = ['id', 'provider', 'model', 'version', 'approver', 'capabilities', 'security_assessment', 'status', 'status_date', 'reference_link', 'biases', 'limitations', 'hosting_provider', 'is_demo', 'updated_at'];
+    const columns = ['id', 'provider', 'model', 'version', 'approver', 'capabilities', 'security_assessment', 'status', 'status_date', 'approved_by_name', 'approved_at', 'status_rationale', 'reference_link', 'biases', 'limitations', 'hosting_provider', 'is_demo', 'updated_at'];
     const query = this.filtered(filter, runner.manager).select(columns.map((c) => `model.${c} AS "${c}"`));
     query
       .addSelect(this.linkedNames('projects', 'project_id'), 'projects')
@@ -62,6 +75,20 @@ export class InventoryRepository extends TenantRepository<ModelInventoryEntity> 
       [id, this.organizationId],
     );
     return row ?? null;
+  }
+
+  /** A model's status decisions, newest first, with their total. */
+  async findDecisions(modelId: number, limit: number, offset: number): Promise<{ rows: StatusDecisionRow[]; total: number }> {
+    const rows: Array<StatusDecisionRow & { total_count: string }> = await this.dataSource.query(
+      `SELECT id, model_id, from_status, to_status, rationale, decided_by_user_id, decided_by_name, decided_at, COUNT(*) OVER () AS total_count
+         FROM model_status_decisions
+        WHERE organization_id = $1 AND model_id = $2
+        ORDER BY decided_at DESC, id DESC LIMIT $3 OFFSET $4`,
+      [this.organizationId, modelId, limit, offset],
+    );
+    if (rows.length > 0 || offset === 0) return { rows, total: rows.length > 0 ? Number(rows[0].total_count) : 0 };
+    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM model_status_decisions WHERE organization_id = $1 AND model_id = $2`, [this.organizationId, modelId]);
+    return { rows, total: count };
   }
 
   /** Deleted models count: their history stays readable. */

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { APPROVER_ROLES, ModelInventoryResponse, ModelStatus, Page } from '@model-inventory/contracts';
-import { ForbiddenError, NotFoundError, PreconditionFailedError, RequestContext, WriteStatement } from '@model-inventory/server-core';
+import { APPROVER_ROLES, ModelInventoryResponse, ModelStatus, ModelStatusDecision, Page } from '@model-inventory/contracts';
+import { ForbiddenError, NotFoundError, PageQueryDto, PreconditionFailedError, RequestContext, WriteStatement } from '@model-inventory/server-core';
 import { AuditedWriter, diffFields } from '@model-inventory/server-history';
 import { EntityManager } from 'typeorm';
 import { CreateModelInventoryDto, UpdateModelInventoryDto } from './dto/create-model-inventory.dto';
 import { ListModelInventoryDto, ModelInventoryFilterDto } from './dto/list-model-inventory.dto';
 import { InventoryRepository } from './inventory.repository';
 import { ModelDeletionHooks } from './model-deletion-hooks';
-import { etagOf, ModelLinks, toModelInventoryResponse } from './inventory.mapper';
+import { etagOf, ModelLinks, toModelInventoryResponse, toStatusDecision } from './inventory.mapper';
 import { AUDITED_FIELDS, MODEL_ENTITY, ModelAuditFields } from './model-audit';
 import { distinctSorted, unknownLinksError } from './model-links';
-import { addModelInsert, addModelSoftDelete, addModelUpdate, checkedWriteResult, CheckedWriteRow, ModelUpdate, NewModel } from './model-statements';
+import { addModelInsert, addModelSoftDelete, addModelUpdate, checkedWriteResult, CheckedWriteRow, ModelUpdate, NewModel, NOW_IN_MILLISECONDS } from './model-statements';
+import { addStatusDecision, decisionColumns, decisionOf, StatusDecision } from './status-decisions';
 
 /** `If-Match: "mi-1-v3"`, a list of tags, or `*`. */
 function matchesIfMatch(header: string | undefined, model: ModelInventoryResponse): boolean {
@@ -33,6 +34,13 @@ export class InventoryService {
     return { items: rows.map((row) => toModelInventoryResponse(row, row)), total, limit, offset };
   }
 
+  /** Every status decision on the model, newest first; a deleted model's stay readable. */
+  async decisions(id: number, { limit, offset }: PageQueryDto): Promise<Page<ModelStatusDecision>> {
+    if (!(await this.models.existsIncludingDeleted(id))) throw new NotFoundError('Model', id);
+    const { rows, total } = await this.models.findDecisions(id, limit, offset);
+    return { items: rows.map(toStatusDecision), total, limit, offset };
+  }
+
   async get(id: number): Promise<ModelInventoryResponse> {
     const model = await this.models.findWithLinks(id);
     if (!model) throw new NotFoundError('Model', id);
@@ -43,6 +51,7 @@ export class InventoryService {
   async create(dto: CreateModelInventoryDto, options: { isDemo?: boolean } = {}): Promise<ModelInventoryResponse> {
     const status = dto.status ?? ModelStatus.PENDING;
     this.assertMayApprove(status);
+    const decision = decisionOf(null, dto);
     const model: NewModel = {
       ...(this.fieldsOf(dto) as Omit<NewModel, 'status' | 'security_assessment' | 'is_demo' | 'created_by_user_id'>),
       status,
@@ -52,8 +61,9 @@ export class InventoryService {
     };
     const links: ModelLinks = { projects: distinctSorted(dto.projects ?? []), frameworks: distinctSorted(dto.frameworks ?? []) };
     const statement = WriteStatement.forActor();
-    const parts = addModelInsert(statement, model, links);
-    const after: ModelAuditFields = { ...model, ...links };
+    const parts = addModelInsert(statement, model, links, this.decided(decision));
+    const after: ModelAuditFields = { ...model, ...links, status_rationale: decision?.rationale ?? null };
+    if (decision) addStatusDecision(statement, parts.model, decision, RequestContext.requireActor());
     const row = await this.writer.writeAlone(statement, { entity: MODEL_ENTITY, action: 'created', subject: parts.model, before: null, after, rowExtras: links }, checkedWriteResult(parts));
     return toModelInventoryResponse(this.writtenOrUnknownLinks(row), links);
   }
@@ -62,16 +72,19 @@ export class InventoryService {
     return this.writer.transaction(async (manager, write) => {
       const before = await this.lockOrFail(id, manager);
       if (!matchesIfMatch(ifMatch, before)) throw this.stale(before);
-      if (dto.status !== undefined && dto.status !== before.status) this.assertMayApprove(dto.status);
+      const decision = decisionOf(before.status, dto);
+      if (decision) this.assertMayApprove(decision.to);
       const links: ModelLinks = {
         projects: dto.projects ? distinctSorted(dto.projects) : before.projects,
         frameworks: dto.frameworks ? distinctSorted(dto.frameworks) : before.frameworks,
       };
       const fields = this.fieldsOf(dto) as ModelUpdate;
-      const after: ModelInventoryResponse = { ...before, ...fields, ...links };
-      if (diffFields(AUDITED_FIELDS, before, after).length === 0) return before;
+      const rationale = decision ? { status_rationale: decision.rationale } : {};
+      const after: ModelInventoryResponse = { ...before, ...fields, ...links, ...rationale };
+      if (!decision && diffFields(AUDITED_FIELDS, before, after).length === 0) return before;
       const statement = WriteStatement.forActor();
-      const parts = addModelUpdate(statement, id, fields, dto.projects || dto.frameworks ? links : null);
+      const parts = addModelUpdate(statement, id, fields, dto.projects || dto.frameworks ? links : null, this.decided(decision));
+      if (decision) addStatusDecision(statement, parts.model, decision, RequestContext.requireActor());
       const row = await write(statement, { entity: MODEL_ENTITY, action: 'updated', subject: parts.model, before, after, rowExtras: links }, checkedWriteResult(parts));
       return toModelInventoryResponse(this.writtenOrUnknownLinks(row), links);
     });
@@ -103,9 +116,15 @@ export class InventoryService {
     return checked;
   }
 
+  /** The model columns a decision sets; none without one. */
+  private decided(decision: StatusDecision | null) {
+    return decision ? decisionColumns(decision, RequestContext.requireActor(), NOW_IN_MILLISECONDS) : {};
+  }
+
   private fieldsOf(dto: UpdateModelInventoryDto) {
     // security_assessment_data is the server's (evidence files): accepted for the seed's sake, never taken.
-    const { projects: _projects, frameworks: _frameworks, security_assessment_data: _files, ...fields } = dto;
+    // status_rationale goes with a status decision (decisionColumns), not as a plain field.
+    const { projects: _projects, frameworks: _frameworks, security_assessment_data: _files, status_rationale: _why, ...fields } = dto;
     return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
   }
 

@@ -13,6 +13,7 @@ export const AUDITED_FIELDS = [
   'capabilities',
   'security_assessment',
   'status',
+  'status_rationale',
   'status_date',
   'reference_link',
   'biases',

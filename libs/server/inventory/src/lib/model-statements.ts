@@ -34,7 +34,7 @@ const CASTS: Partial<Record<keyof NewModel, (value: unknown) => Sql>> = {
 const typed = (column: keyof NewModel, value: unknown): Sql => CASTS[column]?.(value) ?? sql`${value}`;
 
 /** Timestamps cut to milliseconds, JavaScript's precision, so the event's row and the API response show the same instant. */
-const NOW_IN_MILLISECONDS = sql`date_trunc('milliseconds', now())`;
+export const NOW_IN_MILLISECONDS = sql`date_trunc('milliseconds', now())`;
 
 /** The parts of a checked model write: the link check, and the model, written only when every link is known. */
 export interface ModelWriteParts {
@@ -62,13 +62,16 @@ function addLinkCheck(statement: WriteStatement, links: ModelLinks): PartRef {
 
 const linksKnown = (linkCheck: PartRef) => sql`(SELECT cardinality(missing_projects) + cardinality(missing_frameworks) = 0 FROM ${linkCheck})`;
 
+/** Columns a write sets as SQL next to the fields (a status decision's approver and time). */
+export type ExtraColumns = Record<string, Sql>;
+
 /** A model's creation: the link check, then the model and its link rows if every link is known. */
-export function addModelInsert(statement: WriteStatement, model: NewModel, links: ModelLinks): ModelWriteParts {
+export function addModelInsert(statement: WriteStatement, model: NewModel, links: ModelLinks, extra: ExtraColumns = {}): ModelWriteParts {
   const linkCheck = addLinkCheck(statement, links);
   const row = Object.fromEntries(INSERTED_COLUMNS.map((column) => [column, typed(column, model[column])]));
   const written = statement.part(
     'written_model',
-    insertRow('model_inventories', { ...row, created_at: NOW_IN_MILLISECONDS, updated_at: NOW_IN_MILLISECONDS }, { when: linksKnown(linkCheck) }),
+    insertRow('model_inventories', { ...row, ...extra, created_at: NOW_IN_MILLISECONDS, updated_at: NOW_IN_MILLISECONDS }, { when: linksKnown(linkCheck) }),
     'tenant',
   );
   if (links.projects.length + links.frameworks.length > 0) {
@@ -88,12 +91,12 @@ export function addModelInsert(statement: WriteStatement, model: NewModel, links
  * A PATCH of a model the transaction has locked: the fields sent, the next version and, when `links` is
  * given, its links replaced by them, if the link check finds every one.
  */
-export function addModelUpdate(statement: WriteStatement, id: number, fields: ModelUpdate, links: ModelLinks | null): ModelWriteParts {
+export function addModelUpdate(statement: WriteStatement, id: number, fields: ModelUpdate, links: ModelLinks | null, extra: ExtraColumns = {}): ModelWriteParts {
   const linkCheck = addLinkCheck(statement, links ?? { projects: [], frameworks: [] });
   const set = Object.fromEntries(Object.entries(fields).map(([column, value]) => [column, typed(column as keyof NewModel, value)]));
   const written = statement.part(
     'written_model',
-    updateRow('model_inventories', id, { ...set, version_number: sql`version_number + 1`, updated_at: NOW_IN_MILLISECONDS }, { when: sql`deleted_at IS NULL AND ${linksKnown(linkCheck)}` }),
+    updateRow('model_inventories', id, { ...set, ...extra, version_number: sql`version_number + 1`, updated_at: NOW_IN_MILLISECONDS }, { when: sql`deleted_at IS NULL AND ${linksKnown(linkCheck)}` }),
     'tenant',
   );
   if (links) addLinkReplacement(statement, written, links);

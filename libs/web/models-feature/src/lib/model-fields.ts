@@ -13,6 +13,7 @@ export const MODEL_FIELD_LABELS: Readonly<Record<string, string>> = {
   security_assessment: 'Security assessment',
   status: 'Status',
   status_date: 'Status date',
+  status_rationale: 'Status rationale',
   version: 'Version',
 };
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CreateModelInventoryRequest, ModelStatus, UpdateModelInventoryRequest } from '@model-inventory/contracts';
+import { CreateModelInventoryRequest, ModelStatus, STATUS_RATIONALE_MAX_LENGTH, UpdateModelInventoryRequest } from '@model-inventory/contracts';
 import { CalendarDate, IdList, LowerCaseTrim, Optional, PatchType, Text, Trim } from '@model-inventory/server-core';
 import {
   ArrayMaxSize,
@@ -56,6 +56,16 @@ export class CreateModelInventoryDto implements CreateModelInventoryRequest {
   @Optional()
   @IsEnum(ModelStatus, { message: `status must be one of: ${Object.values(ModelStatus).join(', ')}` })
   status?: ModelStatus;
+
+  @ApiPropertyOptional({
+    maxLength: STATUS_RATIONALE_MAX_LENGTH,
+    example: 'Security assessment passed; approved for internal use only.',
+    description: 'Why the status is set; only with `status` Approved, Restricted or Blocked. Sent with the current status, it records a re-approval.',
+  })
+  @Optional()
+  @Trim()
+  @Text(STATUS_RATIONALE_MAX_LENGTH)
+  status_rationale?: string;
 
   @ApiProperty({ example: '2025-01-17', format: 'date' })
   @CalendarDate()

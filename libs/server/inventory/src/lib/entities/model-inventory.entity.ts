@@ -63,6 +63,19 @@ export class ModelInventoryEntity {
   @Column({ type: 'integer', nullable: true })
   created_by_user_id!: number | null;
 
+  /** The latest decision to Approved, Restricted or Blocked; all four are null while the model is Pending. */
+  @Column({ type: 'text', nullable: true })
+  status_rationale!: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  approved_by_user_id!: number | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  approved_by_name!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  approved_at!: Date | null;
+
   @OneToMany(() => ModelLinkEntity, (link) => link.model)
   links?: ModelLinkEntity[];
 

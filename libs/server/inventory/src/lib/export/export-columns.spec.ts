@@ -8,7 +8,8 @@ describe('model export cells', () => {
     const line = csvLine(EXPORT_COLUMNS.map((c) => String(cells[c.key] ?? '')));
     expect(line.startsWith('7,OpenAI,')).toBe(true);
     expect(line).toContain('chat; code');
-    expect(line).toContain(',2025-01-17,Yes,');
+    expect(line).toContain(',2025-01-17,');
+    expect(line).toContain(',Yes,');
     expect(line.endsWith('\r\n')).toBe(true);
   });
 });

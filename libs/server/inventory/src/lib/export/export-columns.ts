@@ -11,6 +11,9 @@ export interface ExportRow {
   security_assessment: boolean;
   status: string;
   status_date: string | Date;
+  approved_by_name: string | null;
+  approved_at: Date | null;
+  status_rationale: string | null;
   reference_link: string;
   biases: string;
   limitations: string;
@@ -29,6 +32,9 @@ export const EXPORT_COLUMNS: ExportColumn<ExportRow>[] = [
   { key: 'approver', header: 'Approver', width: 28 },
   { key: 'status', header: 'Status', width: 12 },
   { key: 'status_date', header: 'Status date', width: 12 },
+  { key: 'approved_by_name', header: 'Decided by', width: 18 },
+  { key: 'approved_at', header: 'Decided at', width: 20 },
+  { key: 'status_rationale', header: 'Status rationale', width: 30 },
   { key: 'security_assessment', header: 'Security assessment', width: 10 },
   { key: 'capabilities', header: 'Capabilities', width: 30 },
   { key: 'hosting_provider', header: 'Hosting', width: 14 },

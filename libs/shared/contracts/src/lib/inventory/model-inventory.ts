@@ -32,11 +32,38 @@ export interface ModelInventoryResponse {
   frameworks: number[];
   /** Its risks that are Open or In Progress (deleted risks do not count). */
   open_risk_count: number;
+  /** Who made the latest decision that set the status to Approved, Restricted or Blocked; null while Pending. */
+  approved_by: StatusDecider | null;
+  /** When that decision was made (ISO 8601); null while Pending. */
+  approved_at: string | null;
+  /** Why, as the decider wrote it; null when no rationale was given or while Pending. */
+  status_rationale: string | null;
   /** Increases with every change; the ETag is derived from it. */
   version_number: number;
   created_at: string;
   updated_at: string;
 }
+
+/** A user who decided a status (id null once the account is removed, or for the system). */
+export interface StatusDecider {
+  id: number | null;
+  name: string;
+}
+
+/** One status decision on a model: `GET /api/modelInventory/:id/approvals`. */
+export interface ModelStatusDecision {
+  id: number;
+  model_id: number;
+  /** Null for the status a model was created with. */
+  from_status: ModelStatus | null;
+  to_status: ModelStatus;
+  rationale: string | null;
+  decided_by: StatusDecider;
+  decided_at: string;
+}
+
+/** The longest `status_rationale` accepted. */
+export const STATUS_RATIONALE_MAX_LENGTH = 2000;
 
 export interface CreateModelInventoryRequest {
   provider: string;
@@ -46,6 +73,11 @@ export interface CreateModelInventoryRequest {
   capabilities: string[];
   security_assessment?: boolean;
   status?: ModelStatus;
+  /**
+   * Why the status is set (Approved, Restricted or Blocked only); recorded with the decision. Sent with the
+   * current status, it records a re-approval.
+   */
+  status_rationale?: string;
   status_date: string;
   reference_link: string;
   biases: string;

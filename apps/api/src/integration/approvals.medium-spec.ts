@@ -1,0 +1,112 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { ModelInventoryResponse, ModelStatusDecision, Role } from '@model-inventory/contracts';
+import { InventoryModule } from '@model-inventory/server-inventory';
+import { addUser, createTestApp, registerOrganization, TestSession } from '@model-inventory/server-testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { aModel } from './inventory-fixtures';
+
+describe('approval records: who decided a status, when and why (real PostgreSQL)', () => {
+  let app: NestExpressApplication;
+  let acme: TestSession;
+  let reviewer: TestSession;
+  let editor: TestSession;
+  let auditor: TestSession;
+  let globex: TestSession;
+
+  beforeAll(async () => {
+    app = await createTestApp([InventoryModule]);
+    [acme, globex] = await Promise.all([registerOrganization(app), registerOrganization(app)]);
+    [reviewer, editor, auditor] = await Promise.all([Role.Reviewer, Role.Editor, Role.Auditor].map((role) => addUser(app, acme, role)));
+  });
+
+  afterAll(() => app.close());
+
+  const http = () => request(app.getHttpServer());
+  const create = async (session: TestSession, body: object = {}): Promise<ModelInventoryResponse> =>
+    (await http().post('/api/modelInventory').set(session.auth).send(aModel(body)).expect(201)).body;
+  const patch = (session: TestSession, id: number, body: object) => http().patch(`/api/modelInventory/${id}`).set(session.auth).send(body);
+  const approvals = async (session: TestSession, id: number): Promise<ModelStatusDecision[]> =>
+    (await http().get(`/api/modelInventory/${id}/approvals`).set(session.auth).expect(200)).body.items;
+  const decisionRows = async () => Number((await app.get(DataSource).query(`SELECT count(*) FROM model_status_decisions`))[0].count);
+
+  it('records an approval with its rationale on the model and in the approvals list', async () => {
+    const model = await create(acme);
+    expect(model).toMatchObject({ status: 'Pending', approved_by: null, approved_at: null, status_rationale: null });
+    const { body: approved } = await patch(reviewer, model.id, { status: 'Approved', status_rationale: 'Assessment passed; internal use only.' }).expect(200);
+    expect(approved).toMatchObject({ status: 'Approved', approved_by: { id: reviewer.user.id, name: reviewer.user.name }, status_rationale: 'Assessment passed; internal use only.' });
+    expect(Date.parse(approved.approved_at)).toBeGreaterThan(Date.now() - 60_000);
+    const [decision] = await approvals(auditor, model.id);
+    expect(decision).toMatchObject({ model_id: model.id, from_status: 'Pending', to_status: 'Approved', rationale: 'Assessment passed; internal use only.', decided_by: { id: reviewer.user.id } });
+    expect(decision.decided_at).toBe(approved.approved_at);
+  });
+
+  it('lists every decision newest first, a re-approval included, and clears the approval when the model goes back to Pending', async () => {
+    const model = await create(acme, { status: 'Restricted' as never, status_rationale: 'Only for the pilot team.' });
+    expect(model).toMatchObject({ status: 'Restricted', approved_by: { id: acme.user.id }, status_rationale: 'Only for the pilot team.' });
+    await patch(reviewer, model.id, { status: 'Restricted', status_rationale: 'Pilot extended to Q3.' }).expect(200);
+    const { body: pending } = await patch(editor, model.id, { status: 'Pending' }).expect(200);
+    expect(pending).toMatchObject({ status: 'Pending', approved_by: null, approved_at: null, status_rationale: null });
+    const decisions = await approvals(acme, model.id);
+    expect(decisions.map((d) => [d.from_status, d.to_status, d.rationale, d.decided_by.id])).toEqual([
+      ['Restricted', 'Pending', null, editor.user.id],
+      ['Restricted', 'Restricted', 'Pilot extended to Q3.', reviewer.user.id],
+      [null, 'Restricted', 'Only for the pilot team.', acme.user.id],
+    ]);
+  });
+
+  it('shows the rationale in the Activity history', async () => {
+    const model = await create(acme);
+    await patch(acme, model.id, { status: 'Blocked', status_rationale: 'Sends data outside the EU.' }).expect(200);
+    const { body } = await http().get(`/api/model-inventory-change-history/${model.id}`).set(acme.auth).expect(200);
+    expect(body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'updated', field_name: 'status', old_value: 'Pending', new_value: 'Blocked' }),
+        expect.objectContaining({ action: 'updated', field_name: 'status_rationale', old_value: null, new_value: 'Sends data outside the EU.' }),
+      ]),
+    );
+  });
+
+  it('does not record a decision when the same status is sent again without a rationale', async () => {
+    const model = await create(acme, { status: 'Approved' as never });
+    const before = await decisionRows();
+    const { body } = await patch(acme, model.id, { status: 'Approved' }).expect(200);
+    expect(body.version_number).toBe(model.version_number);
+    expect(await decisionRows()).toBe(before);
+  });
+
+  it.each([
+    ['without a status', { status_rationale: 'Because.' }],
+    ['with Pending', { status: 'Pending', status_rationale: 'Because.' }],
+    ['empty', { status: 'Approved', status_rationale: '' }],
+    ['too long', { status: 'Approved', status_rationale: 'x'.repeat(2001) }],
+  ])('refuses a rationale %s with a 400 naming status_rationale, writing nothing', async (_case, body) => {
+    const model = await create(acme);
+    const before = await decisionRows();
+    const response = await patch(acme, model.id, body).expect(400);
+    expect(response.body.errors.map((e: { field: string }) => e.field)).toContain('status_rationale');
+    expect(await decisionRows()).toBe(before);
+    expect((await http().get(`/api/modelInventory/${model.id}`).set(acme.auth).expect(200)).body.version_number).toBe(model.version_number);
+  });
+
+  it("lets only Admins and Reviewers decide, a re-approval included", async () => {
+    const model = await create(acme, { status: 'Approved' as never });
+    await patch(editor, model.id, { status: 'Approved', status_rationale: 'Still fine.' }).expect(403);
+    expect(await approvals(acme, model.id)).toHaveLength(1);
+  });
+
+  it("answers 404 for another organisation's model, and for an unknown one", async () => {
+    const model = await create(acme, { status: 'Approved' as never });
+    await http().get(`/api/modelInventory/${model.id}/approvals`).set(globex.auth).expect(404);
+    await http().get(`/api/modelInventory/2147483000/approvals`).set(acme.auth).expect(404);
+  });
+
+  it('keeps the approvals of a deleted model readable, and exports the decision with the model', async () => {
+    const model = await create(acme, { status: 'Approved' as never, status_rationale: 'Reviewed by the AI board.', model: 'Exported-model' });
+    const csv = await http().get('/api/modelInventory/export?format=csv&search=Exported-model').set(acme.auth).expect(200);
+    expect(csv.text.split('\n')[0]).toContain('Status rationale');
+    expect(csv.text).toContain('Reviewed by the AI board.');
+    await http().delete(`/api/modelInventory/${model.id}`).set(acme.auth).expect(204);
+    expect(await approvals(acme, model.id)).toHaveLength(1);
+  });
+});
