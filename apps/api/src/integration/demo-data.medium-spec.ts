@@ -37,9 +37,15 @@ describe('the demo organisation of a zero-configuration start (real PostgreSQL, 
     expect(scorer.open_risk_count).toBe(2);
   });
 
-  it('clears the demo models and, with them, their risks', async () => {
+  it('clears the demo models and, with them, their risks and the demo projects nobody else uses', async () => {
+    const demoProjects: Array<{ id: number; name: string }> = (await get('/api/projects?limit=100')).items;
+    expect(demoProjects.length).toBeGreaterThan(1);
+    const [kept] = demoProjects;
+    const { aModel } = await import('./inventory-fixtures');
+    await request(app.getHttpServer()).post('/api/modelInventory').set(auth).send(aModel({ model: 'Our own model', projects: [kept.id] })).expect(201);
     await request(app.getHttpServer()).delete('/api/demo-data').set(auth).expect(204);
-    expect((await get('/api/modelInventory?limit=1')).total).toBe(0);
+    expect((await get('/api/projects?limit=100')).items.map((p: { name: string }) => p.name)).toEqual([kept.name]);
+    expect((await get('/api/modelInventory?limit=5')).items.map((m: { model: string }) => m.model)).toEqual(['Our own model']);
     expect((await get('/api/modelRisks/summary')).total).toBe(0);
     expect((await get('/api/modelRisks?filter=deleted&limit=1')).total).toBe(8);
   });

@@ -10,6 +10,7 @@ import { GeneraliseChangeHistory1764600001000 } from './1764600001000-Generalise
 import { CreateModelRisks1764700000000 } from './1764700000000-CreateModelRisks';
 import { CreateSessionsApiTokensAndAuditEvents1764710000000 } from './1764710000000-CreateSessionsApiTokensAndAuditEvents';
 import { CreateModelStatusDecisions1764720000000 } from './1764720000000-CreateModelStatusDecisions';
+import { MarkDemoProjects1764720001000 } from './1764720001000-MarkDemoProjects';
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreateModelRisks1764700000000,
   CreateSessionsApiTokensAndAuditEvents1764710000000,
   CreateModelStatusDecisions1764720000000,
+  MarkDemoProjects1764720001000,
 ];

@@ -35,12 +35,23 @@ export class DemoDataService implements OnApplicationBootstrap {
     this.logger.log(`Seeded ${DEMO_MODELS.length} demo models into "${organization.name}"`);
   }
 
-  /** Removes the caller's organisation's demo models, each through the normal delete path. */
+  /**
+   * Removes the caller's organisation's demo models, each through the normal delete path, then the demo projects
+   * that none of the organisation's own live models link to (a project someone started using stays).
+   */
   async clear(): Promise<number> {
     const { organizationId } = RequestContext.requireActor();
     const demo = await this.dataSource.getRepository(ModelInventoryEntity).find({ select: { id: true }, where: { organization_id: organizationId, is_demo: true } });
     for (const { id } of demo) await this.inventory.remove(id);
-    await this.audit.record('demo_data.cleared', { details: { models_deleted: demo.length } });
+    const projects: unknown[] = await this.dataSource.query(
+      `DELETE FROM projects p
+        WHERE p.organization_id = $1 AND p.is_demo
+          AND NOT EXISTS (SELECT 1 FROM model_inventories_projects_frameworks l JOIN model_inventories m ON m.id = l.model_inventory_id
+                           WHERE l.project_id = p.id AND m.deleted_at IS NULL)
+        RETURNING p.id`,
+      [organizationId],
+    );
+    await this.audit.record('demo_data.cleared', { details: { models_deleted: demo.length, projects_deleted: projects.length } });
     return demo.length;
   }
 
@@ -52,6 +63,7 @@ export class DemoDataService implements OnApplicationBootstrap {
         organization_id: organizationId,
         name: project.name,
         description: project.description,
+        is_demo: true,
         frameworks: project.frameworks.map((name) => ({ id: frameworks.get(name) }) as FrameworkEntity),
       });
       projects.set(project.name, saved.id);

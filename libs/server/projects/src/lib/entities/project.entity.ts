@@ -15,6 +15,10 @@ export class ProjectEntity {
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 
+  /** Made by the demo data; "Clear demo data" removes it once no model of the organisation's own links to it. */
+  @Column({ type: 'boolean', default: false })
+  is_demo!: boolean;
+
   @ManyToMany(() => FrameworkEntity)
   @JoinTable({ name: 'project_frameworks', joinColumn: { name: 'project_id' }, inverseJoinColumn: { name: 'framework_id' } })
   frameworks!: FrameworkEntity[];
