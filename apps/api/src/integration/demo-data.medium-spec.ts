@@ -37,6 +37,21 @@ describe('the demo organisation of a zero-configuration start (real PostgreSQL, 
     expect(scorer.open_risk_count).toBe(2);
   });
 
+  it('has a year of history: the status chart grows over the past year instead of starting today', async () => {
+    const { points } = await get('/api/modelInventoryHistory/timeseries?parameter=status&timeframe=1year');
+    const total = (point: { counts: Record<string, number> }) => Object.values(point.counts).reduce((a, b) => a + b, 0);
+    const totals: number[] = points.map(total);
+    expect(totals).toHaveLength(365);
+    expect(totals[0]).toBe(0);
+    expect(totals[totals.length - 1]).toBe(7);
+    expect(totals.slice(0, 200).some((n) => n > 0)).toBe(true);
+    expect(new Set(totals).size).toBeGreaterThanOrEqual(5);
+    expect(totals.every((n, i) => i === 0 || n >= totals[i - 1])).toBe(true);
+    const gpt = (await get('/api/modelInventory?search=GPT-4o')).items[0];
+    const [created] = (await get(`/api/model-inventory-change-history/${gpt.id}`)).items.filter((entry: { action: string }) => entry.action === 'created');
+    expect(created.changed_at.slice(0, 10)).toBe(gpt.status_date);
+  });
+
   it('clears the demo models and, with them, their risks and the demo projects nobody else uses', async () => {
     const demoProjects: Array<{ id: number; name: string }> = (await get('/api/projects?limit=100')).items;
     expect(demoProjects.length).toBeGreaterThan(1);

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { ModelInventoryEntity } from '../entities/model-inventory.entity';
 import { InventoryService } from '../inventory.service';
 import { DemoDataHooks } from './demo-hooks';
+import { backdateDemoHistory } from './demo-history';
 import { DEMO_MODELS, DEMO_PROJECTS } from './demo-models';
 
 /** Realistic demo models for a zero-configuration start, made through the normal write path (history, snapshots, events). */
@@ -69,14 +70,15 @@ export class DemoDataService implements OnApplicationBootstrap {
       projects.set(project.name, saved.id);
     }
     const models = new Map<string, number>();
-    for (const { laterStatus, ...model } of DEMO_MODELS) {
+    for (const { laterStatus: _later, ...model } of DEMO_MODELS) {
       const created = await this.inventory.create(
         { ...model, projects: model.projects.map((p) => projects.get(p) as number), frameworks: model.frameworks.map((f) => frameworks.get(f) as number) },
         { isDemo: true },
       );
-      if (laterStatus) await this.inventory.update(created.id, { status: laterStatus });
       models.set(model.model, created.id);
     }
+    await backdateDemoHistory(this.dataSource, organizationId);
+    for (const { model, laterStatus } of DEMO_MODELS) if (laterStatus) await this.inventory.update(models.get(model) as number, { status: laterStatus });
     await this.hooks.run(models);
   }
 }
