@@ -7,6 +7,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { SnapshotParameter, Timeframe, TimeseriesResponse } from '@model-inventory/contracts';
 import { MODEL_STATUSES, ModelInventoryApi } from '@model-inventory/web-inventory-data-access';
 import { TrendChart, TrendData } from './trend-chart';
+import { TrendTable } from './trend-table';
 
 export const TIMEFRAME_OPTIONS: readonly { value: Timeframe; label: string }[] = [
   { label: '7 days', value: '7days' },
@@ -25,7 +26,7 @@ const STATUS_VARS: Record<string, string> = {
 /** Status and security-assessment counts over time, for the analytics drawer. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonToggle, MatButtonToggleGroup, MatIcon, MatIconButton, MatProgressBar, TrendChart],
+  imports: [MatButtonToggle, MatButtonToggleGroup, MatIcon, MatIconButton, MatProgressBar, TrendChart, TrendTable],
   selector: 'mi-analytics-panel',
   styleUrl: './analytics-panel.scss',
   templateUrl: './analytics-panel.html',
@@ -39,6 +40,8 @@ export class AnalyticsPanel {
 
   protected readonly timeframes = TIMEFRAME_OPTIONS;
   protected readonly timeframe = signal<Timeframe>('30days');
+  /** Shows the numbers as tables instead of charts. */
+  protected readonly asTable = signal(false);
 
   private readonly statusSeries = this.series('status');
   private readonly assessmentSeries = this.series('security_assessment');
@@ -83,7 +86,8 @@ export class AnalyticsPanel {
 
 function toTrend(response: TimeseriesResponse, buckets: { bucket: string; label: string; colorVar: string }[]): TrendData {
   const long = response.points.length > 90;
-  const format = new Intl.DateTimeFormat('en-US', long ? { month: 'short', year: '2-digit' } : { day: 'numeric', month: 'short' });
+  // The browser's locale, so a British reader sees "5 Mar" and an American one "Mar 5".
+  const format = new Intl.DateTimeFormat(undefined, long ? { day: 'numeric', month: 'short', year: '2-digit' } : { day: 'numeric', month: 'short' });
   return {
     labels: response.points.map((point) => format.format(new Date(point.timestamp))),
     series: buckets.map(({ bucket, colorVar, label }) => ({

@@ -109,7 +109,13 @@ export class TrendChart implements OnDestroy {
             labels: { boxHeight: 8, boxWidth: 8, color: text, font, usePointStyle: true },
             position: 'bottom',
           },
-          tooltip: { bodyFont: font, titleFont: font },
+          tooltip: {
+            bodyFont: font,
+            titleFont: font,
+            footerFont: font,
+            // The areas are stacked, so a band's height is not its value: the tooltip states each value and the total.
+            callbacks: { footer: (items) => `Total: ${items.reduce((sum, item) => sum + Number(item.raw ?? 0), 0)}` },
+          },
         },
         responsive: true,
         scales: {
