@@ -18,7 +18,8 @@ export default defineConfig({
     baseURL,
     trace: 'on-first-retry',
   },
-  webServer: {
+  // E2E_BASE_URL names a stack that is already running (`node tools/testing/e2e-stack.mjs --port N`); otherwise one is started.
+  webServer: process.env['E2E_BASE_URL'] ? undefined : {
     command: 'node tools/testing/e2e-stack.mjs --port 3100',
     cwd: workspaceRoot,
     // Lets the stack stop its processes and drop its database instead of being killed outright.

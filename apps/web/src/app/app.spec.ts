@@ -3,9 +3,12 @@ import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Role } from '@model-inventory/contracts';
+import { App } from './app';
 import { appConfig } from './app.config';
 
 describe('console routes', () => {
+  // These load the real lazy routes, compiling each feature on first use: seconds on a busy shared machine.
+  jest.setTimeout(30_000);
   let backend: HttpTestingController;
 
   beforeEach(() => {
@@ -16,7 +19,7 @@ describe('console routes', () => {
 
   /** Waits for lazy routes to load and guards to run until the page asks the API for `url`. */
   async function nextRequest(url: string): Promise<TestRequest> {
-    for (let attempt = 0; attempt < 300; attempt++) {
+    for (let attempt = 0; attempt < 2_000; attempt++) {
       const [request] = backend.match(url);
       if (request) {
         return request;
@@ -52,5 +55,22 @@ describe('console routes', () => {
     const page = harness.fixture.nativeElement as HTMLElement;
     expect(page.querySelector('[data-testid=organization-name]')?.textContent).toBe('Acme Analytics');
     expect(page.querySelectorAll('[mat-tab-link]')).toHaveLength(4);
+  });
+
+  it('keeps the splash up while the session is checked, and takes it down once the first screen is there', async () => {
+    localStorage.setItem('model-inventory.session', JSON.stringify({ accessToken: 't', expiresAt: Date.now() + 60_000 }));
+    const fixture = TestBed.createComponent(App);
+    fixture.detectChanges();
+    const navigation = TestBed.inject(Router).navigateByUrl('/');
+    const me = await nextRequest('/api/auth/me');
+    fixture.detectChanges();
+    expect((fixture.nativeElement as HTMLElement).querySelector('.mi-splash')?.textContent).toContain('Model Inventory');
+    me.flush({
+      organization: { created_at: '2026-01-05T09:00:00Z', id: 1, name: 'Acme Analytics' },
+      user: { created_at: '', email: 'a@acme.test', id: 1, name: 'Ada', organization_id: 1, role: Role.Admin, updated_at: '' },
+    });
+    await navigation;
+    await fixture.whenStable();
+    expect((fixture.nativeElement as HTMLElement).querySelector('.mi-splash')).toBeNull();
   });
 });

@@ -1,10 +1,27 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NavigationCancel, NavigationEnd, NavigationError, Router, RouterOutlet } from '@angular/router';
+import { filter, map, take } from 'rxjs';
 
+/** Keeps index.html's splash up until the first navigation settles (the session check included), so the page is never blank. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterOutlet],
   selector: 'mi-root',
-  template: '<router-outlet />',
+  template: `
+    @if (!ready()) {
+      <div class="mi-splash" role="status" aria-live="polite"><span>Model Inventory</span><span class="mi-splash__bar" aria-label="Loading"></span></div>
+    }
+    <router-outlet />
+  `,
 })
-export class App {}
+export class App {
+  protected readonly ready = toSignal(
+    inject(Router).events.pipe(
+      filter((event) => event instanceof NavigationEnd || event instanceof NavigationCancel || event instanceof NavigationError),
+      take(1),
+      map(() => true),
+    ),
+    { initialValue: false },
+  );
+}

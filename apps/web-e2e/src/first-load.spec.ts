@@ -1,0 +1,95 @@
+import { expect, test } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
+import { LoginResponse } from '@model-inventory/contracts';
+
+interface Budget {
+  limits: { scriptTransferredKb: number; styleTransferredKb: number; apiCallsOnLoad: number };
+  goals: { scriptTransferredKb: number; apiCallsOnLoad: number; firstRowMs: number };
+}
+
+const BUDGET: Budget = JSON.parse(readFileSync(join(__dirname, '..', '..', 'web', 'performance-budget.json'), 'utf8'));
+const RESULT = join(__dirname, '..', 'test-output', 'first-load.json');
+
+test('the first load of the Models tab stays within the performance budget', async ({ browser, request }) => {
+  const suffix = randomUUID().slice(0, 8);
+  const registered = await request.post('/api/auth/register', {
+    data: { email: `first-load-${suffix}@e2e.example.com`, name: 'Ada Lovelace', organization_name: `First Load ${suffix}`, password: 'correct-horse-battery-staple' },
+  });
+  expect(registered.status()).toBe(201);
+  const session = (await registered.json()) as LoginResponse;
+  const model = {
+    provider: 'OpenAI', model: 'GPT-4o', version: '2024-08-06', approver: 'governance@example.com', capabilities: ['text-generation'],
+    status_date: '2026-01-15', reference_link: 'https://example.com', biases: 'None known', limitations: 'Context window', hosting_provider: 'Cloud',
+  };
+  expect((await request.post('/api/modelInventory', { data: model, headers: { Authorization: `Bearer ${session.access_token}` } })).status()).toBe(201);
+
+  // A returning user with a fresh cache: the session is in localStorage, nothing else is.
+  const context = await browser.newContext();
+  await context.addInitScript(
+    ([token, expiresAt]) => localStorage.setItem('model-inventory.session', JSON.stringify({ accessToken: token, expiresAt })),
+    [session.access_token, Date.now() + session.expires_in * 1000] as const,
+  );
+  const page = await context.newPage();
+  const transferred = { script: 0, stylesheet: 0 };
+  const apiCalls: string[] = [];
+  const encodings = new Set<string>();
+  const files: Array<{ file: string; kb: number }> = [];
+  const pending: Promise<void>[] = [];
+  page.on('requestfinished', (finished) => {
+    const type = finished.resourceType();
+    if (finished.url().includes("/api/")) apiCalls.push(`${finished.method()} ${new URL(finished.url()).pathname}${new URL(finished.url()).search}`);
+    if (type === 'script' || type === 'stylesheet') {
+      pending.push(
+        (async () => {
+          const [sizes, response] = await Promise.all([finished.sizes(), finished.response()]);
+          transferred[type] += sizes.responseBodySize;
+          files.push({ file: new URL(finished.url()).pathname, kb: Math.round(sizes.responseBodySize / 102.4) / 10 });
+          encodings.add((await response?.headerValue('content-encoding')) ?? 'identity');
+        })(),
+      );
+    }
+  });
+
+  const started = Date.now();
+  await page.goto('/model-inventory/models');
+  await expect(page.getByRole('row').filter({ hasText: 'GPT-4o' })).toBeVisible();
+  const firstRowMs = Date.now() - started;
+  await page.waitForLoadState('networkidle');
+  await Promise.all(pending);
+
+  const figures = {
+    scriptTransferredKb: Math.round(transferred.script / 102.4) / 10,
+    styleTransferredKb: Math.round(transferred.stylesheet / 102.4) / 10,
+    apiCallsOnLoad: apiCalls.length,
+    apiCalls,
+    encodings: [...encodings],
+    largestFiles: files.sort((a, b) => b.kb - a.kb).slice(0, 5),
+    firstRowMs,
+    loadAverage: loadavg().map((n) => n.toFixed(1)).join(' '),
+  };
+  const goals = {
+    scriptTransferredKb: figures.scriptTransferredKb <= BUDGET.goals.scriptTransferredKb,
+    apiCallsOnLoad: figures.apiCallsOnLoad <= BUDGET.goals.apiCallsOnLoad,
+    firstRowMs: figures.firstRowMs <= BUDGET.goals.firstRowMs,
+  };
+  mkdirSync(join(RESULT, '..'), { recursive: true });
+  writeFileSync(RESULT, JSON.stringify({ ...figures, goals }, null, 2));
+  const mark = (met: boolean) => (met ? 'PASS' : 'FAIL');
+  console.log(
+    [
+      `first load of the Models tab (load average ${figures.loadAverage}, ${cpus().length} CPUs):`,
+      `  JavaScript ${figures.scriptTransferredKb} kB transferred — goal ${BUDGET.goals.scriptTransferredKb} kB ${mark(goals.scriptTransferredKb)}, limit ${BUDGET.limits.scriptTransferredKb} kB`,
+      `  CSS ${figures.styleTransferredKb} kB transferred — limit ${BUDGET.limits.styleTransferredKb} kB`,
+      `  API calls ${figures.apiCallsOnLoad} — goal ${BUDGET.goals.apiCallsOnLoad} ${mark(goals.apiCallsOnLoad)}, limit ${BUDGET.limits.apiCallsOnLoad}: ${apiCalls.join(', ')}`,
+      `  first table row after ${figures.firstRowMs} ms — goal ${BUDGET.goals.firstRowMs} ms ${mark(goals.firstRowMs)} (reported, not enforced)`,
+    ].join('\n'),
+  );
+
+  expect(figures.scriptTransferredKb).toBeLessThanOrEqual(BUDGET.limits.scriptTransferredKb);
+  expect(figures.styleTransferredKb).toBeLessThanOrEqual(BUDGET.limits.styleTransferredKb);
+  expect(apiCalls.length).toBeLessThanOrEqual(BUDGET.limits.apiCallsOnLoad);
+  await context.close();
+});
