@@ -38,7 +38,11 @@ test('the first load of the Models tab stays within the performance budget', asy
   const encodings = new Set<string>();
   const files: Array<{ file: string; kb: number }> = [];
   const pending: Promise<void>[] = [];
+  let inFlight = 0;
+  page.on('request', () => void inFlight++);
+  page.on('requestfailed', () => void inFlight--);
   page.on('requestfinished', (finished) => {
+    inFlight--;
     const type = finished.resourceType();
     if (finished.url().includes("/api/")) apiCalls.push(`${finished.method()} ${new URL(finished.url()).pathname}${new URL(finished.url()).search}`);
     if (type === 'script' || type === 'stylesheet') {
@@ -57,7 +61,7 @@ test('the first load of the Models tab stays within the performance budget', asy
   await page.goto('/model-inventory/models');
   await expect(page.getByRole('row').filter({ hasText: 'GPT-4o' })).toBeVisible();
   const firstRowMs = Date.now() - started;
-  await page.waitForLoadState('networkidle');
+  await expect.poll(() => inFlight).toBe(0);
   await Promise.all(pending);
 
   const figures = {
