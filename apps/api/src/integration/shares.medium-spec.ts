@@ -89,7 +89,7 @@ describe('share links: management, the public view and export, token states, rat
       ['filters.risk_level', { resource: 'risks', filters: { risk_level: ['Severe'] } }],
       ['filters.filter', { resource: 'risks', filters: { filter: 'deleted' } }],
       ['filters.approver', { resource: 'risks', filters: { approver: 'a@example.com' } }],
-    ])('refuses a bad %s with 400 naming it, and stores nothing', async (field, body) => {
+    ])('refuses a bad %s (%j) with 400 naming it, and stores nothing', async (field, body) => {
       const [{ count: before }] = await db().query('SELECT count(*)::int AS count FROM share_links');
       const response = await create(acme, { resource: 'models', fields: 'summary', allow_export: false, ...body } as Partial<CreateShareLinkRequest>).expect(400);
       expect(response.headers['content-type']).toContain('application/problem+json');
@@ -159,6 +159,17 @@ describe('share links: management, the public view and export, token states, rat
   });
 
   describe('the public view', () => {
+    it('is documented without a security requirement, with its 404 and 429 answers and the shared fields', async () => {
+      const { body } = await client.http().get('/api/docs-json').expect(200);
+      const view = body.paths['/api/public/shares/{token}'].get;
+      expect(view.security).toBeUndefined();
+      expect(Object.keys(view.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '429']));
+      expect(body.paths['/api/public/shares/{token}/export'].get.security).toBeUndefined();
+      expect(body.paths['/api/shares'].post.security).toEqual(expect.arrayContaining([{ bearer: [] }]));
+      expect(Object.keys(body.components.schemas['SharedModelDto'].properties)).toEqual(expect.arrayContaining(['provider', 'status_date', 'approver']));
+      expect(body.components.schemas['SharedModelDto'].required.sort()).toEqual(['model', 'provider', 'status', 'status_date', 'version']);
+    });
+
     it('shows the summary fields of the models and nothing else, without signing in', async () => {
       const { token } = await share();
       const { body } = await publicGet(token).expect(200);
