@@ -77,7 +77,7 @@ describe('share links: management, the public view and export, token states, rat
     });
 
     it.each([
-      ['expires_at', { expires_at: new Date(Date.now() - 60_000).toISOString() }],
+      ['expires_at', { expires_at: '2020-01-01T00:00:00Z' }],
       ['expires_at', { expires_at: 'tomorrow' }],
       ['resource', { resource: 'evidence' }],
       ['fields', { fields: 'everything' }],
@@ -172,7 +172,8 @@ describe('share links: management, the public view and export, token states, rat
 
     it('shows the summary fields of the models and nothing else, without signing in', async () => {
       const { token } = await share();
-      const { body } = await publicGet(token).expect(200);
+      const { body, headers } = await publicGet(token).expect(200);
+      expect(headers['cache-control']).toBe('no-store');
       expect(Object.keys(body).sort()).toEqual(['allow_export', 'expires_at', 'fields', 'items', 'limit', 'offset', 'resource', 'total']);
       expect(body).toMatchObject({ resource: 'models', fields: 'summary', total: 2, limit: 50, offset: 0 });
       for (const item of body.items) expect(Object.keys(item).sort()).toEqual(['model', 'provider', 'status', 'status_date', 'version']);
@@ -244,6 +245,7 @@ describe('share links: management, the public view and export, token states, rat
       const { token } = await share({ allow_export: true, filters: { status: [ModelStatus.APPROVED] } });
       const response = await publicGet(`${token}/export?format=csv`).expect(200);
       expect(response.headers['content-type']).toContain('text/csv');
+      expect(response.headers['cache-control']).toBe('no-store');
       expect(response.headers['content-disposition']).toMatch(/^attachment; filename="shared-models-\d{4}-\d{2}-\d{2}\.csv"$/);
       expect(response.text.replace(/^\uFEFF/, '').trim().split('\r\n')).toEqual(['Provider,Model,Version,Status,Status date', 'OpenAI,GPT-4,1.0,Approved,2025-01-17']);
       const risks = await publicGet(`${(await share({ resource: 'risks', fields: 'all', allow_export: true })).token}/export`).expect(200);

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -21,7 +21,7 @@ const NOT_FOUND = ApiNotFoundResponse({ type: ApiProblemDto, description: 'Unkno
 const TOO_MANY = ApiTooManyRequestsResponse({ type: ApiProblemDto, description: 'Too many requests from your address; see Retry-After.' });
 const BAD_QUERY = ApiBadRequestResponse({ type: ApiProblemDto, description: 'Invalid query; `errors` names each field.' });
 
-/** No sign-in: the token is the credential. Rate-limited per client address. */
+/** No sign-in: the token is the credential. Rate-limited per client address; nothing is kept in shared caches. */
 @ApiTags('publicShares')
 @Public()
 @UseGuards(ShareRateLimitGuard)
@@ -30,6 +30,7 @@ export class PublicSharesController {
   constructor(private readonly views: SharedViewService) {}
 
   @Get(':token')
+  @Header('Cache-Control', 'no-store')
   @TOKEN
   @ApiOperation({ summary: 'One page of a shared view (read-only, no sign-in)' })
   @ApiOkResponse({ type: SharedViewResponseDto })
@@ -41,6 +42,7 @@ export class PublicSharesController {
   }
 
   @Get(':token/export')
+  @Header('Cache-Control', 'no-store')
   @TOKEN
   @ApiOperation({ summary: 'Download the shared view as CSV or XLSX, when the link allows export (no sign-in)' })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
