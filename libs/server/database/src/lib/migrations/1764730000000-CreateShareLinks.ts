@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * stored only as its SHA-256 hash (it has 256 bits of randomness, so a fast hash is safe); a public access looks the
  * hash up through its unique index and counts itself in the same UPDATE.
  */
-export class CreateShareLinks1764720000000 implements MigrationInterface {
-  name = 'CreateShareLinks1764720000000';
+export class CreateShareLinks1764730000000 implements MigrationInterface {
+  name = 'CreateShareLinks1764730000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TYPE share_resource AS ENUM ('models', 'risks')`);
