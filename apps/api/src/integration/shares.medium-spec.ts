@@ -200,7 +200,7 @@ describe('share links: management, the public view and export, token states, rat
       expect(injection).toMatchObject({ owner: 'risk.officer@example.com', description: 'Seen in tests.', model: { provider: 'OpenAI', model: 'GPT-4', version: '1.0' }, overdue: false });
       expect(Object.keys(injection.model).sort()).toEqual(['model', 'provider', 'version']);
       const text = JSON.stringify([models, risks]);
-      for (const leak of ['organization_id', 'security_assessment_data', '"id"', 'model_id', 'created_by', 'accepted_by', 'version_number', acme.user.email]) expect(text).not.toContain(leak);
+      for (const leak of ['organization_id', 'security_assessment_data', '"id"', 'model_id', 'created_by', 'accepted_by', 'approved_by', 'version_number', acme.user.email]) expect(text).not.toContain(leak);
     });
 
     it('applies the stored filters and pages through the register’s own list', async () => {
