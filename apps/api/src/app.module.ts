@@ -7,6 +7,7 @@ import { InventoryModule } from '@model-inventory/server-inventory';
 import { DatabaseModule, HealthModule, HttpPlatformModule, QueueModule, SystemModule } from '@model-inventory/server-platform';
 import { ProjectsModule } from '@model-inventory/server-projects';
 import { RisksModule } from '@model-inventory/server-risks';
+import { SharesModule } from '@model-inventory/server-shares';
 
 @Module({
   imports: [
@@ -22,6 +23,7 @@ import { RisksModule } from '@model-inventory/server-risks';
     ProjectsModule,
     QueueModule,
     RisksModule,
+    SharesModule,
     SystemModule,
   ],
 })

@@ -24,6 +24,7 @@ export async function createFixtures(admin: Session): Promise<void> {
   await api().post('/api/modelRisks').set(admin.auth).send(risk).expect(201);
   await api().post('/api/projects').set(admin.auth).send({ name: 'Robustness fixture' }).expect(201);
   await api().post('/api/webhooks').set(admin.auth).send({ url: 'https://hooks.example.com/robustness', events: ['model_added'], secret: 'sixteen-chars-secret' }).expect(201);
+  await api().post('/api/shares').set(admin.auth).send({ resource: 'models', fields: 'summary', allow_export: false }).expect(201);
   await addUser(admin, 'Editor');
 }
 

@@ -7,3 +7,5 @@ export * from './lib/model-deletion-hooks';
 export { MODEL_ENTITY } from './lib/model-audit';
 export * from './lib/inventory.mapper';
 export * from './lib/demo/demo-hooks';
+export { ListModelInventoryDto, ModelInventoryFilterDto } from './lib/dto/list-model-inventory.dto';
+export type { ExportRow } from './lib/export/export-columns';

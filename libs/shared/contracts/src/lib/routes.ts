@@ -17,6 +17,8 @@ export const ApiRoutes = {
   demoData: 'demo-data',
   apiTokens: 'api-tokens',
   auditEvents: 'audit-events',
+  shares: 'shares',
+  publicShares: 'public/shares',
 } as const;
 
 /** Console routes, shared with the Playwright tests. */
@@ -25,6 +27,8 @@ export const WebRoutes = {
   signup: 'signup',
   modelInventory: 'model-inventory',
   settings: 'settings',
+  /** The public read-only page of a share link: `/share/<token>`, no sign-in. */
+  share: 'share',
 } as const;
 
 export const ModelInventoryTabs = ['models', 'risks', 'evidence', 'mlflow'] as const;

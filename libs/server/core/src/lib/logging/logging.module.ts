@@ -13,6 +13,9 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
+/** A share link's token is its only credential: the API path and the console page of a link are logged without it. */
+export const withoutShareTokens = (url: string) => url.replace(/(\/public\/shares\/|^\/share\/)[^/?#]+/, '$1[token]');
+
 /** Structured JSON logs (pino) with a request id on every line of a request. */
 @Module({
   imports: [
@@ -27,7 +30,7 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
             error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
           // One short line per request; headers stay out of the logs (and so do tokens).
           serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: withoutShareTokens(req.url) }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
           base: { service: config.role },

@@ -11,6 +11,7 @@ import { CreateModelRisks1764700000000 } from './1764700000000-CreateModelRisks'
 import { CreateSessionsApiTokensAndAuditEvents1764710000000 } from './1764710000000-CreateSessionsApiTokensAndAuditEvents';
 import { CreateModelStatusDecisions1764720000000 } from './1764720000000-CreateModelStatusDecisions';
 import { MarkDemoProjects1764720001000 } from './1764720001000-MarkDemoProjects';
+import { CreateShareLinks1764730000000 } from './1764730000000-CreateShareLinks';
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CreateSessionsApiTokensAndAuditEvents1764710000000,
   CreateModelStatusDecisions1764720000000,
   MarkDemoProjects1764720001000,
+  CreateShareLinks1764730000000,
 ];

@@ -1,0 +1,2 @@
+export * from './lib/shares.module';
+export * from './lib/entities/share-link.entity';
