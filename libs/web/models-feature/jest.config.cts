@@ -2,6 +2,9 @@ module.exports = {
   displayName: 'web-models-feature',
   preset: '../../../jest.preset.js',
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
+  // The page specs drive whole pages and dialogs through Material harnesses; on a busy, shared machine the default
+  // 5 s is too tight for them.
+  testTimeout: 20_000,
   coverageDirectory: '../../../coverage/libs/web/models-feature',
   transform: {
     '^.+\\.(ts|mjs|js|html)$': [

@@ -16,6 +16,16 @@ describe('model form', () => {
     expect(toUpdateRequest(value, model)).toEqual({ version: '2.0' });
   });
 
+  it('sends a rationale with its status, so an unchanged status with a rationale is a re-approval, and never with Pending', () => {
+    const model = aModel({ status: ModelStatus.APPROVED });
+    expect(toUpdateRequest({ ...formValueOf(model), status_rationale: ' Re-assessed in March. ' }, model)).toEqual({
+      status: ModelStatus.APPROVED,
+      status_rationale: 'Re-assessed in March.',
+    });
+    expect(toUpdateRequest({ ...formValueOf(model), status: ModelStatus.PENDING, status_rationale: 'Because.' }, model)).toEqual({ status: ModelStatus.PENDING });
+    expect(toUpdateRequest({ ...formValueOf(model), status_rationale: '   ' }, model)).toEqual({});
+  });
+
   it('asks for the fields the API requires and checks e-mail and link shapes', () => {
     const form = createModelForm();
     form.patchValue({ approver: 'not-an-email', provider: '   ', reference_link: 'ftp://files' });

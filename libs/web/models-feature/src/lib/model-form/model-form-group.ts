@@ -16,6 +16,7 @@ export const MODEL_LIMITS = {
   longText: 10_000,
   referenceLink: 2048,
   shortText: 200,
+  statusRationale: 2000,
   version: 100,
 } as const;
 
@@ -61,6 +62,8 @@ export function createModelForm() {
     }),
     security_assessment: new FormControl(false, { nonNullable: true }),
     status: new FormControl<ModelStatus>(ModelStatus.PENDING, { nonNullable: true }),
+    /** Why this status: sent with an Approved, Restricted or Blocked decision, recorded in its approval record. */
+    status_rationale: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(MODEL_LIMITS.statusRationale)] }),
     status_date: new FormControl<Date | null>(startOfToday(), { validators: [Validators.required] }),
     version: text(MODEL_LIMITS.version),
   });
@@ -83,14 +86,23 @@ export function formValueOf(model: ModelInventoryResponse): ModelFormValue {
     reference_link: model.reference_link,
     security_assessment: model.security_assessment,
     status: model.status,
+    status_rationale: '',
     status_date: fromIsoDate(model.status_date),
     version: model.version,
   };
 }
 
+/** A rationale goes with an Approved, Restricted or Blocked status only, as the API requires. */
+function rationaleOf(value: ModelFormValue): string | undefined {
+  const rationale = value.status_rationale.trim();
+  return rationale && value.status !== ModelStatus.PENDING ? rationale : undefined;
+}
+
 /** The request body for the form's values: trimmed, the date as `YYYY-MM-DD`. */
 export function toCreateRequest(value: ModelFormValue): CreateModelInventoryRequest {
+  const rationale = rationaleOf(value);
   return {
+    ...(rationale ? { status_rationale: rationale } : {}),
     approver: value.approver.trim(),
     biases: value.biases.trim(),
     capabilities: value.capabilities.map((capability) => capability.trim()).filter(Boolean),
@@ -113,8 +125,10 @@ export function toCreateRequest(value: ModelFormValue): CreateModelInventoryRequ
  * the user may not set (an Editor saving an Approved model's description) and history stays exact.
  */
 export function toUpdateRequest(value: ModelFormValue, model: ModelInventoryResponse): UpdateModelInventoryRequest {
-  const next = toCreateRequest(value);
+  const { status_rationale: rationale, ...next } = toCreateRequest(value);
   const changes: Record<string, unknown> = {};
+  // A rationale makes the status a decision, even an unchanged one: that is how a model is re-approved.
+  if (rationale) Object.assign(changes, { status: value.status, status_rationale: rationale });
   for (const [key, newValue] of Object.entries(next) as [keyof CreateModelInventoryRequest, unknown][]) {
     const oldValue: unknown = model[key];
     const same =

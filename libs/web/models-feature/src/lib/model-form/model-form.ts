@@ -1,5 +1,6 @@
 import { COMMA, ENTER } from '@angular/cdk/keycodes';
-import { ChangeDetectionStrategy, Component, effect, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, input, output, signal } from '@angular/core';
+import { DatePipe } from '@angular/common';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatChipGrid, MatChipInput, MatChipInputEvent, MatChipRemove, MatChipRow } from '@angular/material/chips';
 import { provideNativeDateAdapter } from '@angular/material/core';
@@ -10,7 +11,7 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect, MatSelectTrigger } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { MatTooltip } from '@angular/material/tooltip';
-import { FrameworkResponse, ModelStatus, ProjectResponse } from '@model-inventory/contracts';
+import { FrameworkResponse, ModelInventoryResponse, ModelStatus, ProjectResponse } from '@model-inventory/contracts';
 import { MODEL_STATUSES } from '@model-inventory/web-inventory-data-access';
 import { startWith } from 'rxjs';
 import { STATUS_DETAILS } from '../model-status';
@@ -26,6 +27,7 @@ export const APPROVERS_ONLY_HINT = 'Only Admins and Reviewers can approve, restr
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    DatePipe,
     MatChipGrid,
     MatChipInput,
     MatChipRemove,
@@ -57,6 +59,8 @@ export class ModelForm {
   readonly canWrite = input(false);
   /** Approvers may set any status; others only Pending. */
   readonly canApprove = input(false);
+  /** The model's latest status decision, shown under the status; null for a new model. */
+  readonly approval = input<Pick<ModelInventoryResponse, 'status' | 'approved_by' | 'approved_at' | 'status_rationale'> | null>(null);
   readonly projects = input<readonly ProjectResponse[]>([]);
   readonly frameworks = input<readonly FrameworkResponse[]>([]);
   readonly submitted = output<void>();
@@ -69,8 +73,16 @@ export class ModelForm {
 
   /** The capabilities as a signal, so the chips (OnPush, zoneless) follow every change of the control. */
   protected readonly capabilities = signal<readonly string[]>([]);
+  /** The status chosen in the form, as a signal, so the rationale field follows it. */
+  protected readonly status = signal<ModelStatus>(ModelStatus.PENDING);
+  protected readonly decidedStatus = computed(() => this.status() !== ModelStatus.PENDING);
 
   constructor() {
+    effect((onCleanup) => {
+      const control = this.form().controls.status;
+      const subscription = control.valueChanges.pipe(startWith(control.value)).subscribe((status) => this.status.set(status));
+      onCleanup(() => subscription.unsubscribe());
+    });
     effect((onCleanup) => {
       const control = this.form().controls.capabilities;
       const subscription = control.valueChanges
