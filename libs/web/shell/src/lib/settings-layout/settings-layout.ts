@@ -26,7 +26,7 @@ interface SettingsTab {
   `,
   template: `
     <mi-page-header heading="Settings" description="Your organisation, your account, API tokens and the security log." />
-    <nav mat-tab-nav-bar class="tabs" aria-label="Settings sections" [tabPanel]="panel">
+    <nav mat-tab-nav-bar mat-stretch-tabs="false" mat-align-tabs="start" class="tabs" aria-label="Settings sections" [tabPanel]="panel">
       @for (tab of tabs(); track tab.path) {
         <a
           mat-tab-link
