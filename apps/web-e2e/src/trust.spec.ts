@@ -30,7 +30,8 @@ async function signIn(page: Page, email: string, password = PASSWORD): Promise<v
 }
 
 /** Calls the API the way a script would: plain fetch with a bearer token, no browser. */
-async function callApi(baseURL: string, token: string, path: string, init: RequestInit = {}): Promise<number> {
+async function callApi(baseURL: string | undefined, token: string, path: string, init: RequestInit = {}): Promise<number> {
+  if (!baseURL) throw new Error('The tests need a baseURL.');
   const response = await fetch(new URL(path, baseURL), {
     ...init,
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers },
@@ -88,8 +89,8 @@ test('API tokens: create one in Settings, see it once, script the API with it at
   await expect(page.getByText(token)).toHaveCount(0);
 
   // A script: reads work, writes are refused because the token is an Auditor's even though its user is an Admin.
-  expect(await callApi(baseURL!, token, '/api/modelInventory')).toBe(200);
-  expect(await callApi(baseURL!, token, '/api/modelInventory', { body: JSON.stringify({ model: 'x' }), method: 'POST' })).toBe(403);
+  expect(await callApi(baseURL, token, '/api/modelInventory')).toBe(200);
+  expect(await callApi(baseURL, token, '/api/modelInventory', { body: JSON.stringify({ model: 'x' }), method: 'POST' })).toBe(403);
 
   // Last used: recorded on the token's first call (in the background), so look again until it shows.
   await expect(async () => {
@@ -102,7 +103,7 @@ test('API tokens: create one in Settings, see it once, script the API with it at
   await row.getByRole('button', { name: 'Revoke Nightly compliance export' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Revoke token' }).click();
   await expect(row).toContainText('Revoked');
-  expect(await callApi(baseURL!, token, '/api/modelInventory')).toBe(401);
+  expect(await callApi(baseURL, token, '/api/modelInventory')).toBe(401);
 });
 
 test('account and security log: change the password, sign out, sign in again, and find it all in the security log', async ({ page, request, baseURL }) => {
@@ -134,15 +135,15 @@ test('account and security log: change the password, sign out, sign in again, an
   await expect(page.getByRole('dialog')).toHaveCount(0);
   // This session goes on; the one the test registered with (another session) ended.
   const browserSession = await sessionToken(page);
-  expect(await callApi(baseURL!, browserSession!, '/api/auth/me')).toBe(200);
-  expect(await callApi(baseURL!, admin.token, '/api/auth/me')).toBe(401);
+  expect(await callApi(baseURL, browserSession ?? '', '/api/auth/me')).toBe(200);
+  expect(await callApi(baseURL, admin.token, '/api/auth/me')).toBe(401);
 
   // Sign out: back to sign-in, and the session's token no longer works anywhere.
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login$/);
   expect(await sessionToken(page)).toBeNull();
-  expect(await callApi(baseURL!, browserSession!, '/api/auth/me')).toBe(401);
+  expect(await callApi(baseURL, browserSession ?? '', '/api/auth/me')).toBe(401);
 
   await signIn(page, admin.email, NEW_PASSWORD);
   await page.goto(`/${WebRoutes.settings}`);
@@ -169,7 +170,7 @@ test('account and security log: change the password, sign out, sign in again, an
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^security-log-.*\.csv$/);
-  const csv = await readFile((await download.path())!, 'utf8');
+  const csv = await readFile(await download.path(), 'utf8');
   expect(csv).toContain('auth.login_failed');
   expect(csv).not.toContain('auth.logout');
 });
@@ -197,7 +198,7 @@ test('users: an Admin renames a user and resets their password, which signs them
   await expect(page.getByText('Alan M. Turing has a new password and was signed out everywhere.')).toBeVisible();
   await expect(page.locator('tr[mat-row]').filter({ hasText: email })).toContainText('Alan M. Turing');
 
-  expect(await callApi(baseURL!, alanSession, '/api/auth/me')).toBe(401);
+  expect(await callApi(baseURL, alanSession, '/api/auth/me')).toBe(401);
   const relogin = await request.post('/api/auth/login', { data: { email, password: 'enigma-bombe-1940' } });
   expect(relogin.status()).toBe(200);
 });
