@@ -1,5 +1,27 @@
 import { Routes } from '@angular/router';
+import { SettingsLayout } from './settings-layout/settings-layout';
 import { SettingsPage } from './settings-page/settings-page';
+import { rolesGuard, SECURITY_LOG_ROLES, SettingsSections } from './settings-sections';
 
-/** The settings area; the app mounts it under `WebRoutes.settings` inside the `Shell` layout. */
-export const routes: Routes = [{ component: SettingsPage, path: '', title: 'Settings · Model Inventory' }];
+/**
+ * The settings area; the app mounts it under `WebRoutes.settings` inside the `Shell` layout. Each section other
+ * than the general one is a lazy chunk of its own feature library.
+ */
+export const routes: Routes = [
+  {
+    children: [
+      { component: SettingsPage, path: '', title: 'Settings · Model Inventory' },
+      {
+        loadChildren: () => import('@model-inventory/web-api-tokens-feature').then((m) => m.routes),
+        path: SettingsSections.apiTokens,
+      },
+      {
+        canActivate: [rolesGuard(SECURITY_LOG_ROLES)],
+        loadChildren: () => import('@model-inventory/web-security-log-feature').then((m) => m.routes),
+        path: SettingsSections.securityLog,
+      },
+    ],
+    component: SettingsLayout,
+    path: '',
+  },
+];

@@ -32,6 +32,11 @@ export class UsersApi {
     return this.http.patch<UserResponse>(`${this.baseUrl}/${id}`, request);
   }
 
+  /** The same change from a form: failures (a too short password, an empty name) are left to the form. */
+  updateFromForm(id: number, request: UpdateUserRequest): Observable<UserResponse> {
+    return this.http.patch<UserResponse>(`${this.baseUrl}/${id}`, request, { context: handledLocally() });
+  }
+
   /** Removes a user; a refusal (yourself, the last Admin) is reported globally. */
   remove(id: number): Observable<void> {
     return this.http.delete(`${this.baseUrl}/${id}`).pipe(map(() => undefined));

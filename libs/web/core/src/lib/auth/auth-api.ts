@@ -3,13 +3,14 @@ import { inject, Injectable } from '@angular/core';
 import {
   ApiRoutes,
   AuthSettingsResponse,
+  ChangePasswordRequest,
   LoginRequest,
   LoginResponse,
   MeResponse,
   RegisterRequest,
   RegisterResponse,
 } from '@model-inventory/contracts';
-import { Observable } from 'rxjs';
+import { map, Observable } from 'rxjs';
 import { API_BASE_URL, apiUrl } from '../api-base-url';
 import { handledLocally } from '../http/problem';
 
@@ -30,6 +31,16 @@ export class AuthApi {
 
   me(): Observable<MeResponse> {
     return this.http.get<MeResponse>(`${this.baseUrl}/me`);
+  }
+
+  /** Ends this session on the server; failures are not shown (the console forgets the token either way). */
+  logout(): Observable<void> {
+    return this.http.post(`${this.baseUrl}/logout`, null, { context: handledLocally() }).pipe(map(() => undefined));
+  }
+
+  /** Failures (a wrong current password, a too short new one) are shown by the password form. */
+  changePassword(request: ChangePasswordRequest): Observable<void> {
+    return this.http.post(`${this.baseUrl}/password`, request, { context: handledLocally() }).pipe(map(() => undefined));
   }
 
   settings(): Observable<AuthSettingsResponse> {

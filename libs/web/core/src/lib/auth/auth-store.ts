@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { LoginRequest, MeResponse, RegisterRequest, Role } from '@model-inventory/contracts';
+import { ChangePasswordRequest, LoginRequest, MeResponse, RegisterRequest, Role } from '@model-inventory/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthApi } from './auth-api';
 import { clearStoredToken, readStoredToken, writeStoredToken } from './token-storage';
@@ -61,9 +61,20 @@ export class AuthStore {
     return this.pendingRestore;
   }
 
-  /** Tokens are stateless on the server, so signing out only forgets them here. */
-  logout(): void {
+  /**
+   * Ends the session on the server (its token stops working at once; the user's other sessions go on), then
+   * forgets it here. The console signs out even when the server cannot be reached.
+   */
+  async logout(): Promise<void> {
+    if (this.tokenState()) {
+      await firstValueFrom(this.api.logout()).catch(() => undefined);
+    }
     this.clearSession();
+  }
+
+  /** Changes the signed-in user's password; this session goes on, the user's other sessions end. */
+  async changePassword(request: ChangePasswordRequest): Promise<void> {
+    await firstValueFrom(this.api.changePassword(request));
   }
 
   clearSession(): void {

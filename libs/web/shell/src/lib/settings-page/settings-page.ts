@@ -3,12 +3,11 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatCard, MatCardContent, MatCardHeader, MatCardTitle } from '@angular/material/card';
 import { MatIcon } from '@angular/material/icon';
 import { AuthStore } from '@model-inventory/web-core';
-import { PageHeader } from '@model-inventory/web-shared-ui';
 import { UsersTable } from '@model-inventory/web-users-feature';
 
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatCard, MatCardContent, MatCardHeader, MatCardTitle, MatIcon, PageHeader, UsersTable],
+  imports: [DatePipe, MatCard, MatCardContent, MatCardHeader, MatCardTitle, MatIcon, UsersTable],
   selector: 'mi-settings-page',
   styleUrl: './settings-page.scss',
   templateUrl: './settings-page.html',

@@ -1,9 +1,15 @@
 import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatFormFieldHarness } from '@angular/material/form-field/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
 import { MatMenuHarness } from '@angular/material/menu/testing';
+import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Role } from '@model-inventory/contracts';
@@ -19,6 +25,7 @@ class SignInPage {}
 
 describe('Shell', () => {
   let harness: RouterTestingHarness;
+  let backend: HttpTestingController;
 
   beforeEach(async () => {
     localStorage.clear();
@@ -26,12 +33,14 @@ describe('Shell', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
         provideRouter([
           { component: SignInPage, path: 'login' },
           { children: [{ component: InventoryPage, path: 'model-inventory' }], component: Shell, path: '' },
         ]),
       ],
     });
+    backend = TestBed.inject(HttpTestingController);
     await signInAs(Role.Reviewer);
     harness = await RouterTestingHarness.create('/model-inventory');
   });
@@ -59,9 +68,35 @@ describe('Shell', () => {
   it('signs the user out from the user menu', async () => {
     const menu = await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(MatMenuHarness);
     await menu.clickItem({ text: /Sign out/ });
+    const logout = backend.expectOne('/api/auth/logout');
+    expect(logout.request.method).toBe('POST');
+    logout.flush(null, { status: 204, statusText: 'No Content' });
+    await new Promise((resolve) => setTimeout(resolve));
+    await harness.fixture.whenStable();
 
     expect(TestBed.inject(Router).url).toBe('/login');
     expect(TestBed.inject(AuthStore).isAuthenticated()).toBe(false);
     expect(localStorage.length).toBe(0);
+  });
+
+  it('changes the password from the user menu and says so', async () => {
+    const loader = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
+    await (await loader.getHarness(MatMenuHarness)).clickItem({ text: /Change my password/ });
+    const dialog = await loader.getHarness(MatDialogHarness);
+    for (const [label, value] of [
+      ['Current password', 'old password 123'],
+      ['New password', 'a much longer passphrase'],
+      ['Confirm new password', 'a much longer passphrase'],
+    ]) {
+      const field = await dialog.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }));
+      await ((await field.getControl(MatInputHarness)) as MatInputHarness).setValue(value);
+    }
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Change password' }))).click();
+    backend.expectOne('/api/auth/password').flush(null, { status: 204, statusText: 'No Content' });
+    await harness.fixture.whenStable();
+
+    expect(await loader.getAllHarnesses(MatDialogHarness)).toHaveLength(0);
+    expect(await (await loader.getHarness(MatSnackBarHarness)).getMessage()).toBe('Your password was changed. Your other sessions were signed out.');
+    expect(TestBed.inject(AuthStore).isAuthenticated()).toBe(true);
   });
 });

@@ -2,14 +2,17 @@ import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatIconButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import { MatListItem, MatListItemIcon, MatListItemTitle, MatNavList } from '@angular/material/list';
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbar } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { WebRoutes } from '@model-inventory/contracts';
 import { AuthStore } from '@model-inventory/web-core';
-import { map } from 'rxjs';
+import { filter, map } from 'rxjs';
+import { ChangePasswordDialog } from '../change-password-dialog/change-password-dialog';
 import { UserMenu } from '../user-menu/user-menu';
 
 interface NavItem {
@@ -43,6 +46,8 @@ interface NavItem {
 export class Shell {
   private readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
 
   protected readonly user = this.auth.user;
   protected readonly organization = this.auth.organization;
@@ -64,8 +69,16 @@ export class Shell {
     }
   }
 
-  protected signOut(): void {
-    this.auth.logout();
-    void this.router.navigate(['/', WebRoutes.login]);
+  protected async signOut(): Promise<void> {
+    await this.auth.logout();
+    await this.router.navigate(['/', WebRoutes.login]);
+  }
+
+  protected changePassword(): void {
+    this.dialog
+      .open<ChangePasswordDialog, void, boolean>(ChangePasswordDialog, { autoFocus: 'first-tabbable', width: '480px' })
+      .afterClosed()
+      .pipe(filter(Boolean))
+      .subscribe(() => this.snackBar.open('Your password was changed. Your other sessions were signed out.', undefined, { duration: 5000 }));
   }
 }

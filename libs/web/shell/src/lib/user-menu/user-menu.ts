@@ -17,6 +17,7 @@ export class UserMenu {
   readonly user = input.required<UserResponse>();
   readonly settingsPath = input.required<string>();
   readonly signOut = output();
+  readonly changePassword = output();
 
   protected readonly initials = computed(() =>
     this.user()

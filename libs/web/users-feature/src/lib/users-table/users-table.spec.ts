@@ -105,6 +105,41 @@ describe(UsersTable.name, () => {
     expect(rowNames()).toEqual(['Grace Hopper', 'Alan Turing', 'Ada Lovelace']);
   });
 
+  it('renames a user and resets their password through the edit dialog', async () => {
+    await open(Role.Admin);
+    await (await iconButton('Edit Alan Turing')).click();
+    const dialog = await overlay.getHarness(MatDialogHarness);
+    expect(await (await field(dialog, 'Name')).getControl(MatInputHarness).then((input) => (input as MatInputHarness).getValue())).toBe('Alan Turing');
+    await type(dialog, 'Name', 'Alan M. Turing');
+    await type(dialog, 'New password', 'enigma-bombe-1940');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Save' }))).click();
+
+    const request = backend.expectOne({ method: 'PATCH', url: '/api/users/4' });
+    expect(request.request.body).toEqual({ name: 'Alan M. Turing', password: 'enigma-bombe-1940' });
+    request.flush({ ...ALAN, name: 'Alan M. Turing' });
+    expect(await overlay.getAllHarnesses(MatDialogHarness)).toHaveLength(0);
+    await fixture.whenStable();
+    answerList([GRACE, { ...ALAN, name: 'Alan M. Turing' }]);
+    await fixture.whenStable();
+
+    expect(await overlay.getAllHarnesses(MatDialogHarness)).toHaveLength(0);
+    expect(rowNames()).toEqual(['Grace Hopper', 'Alan M. Turing']);
+    expect(document.body.textContent).toContain('Alan M. Turing has a new password and was signed out everywhere.');
+  });
+
+  it('keeps the edit dialog open with the field error when the new password is too short', async () => {
+    await open(Role.Admin);
+    await (await iconButton('Edit Alan Turing')).click();
+    const dialog = await overlay.getHarness(MatDialogHarness);
+    await type(dialog, 'Name', '');
+    await type(dialog, 'New password', 'short');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Save' }))).click();
+
+    expect(await (await field(dialog, 'Name')).getTextErrors()).toEqual(['Name is required.']);
+    expect(await (await field(dialog, 'New password')).getTextErrors()).toEqual(['New password must be at least 10 characters.']);
+    backend.expectNone({ method: 'PATCH', url: '/api/users/4' });
+  });
+
   it('changes a role through the row menu', async () => {
     await open(Role.Admin);
     const menu = await loader.getHarness(MatMenuHarness.with({ selector: '[aria-label="Change role of Alan Turing"]' }));

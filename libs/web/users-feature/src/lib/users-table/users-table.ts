@@ -17,6 +17,7 @@ import { confirmAction } from '@model-inventory/web-shared-ui';
 import { UsersApi } from '@model-inventory/web-users-data-access';
 import { catchError, filter, map, of, startWith, switchMap } from 'rxjs';
 import { UserDialog } from '../user-dialog/user-dialog';
+import { UserEditDialog, UserEditResult } from '../user-edit-dialog/user-edit-dialog';
 import { ROLE_OPTIONS } from '../user-roles';
 
 type UsersState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; page: Page<UserResponse> };
@@ -90,6 +91,21 @@ export class UsersTable {
       )
       .subscribe((user) => {
         this.snackBar.open(`${user.name} can now sign in as ${user.role}.`, undefined, { duration: 4000 });
+        this.refresh();
+      });
+  }
+
+  protected edit(user: UserResponse): void {
+    this.dialog
+      .open<UserEditDialog, UserResponse, UserEditResult>(UserEditDialog, { autoFocus: 'first-tabbable', data: user, width: '480px' })
+      .afterClosed()
+      .pipe(
+        filter((result): result is UserEditResult => !!result),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe(({ passwordReset, user: updated }) => {
+        const message = passwordReset ? `${updated.name} has a new password and was signed out everywhere.` : `${updated.name} was saved.`;
+        this.snackBar.open(message, undefined, { duration: 4000 });
         this.refresh();
       });
   }

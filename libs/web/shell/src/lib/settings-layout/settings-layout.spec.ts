@@ -1,0 +1,58 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { MatTabNavBarHarness } from '@angular/material/tabs/testing';
+import { provideRouter, Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { Role } from '@model-inventory/contracts';
+import { signInAs } from '@model-inventory/web-core/testing';
+import { rolesGuard, SECURITY_LOG_ROLES } from '../settings-sections';
+import { SettingsLayout } from './settings-layout';
+
+@Component({ template: 'section content' })
+class Section {}
+
+describe(SettingsLayout.name, () => {
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([
+          {
+            children: [
+              { component: Section, path: '' },
+              { component: Section, path: 'api-tokens' },
+              { canActivate: [rolesGuard(SECURITY_LOG_ROLES)], component: Section, path: 'security-log' },
+            ],
+            component: SettingsLayout,
+            path: 'settings',
+          },
+        ]),
+      ],
+    });
+  });
+
+  async function tabsAt(url: string): Promise<{ labels: string[]; active: string }> {
+    const harness = await RouterTestingHarness.create(url);
+    const nav = await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(MatTabNavBarHarness);
+    const links = await nav.getLinks();
+    return { active: await (await nav.getActiveLink()).getLabel(), labels: await Promise.all(links.map((link) => link.getLabel())) };
+  }
+
+  it.each([Role.Admin, Role.Auditor])('offers the security log to %s', async (role) => {
+    await signInAs(role);
+
+    expect(await tabsAt('/settings/security-log')).toEqual({ active: 'Security log', labels: ['General', 'API tokens', 'Security log'] });
+  });
+
+  it.each([Role.Editor, Role.Reviewer])('keeps %s out of the security log', async (role) => {
+    await signInAs(role);
+
+    expect(await tabsAt('/settings/security-log')).toEqual({ active: 'General', labels: ['General', 'API tokens'] });
+    expect(TestBed.inject(Router).url).toBe('/settings');
+  });
+});
