@@ -59,6 +59,7 @@ const USAGE = `Usage: node tools/bench/risks.mjs [options]
   --transitions N        measured transitions In Progress -> Resolved, API and raw SQL each (default 2000; warm-up 100)
   --write-concurrency N  concurrent writes (default 16)
   --port N               port of the stack (default 3410)
+  --only lists|writes    run only the list or only the write measurements (no docs refresh)
   --explain              print the EXPLAIN (ANALYZE, BUFFERS) plan of each raw list query
   --no-docs              do not refresh docs/benchmarks.md
   --keep                 leave the stack running at the end (Ctrl-C stops it and drops its database)`;
@@ -172,11 +173,18 @@ async function main() {
     );
 
     const lists = [];
-    for (const listCase of listCases(org)) {
-      lists.push(await benchmarkList(api, pool, db, org, listCase));
+    if (options.only !== 'writes') {
+      for (const listCase of listCases(org)) {
+        lists.push(await benchmarkList(api, pool, db, org, listCase));
+      }
     }
-    const creates = await benchmarkCreates(api, pool, db, org, models);
-    const transitions = await benchmarkTransitions(api, pool, db, org);
+    const writes = options.only !== 'lists';
+    const creates = writes
+      ? await benchmarkCreates(api, pool, db, org, models)
+      : null;
+    const transitions = writes
+      ? await benchmarkTransitions(api, pool, db, org)
+      : null;
     const counts = await openCountCheck(db, org);
     say(
       `${counts.ok ? 'OK      ' : 'MISMATCH'} ${counts.name}: ${counts.detail}`,
@@ -193,18 +201,18 @@ async function main() {
       counts,
     };
     printResults(results);
-    if (options.docs) {
+    if (options.docs && !options.only) {
       await writeDocs(results);
       say(`\nresults written to ${relativeToRepo(DOCS_FILE)}`);
     }
     const checks = allChecks(results);
     const loads = [
       ...lists.flatMap((l) => [l.api, l.raw]),
-      creates.api,
-      creates.raw,
-      transitions.api,
-      transitions.raw,
-    ];
+      creates?.api,
+      creates?.raw,
+      transitions?.api,
+      transitions?.raw,
+    ].filter(Boolean);
     const failed =
       checks.some(([, ok]) => !ok) || loads.some((load) => load.errors > 0);
     if (options.keep) await run.keepRunning(org);
@@ -229,6 +237,7 @@ function parseOptions() {
         port: { type: 'string', default: '3410' },
         explain: { type: 'boolean', default: false },
         'no-docs': { type: 'boolean', default: false },
+        only: { type: 'string' },
         keep: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -251,6 +260,10 @@ function parseOptions() {
     }
     return value;
   };
+  if (parsed.only && !['lists', 'writes'].includes(parsed.only)) {
+    process.stderr.write(`--only must be lists or writes\n${USAGE}\n`);
+    process.exit(2);
+  }
   const models = count('models', 100);
   const parsedOptions = {
     models,
@@ -262,6 +275,7 @@ function parseOptions() {
     writeConcurrency: count('write-concurrency', 1),
     port: count('port', 1),
     explain: parsed.explain,
+    only: parsed.only ?? null,
     docs: !parsed['no-docs'],
     keep: parsed.keep,
     warmup: { list: 20, writes: 100 },
@@ -812,7 +826,7 @@ function resultRows({ seed, lists, creates, transitions }) {
   for (const [name, writes, unit] of [
     ['Create', creates, 'creates/s'],
     ['Transition', transitions, 'transitions/s'],
-  ]) {
+  ].filter(([, writes]) => writes)) {
     rows.push(
       [
         `${name}: API (c=${writes.api.concurrency})`,
@@ -846,25 +860,47 @@ function allChecks({ lists, creates, transitions, counts }) {
       l.check.ok,
       l.check.detail,
     ]),
-    ...[...creates.checks, ...transitions.checks, counts].map((c) => [
-      c.name,
-      c.ok,
-      c.detail,
-    ]),
+    ...[...(creates?.checks ?? []), ...(transitions?.checks ?? []), counts].map(
+      (c) => [c.name, c.ok, c.detail],
+    ),
   ];
 }
 
+/**
+ * CPU the server side (API, worker, PostgreSQL, Redis) spent per request or statement, in ms. Unlike the latencies it
+ * hardly depends on what else the machine runs: on a shared machine the single API process gets one runnable
+ * thread's share of the cores, while the raw statements run in up to 20 PostgreSQL backends.
+ */
+function serverCpuMs(load) {
+  if (!load.cpu) return null;
+  const { api, worker, postgres, redis } = load.cpu;
+  const share = ((api ?? 0) + (worker ?? 0) + postgres + (redis ?? 0)) / 100;
+  return (share * load.elapsedMs) / load.count;
+}
+
+function cpuPerOp(name, apiLoad, rawLoad) {
+  const apiMs = serverCpuMs(apiLoad);
+  const rawMs = serverCpuMs(rawLoad);
+  if (apiMs === null || rawMs === null)
+    return `${name}: server CPU per operation n/a`;
+  return `${name}: server CPU per operation ${apiMs.toFixed(2)} ms via the API (api ${apiLoad.cpu.api?.toFixed(0) ?? '?'}%, postgres ${apiLoad.cpu.postgres.toFixed(0)}%), ${rawMs.toFixed(2)} ms raw: raw/API ${(rawMs / apiMs).toFixed(2)}x`;
+}
+
 function cpuNotes({ lists, creates, transitions }) {
-  return [
-    ...lists.map(
-      (l) =>
-        `${l.name}: raw query on the idle database ${l.plan.summary}; CPU during the API run: ${formatCpu(l.api.cpu)}.`,
-    ),
-    `CPU during the API creates: ${formatCpu(creates.api.cpu)}; during the raw creates: ${formatCpu(creates.raw.cpu)}.`,
-    `API database sessions during the creates: ${formatSessions(creates.api.sessions)}.`,
-    `CPU during the API transitions: ${formatCpu(transitions.api.cpu)}; during the raw transitions: ${formatCpu(transitions.raw.cpu)}.`,
-    `API database sessions during the transitions: ${formatSessions(transitions.api.sessions)}.`,
-  ];
+  const notes = lists.map(
+    (l) =>
+      `${cpuPerOp(l.name, l.api, l.raw)}; raw query on the idle database ${l.plan.summary}.`,
+  );
+  for (const [name, writes] of [
+    ['Create', creates],
+    ['Transition', transitions],
+  ]) {
+    if (!writes) continue;
+    notes.push(
+      `${cpuPerOp(name, writes.api, writes.raw)}. CPU during the API run: ${formatCpu(writes.api.cpu)}; API database sessions: ${formatSessions(writes.api.sessions)}.`,
+    );
+  }
+  return notes;
 }
 
 function machineLine(machine) {
@@ -879,6 +915,8 @@ function printResults(results) {
   say('');
   for (const [name, ok, detail] of allChecks(results))
     say(`${ok ? 'OK      ' : 'MISMATCH'}  ${name}: ${detail}`);
+  say('');
+  for (const note of cpuNotes(results)) say(note);
 }
 
 function runFlags(o) {
