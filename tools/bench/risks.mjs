@@ -386,32 +386,36 @@ async function seedRisks(db, org) {
 // ---------------------------------------------------------------------------------------------------------------
 // Lists: each case is an API path and ONE hand-written query for the same page (rows, order and total)
 
+/**
+ * The model page as one would write it by hand: the page in the sort order with LIMIT (an index can serve it),
+ * the total as a scalar subquery over the same filter, the link ids as ARRAY subselects. `where(alias)` adds the
+ * filter for the alias of the page or of the count.
+ */
 const MODEL_PAGE_SQL = (where, order) => `
-  SELECT page.*,
+  SELECT m.*,
+         (SELECT count(*) FROM model_inventories c
+           WHERE c.organization_id = $1 AND c.deleted_at IS NULL ${where('c')}) AS total_count,
          ARRAY(SELECT l.project_id FROM model_inventories_projects_frameworks l
-                WHERE l.model_inventory_id = page.id AND l.project_id IS NOT NULL ORDER BY 1) AS projects,
+                WHERE l.model_inventory_id = m.id AND l.project_id IS NOT NULL ORDER BY 1) AS projects,
          ARRAY(SELECT l.framework_id FROM model_inventories_projects_frameworks l
-                WHERE l.model_inventory_id = page.id AND l.framework_id IS NOT NULL ORDER BY 1) AS frameworks
-    FROM (SELECT matched.* FROM (
-            SELECT m.*, count(*) OVER () AS total_count
-              FROM model_inventories m
-             WHERE m.organization_id = $1 AND m.deleted_at IS NULL ${where}) matched
-           ORDER BY ${order} LIMIT 50) page
-   ORDER BY ${order}`;
+                WHERE l.model_inventory_id = m.id AND l.framework_id IS NOT NULL ORDER BY 1) AS frameworks
+    FROM model_inventories m
+   WHERE m.organization_id = $1 AND m.deleted_at IS NULL ${where('m')}
+   ORDER BY ${order('m')}
+   LIMIT 50`;
 
+/** The risk page the same way, with each risk's model, its accepter and its overdue flag. */
 const RISK_PAGE_SQL = (where, order) => `
-  SELECT risk.*, m.provider AS model_provider, m.model AS model_model, m.version AS model_version,
-         accepter.name AS accepted_by_name, page.total_count,
-         (risk.target_date < current_date AND risk.status IN ('Open', 'In Progress')) AS overdue
-    FROM (SELECT matched.* FROM (
-            SELECT r.id, r.target_date, r.risk_level, r.updated_at, count(*) OVER () AS total_count
-              FROM model_risks r
-             WHERE r.organization_id = $1 AND NOT r.is_deleted ${where}) matched
-           ORDER BY ${order} LIMIT 50) page
-    JOIN model_risks risk ON risk.id = page.id
-    JOIN model_inventories m ON m.id = risk.model_id
-    LEFT JOIN users accepter ON accepter.id = risk.accepted_by_user_id
-   ORDER BY ${order.replaceAll('matched.', 'page.')}`;
+  SELECT r.*, m.provider AS model_provider, m.model AS model_model, m.version AS model_version,
+         accepter.name AS accepted_by_name,
+         (SELECT count(*) FROM model_risks c WHERE c.organization_id = $1 AND NOT c.is_deleted ${where('c')}) AS total_count,
+         (r.target_date < current_date AND r.status IN ('Open', 'In Progress')) AS overdue
+    FROM model_risks r
+    JOIN model_inventories m ON m.id = r.model_id
+    LEFT JOIN users accepter ON accepter.id = r.accepted_by_user_id
+   WHERE r.organization_id = $1 AND NOT r.is_deleted ${where('r')}
+   ORDER BY ${order('r')}
+   LIMIT 50`;
 
 function listCases(org) {
   const today = new Date().toISOString().slice(0, 10);
@@ -422,7 +426,10 @@ function listCases(org) {
     {
       name: 'Model list, first page',
       path: '/api/modelInventory?limit=50',
-      sql: MODEL_PAGE_SQL('', 'updated_at DESC, id DESC'),
+      sql: MODEL_PAGE_SQL(
+        () => '',
+        (a) => `${a}.updated_at DESC, ${a}.id DESC`,
+      ),
       params: [org.id],
       key: modelKey,
     },
@@ -430,8 +437,8 @@ function listCases(org) {
       name: 'Model list, open risks, by open_risk_count',
       path: '/api/modelInventory?limit=50&status=Approved&has_open_risks=true&sort=open_risk_count:desc',
       sql: MODEL_PAGE_SQL(
-        `AND m.status = 'Approved' AND m.open_risk_count > 0`,
-        'open_risk_count DESC, id DESC',
+        (a) => `AND ${a}.status = 'Approved' AND ${a}.open_risk_count > 0`,
+        (a) => `${a}.open_risk_count DESC, ${a}.id DESC`,
       ),
       params: [org.id],
       key: modelKey,
@@ -439,7 +446,10 @@ function listCases(org) {
     {
       name: 'Risk list, first page',
       path: '/api/modelRisks?limit=50',
-      sql: RISK_PAGE_SQL('', 'matched.updated_at DESC, matched.id DESC'),
+      sql: RISK_PAGE_SQL(
+        () => '',
+        (a) => `${a}.updated_at DESC, ${a}.id DESC`,
+      ),
       params: [org.id],
       key: riskKey,
     },
@@ -447,8 +457,9 @@ function listCases(org) {
       name: 'Risk list, High+Critical, Open+In Progress, by target date',
       path: '/api/modelRisks?limit=50&risk_level=High,Critical&status=Open,In%20Progress&sort=target_date:asc',
       sql: RISK_PAGE_SQL(
-        `AND r.risk_level IN ('High', 'Critical') AND r.status IN ('Open', 'In Progress')`,
-        'matched.target_date ASC, matched.id ASC',
+        (a) =>
+          `AND ${a}.risk_level IN ('High', 'Critical') AND ${a}.status IN ('Open', 'In Progress')`,
+        (a) => `${a}.target_date ASC, ${a}.id ASC`,
       ),
       params: [org.id],
       key: riskKey,
@@ -457,8 +468,9 @@ function listCases(org) {
       name: `Risk list, search "${SEARCH}" + overdue, by level`,
       path: `/api/modelRisks?limit=50&search=${SEARCH}&overdue=true&sort=risk_level:desc`,
       sql: RISK_PAGE_SQL(
-        `AND r.risk_name ILIKE $2 AND r.target_date < $3::date AND r.status IN ('Open', 'In Progress')`,
-        'matched.risk_level DESC, matched.id DESC',
+        (a) =>
+          `AND ${a}.risk_name ILIKE $2 AND ${a}.target_date < $3::date AND ${a}.status IN ('Open', 'In Progress')`,
+        (a) => `${a}.risk_level DESC, ${a}.id DESC`,
       ),
       params: [org.id, `%${SEARCH}%`, today],
       key: riskKey,
@@ -986,8 +998,8 @@ ${NOTES_END}
 3. **Lists**: for each case, checks that the API and the raw query return the same page (ids in order, each model's
    \`open_risk_count\` or each risk's model and overdue flag) and total; then 20 warm-up and \`--requests\` measured API
    requests (keep-alive), then as many raw queries on a \`pg.Pool\` of ${API_POOL_SIZE}, both at \`--concurrency\`. The raw
-   query counts the matches with \`count(*) OVER ()\` in a subquery, takes the page with \`LIMIT\` outside it, and joins
-   the page's models (and link ids, or the risk's model and accepter).
+   query is the one you would write by hand: the page with \`ORDER BY … LIMIT 50\`, the total as a scalar
+   \`count(*)\` subquery over the same filter, and the page's link ids (models) or model and accepter (risks).
 4. **Creates**: 100 warm-up then \`--creates\` \`POST /api/modelRisks\` with all ${HISTORY_FIELDS} fields on random models; then as many
    raw statements, each writing the same rows (model check \`FOR SHARE\`, the risk, ${HISTORY_FIELDS} history rows, the model's
    \`open_risk_count\`). Ratio = API creates/s ÷ raw creates/s.
