@@ -30,21 +30,25 @@ export class RisksRepository extends TenantRepository<ModelRiskEntity> {
   }
 
   /**
-   * The page, its total, each risk's model and its accepter, in one statement. The total is a scalar subquery
-   * over the same filter, so the page itself can walk an index in the sort order and stop at LIMIT (a window
-   * count would read and sort every match: 300,000 risks for the first page). Models are joined for the page
-   * only, and to the matches only when they sort by the model's name.
+   * The page, its total, each risk's model and its accepter, in one statement. Without a search the total is a
+   * scalar subquery over the filter, so the page walks an index in the sort order and stops at LIMIT (a window
+   * count would read and sort every match: 300,000 risks for the first page). A search finds few rows through
+   * the trigram index: those are counted in the same pass (window), not looked up twice. Models are joined for
+   * the page only, and to the matches only when they sort by the model's name.
    */
   async findPage(filter: ModelRiskFilterDto, limit: number, offset: number, today: string): Promise<{ rows: RiskRow[]; total: number }> {
     const [field, direction] = (filter.sort ?? 'updated_at:desc').split(':');
     const order = direction === 'asc' ? 'ASC' : 'DESC';
+    const windowed = Boolean(filter.search);
     const matched = this.filtered(filter, today, { joinModel: field === 'model' })
       .select('risk.id', 'id')
       .addSelect(SORT_KEYS[field] ?? `risk.${field}`, 'sort_key');
+    if (windowed) matched.addSelect('COUNT(*) OVER ()', 'total_count');
     const [sql, parameters] = matched.getQueryAndParameters();
+    const total = windowed ? 'page.total_count' : `(SELECT count(*) FROM (${sql}) counted)`;
     const rows: Array<RiskRow & { total_count: string }> = await this.dataSource.query(
-      `SELECT ${RISK_ROW_COLUMNS}, (SELECT count(*) FROM (${sql}) counted) AS total_count
-         FROM (SELECT id, sort_key FROM (${sql}) matched
+      `SELECT ${RISK_ROW_COLUMNS}, ${total} AS total_count
+         FROM (SELECT id, sort_key${windowed ? ', total_count' : ''} FROM (${sql}) matched
                 ORDER BY sort_key ${order}, id ${order} LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}) page
          JOIN model_risks risk ON risk.id = page.id
          ${RISK_ROW_JOINS}
