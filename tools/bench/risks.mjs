@@ -417,6 +417,24 @@ const RISK_PAGE_SQL = (where, order) => `
    ORDER BY ${order('r')}
    LIMIT 50`;
 
+/**
+ * The searched risk page: the trigram index finds few matches, so the good hand-written query counts them in the same
+ * pass (window count in a subquery, LIMIT outside it) and joins the page's rows; `sortColumn` is the sort key.
+ */
+const RISK_SEARCH_PAGE_SQL = (where, order, sortColumn) => `
+  SELECT r.*, m.provider AS model_provider, m.model AS model_model, m.version AS model_version,
+         accepter.name AS accepted_by_name, page.total_count,
+         (r.target_date < current_date AND r.status IN ('Open', 'In Progress')) AS overdue
+    FROM (SELECT matched.* FROM (
+            SELECT c.id, c.${sortColumn}, count(*) OVER () AS total_count
+              FROM model_risks c
+             WHERE c.organization_id = $1 AND NOT c.is_deleted ${where('c')}) matched
+           ORDER BY ${order('matched')} LIMIT 50) page
+    JOIN model_risks r ON r.id = page.id
+    JOIN model_inventories m ON m.id = r.model_id
+    LEFT JOIN users accepter ON accepter.id = r.accepted_by_user_id
+   ORDER BY ${order('page')}`;
+
 function listCases(org) {
   const today = new Date().toISOString().slice(0, 10);
   const modelKey = (row) => `${row.id}:${row.open_risk_count}`;
@@ -467,10 +485,11 @@ function listCases(org) {
     {
       name: `Risk list, search "${SEARCH}" + overdue, by level`,
       path: `/api/modelRisks?limit=50&search=${SEARCH}&overdue=true&sort=risk_level:desc`,
-      sql: RISK_PAGE_SQL(
+      sql: RISK_SEARCH_PAGE_SQL(
         (a) =>
           `AND ${a}.risk_name ILIKE $2 AND ${a}.target_date < $3::date AND ${a}.status IN ('Open', 'In Progress')`,
         (a) => `${a}.risk_level DESC, ${a}.id DESC`,
+        'risk_level',
       ),
       params: [org.id, `%${SEARCH}%`, today],
       key: riskKey,
@@ -999,7 +1018,9 @@ ${NOTES_END}
    \`open_risk_count\` or each risk's model and overdue flag) and total; then 20 warm-up and \`--requests\` measured API
    requests (keep-alive), then as many raw queries on a \`pg.Pool\` of ${API_POOL_SIZE}, both at \`--concurrency\`. The raw
    query is the one you would write by hand: the page with \`ORDER BY … LIMIT 50\`, the total as a scalar
-   \`count(*)\` subquery over the same filter, and the page's link ids (models) or model and accepter (risks).
+   \`count(*)\` subquery over the same filter, and the page's link ids (models) or model and accepter (risks); for a
+   search, whose few trigram matches are best counted in one pass, \`count(*) OVER ()\` in a subquery with \`LIMIT\`
+   outside it.
 4. **Creates**: 100 warm-up then \`--creates\` \`POST /api/modelRisks\` with all ${HISTORY_FIELDS} fields on random models; then as many
    raw statements, each writing the same rows (model check \`FOR SHARE\`, the risk, ${HISTORY_FIELDS} history rows, the model's
    \`open_risk_count\`). Ratio = API creates/s ÷ raw creates/s.
