@@ -553,11 +553,12 @@ export class BenchRun {
       });
   }
 
-  async start(port) {
-    step(`Stack on port ${port}`);
+  async start(port, { apiProcesses = 1 } = {}) {
+    step(`Stack on port ${port}${apiProcesses > 1 ? ` with ${apiProcesses} API processes` : ''}`);
     const t0 = performance.now();
     this.#starting = startE2eStack({
       port,
+      apiProcesses,
       env: {
         ...process.env,
         SIGNUPS_PER_HOUR: '100000',
