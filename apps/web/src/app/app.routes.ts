@@ -1,6 +1,7 @@
 import { Route } from '@angular/router';
 import { WebRoutes } from '@model-inventory/contracts';
 import { authGuard } from '@model-inventory/web-core';
+import { NotFoundPage } from '@model-inventory/web-shared-ui';
 
 // The shell comes first: an empty-path route with children also matches '/', and '/' belongs to the inventory.
 export const appRoutes: Route[] = [
@@ -24,5 +25,5 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('@model-inventory/web-auth-feature').then((m) => m.routes),
     path: '',
   },
-  { path: '**', redirectTo: '' },
+  { component: NotFoundPage, path: '**', title: 'Page not found' },
 ];

@@ -57,6 +57,14 @@ describe('console routes', () => {
     expect(page.querySelectorAll('[mat-tab-link]')).toHaveLength(4);
   });
 
+  it('answers an unknown address with a not-found page instead of landing somewhere else', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/no/such/page');
+    expect(TestBed.inject(Router).url).toBe('/no/such/page');
+    expect(harness.routeNativeElement?.textContent).toContain('This page does not exist');
+    expect(harness.routeNativeElement?.querySelector('a')?.getAttribute('href')).toBe('/');
+  });
+
   it('keeps the splash up while the session is checked, and takes it down once the first screen is there', async () => {
     localStorage.setItem('model-inventory.session', JSON.stringify({ accessToken: 't', expiresAt: Date.now() + 60_000 }));
     const fixture = TestBed.createComponent(App);
