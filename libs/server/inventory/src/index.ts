@@ -7,3 +7,4 @@ export * from './lib/model-deletion-hooks';
 export { MODEL_ENTITY } from './lib/model-audit';
 export * from './lib/inventory.mapper';
 export * from './lib/demo/demo-hooks';
+export * from './lib/model-approval-gates';

@@ -6,6 +6,7 @@ import { EntityManager } from 'typeorm';
 import { CreateModelInventoryDto, UpdateModelInventoryDto } from './dto/create-model-inventory.dto';
 import { ListModelInventoryDto, ModelInventoryFilterDto } from './dto/list-model-inventory.dto';
 import { InventoryRepository } from './inventory.repository';
+import { ModelApprovalGates } from './model-approval-gates';
 import { ModelDeletionHooks } from './model-deletion-hooks';
 import { etagOf, ModelLinks, toModelInventoryResponse } from './inventory.mapper';
 import { AUDITED_FIELDS, MODEL_ENTITY, ModelAuditFields } from './model-audit';
@@ -22,6 +23,7 @@ function matchesIfMatch(header: string | undefined, model: ModelInventoryRespons
 @Injectable()
 export class InventoryService {
   constructor(
+    private readonly approvalGates: ModelApprovalGates,
     private readonly deletionHooks: ModelDeletionHooks,
     private readonly models: InventoryRepository,
     private readonly writer: AuditedWriter,
@@ -43,6 +45,7 @@ export class InventoryService {
   async create(dto: CreateModelInventoryDto, options: { isDemo?: boolean } = {}): Promise<ModelInventoryResponse> {
     const status = dto.status ?? ModelStatus.PENDING;
     this.assertMayApprove(status);
+    if (status === ModelStatus.APPROVED) await this.approvalGates.check(null);
     const model: NewModel = {
       ...(this.fieldsOf(dto) as Omit<NewModel, 'status' | 'security_assessment' | 'is_demo' | 'created_by_user_id'>),
       status,
@@ -63,6 +66,7 @@ export class InventoryService {
       const before = await this.lockOrFail(id, manager);
       if (!matchesIfMatch(ifMatch, before)) throw this.stale(before);
       if (dto.status !== undefined && dto.status !== before.status) this.assertMayApprove(dto.status);
+      if (dto.status === ModelStatus.APPROVED && before.status !== ModelStatus.APPROVED) await this.approvalGates.check(id, manager);
       const links: ModelLinks = {
         projects: dto.projects ? distinctSorted(dto.projects) : before.projects,
         frameworks: dto.frameworks ? distinctSorted(dto.frameworks) : before.frameworks,

@@ -17,6 +17,8 @@ export const ApiRoutes = {
   demoData: 'demo-data',
   apiTokens: 'api-tokens',
   auditEvents: 'audit-events',
+  evidence: 'evidence',
+  organizationSettings: 'organization/settings',
 } as const;
 
 /** Console routes, shared with the Playwright tests. */
