@@ -94,23 +94,44 @@ export function evidenceClient(app: NestExpressApplication) {
   };
 }
 
+export interface RawResponse {
+  status: number;
+  headers: Record<string, unknown>;
+  body: Record<string, unknown>;
+  /** Settles when the connection closes (or the request ends). */
+  closed: Promise<void>;
+}
+
+/** Writes the body piece by piece; `answered()` turns true once the response has arrived. */
+export type BodyWriter = (write: (chunk: Buffer) => boolean, answered: () => boolean) => Promise<void>;
+
 /** Sends `body` as it is, without a client library fixing it up; resolves with the response, even if the server stops reading early. */
-export async function rawPost(app: NestExpressApplication, path: string, headers: Record<string, string>, body: Buffer | ((write: (chunk: Buffer) => boolean) => Promise<void>)) {
+export async function rawPost(app: NestExpressApplication, path: string, headers: Record<string, string>, body: Buffer | BodyWriter): Promise<RawResponse> {
   const server = app.getHttpServer();
   if (!server.address()) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: Record<string, unknown> }>((resolve, reject) => {
+  let answered = false;
+  return new Promise<RawResponse>((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers }, (res) => {
+      answered = true;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : {} });
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text ? JSON.parse(text) : {}, closed });
       });
     });
-    req.on('error', (error) => (error as NodeJS.ErrnoException).code === 'EPIPE' || (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(error));
+    const closed = new Promise<void>((resolve) => req.on('close', resolve));
+    req.on('error', (error) => (['EPIPE', 'ECONNRESET'].includes((error as NodeJS.ErrnoException).code ?? '') && answered ? undefined : reject(error)));
     if (Buffer.isBuffer(body)) req.end(body);
-    else body((chunk) => req.write(chunk)).then(() => req.end(), () => req.destroy());
+    else
+      body(
+        (chunk) => !req.destroyed && req.write(chunk),
+        () => answered,
+      ).then(
+        () => req.end(),
+        () => req.destroy(),
+      );
   });
 }
 

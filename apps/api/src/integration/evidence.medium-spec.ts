@@ -4,7 +4,7 @@ import { EvidenceModule } from '@model-inventory/server-evidence';
 import { InventoryModule } from '@model-inventory/server-inventory';
 import { addUser, createTestApp, registerOrganization, TestSession, testAppConfig } from '@model-inventory/server-testing';
 import { DataSource } from 'typeorm';
-import { evidenceClient, evidenceWrites, files, multipart, rawPost, sha256 } from './evidence-fixtures';
+import { BodyWriter, evidenceClient, evidenceWrites, files, multipart, rawPost, sha256 } from './evidence-fixtures';
 
 const MAX_BYTES = 3 * 1024 * 1024;
 
@@ -103,25 +103,49 @@ describe('evidence files: checked on the way in, streamed, downloaded, removed, 
       expect(response.body.detail).toMatch(detail);
     });
 
-    it('refuses a file over EVIDENCE_MAX_BYTES with 413 while it streams, and closes the connection instead of reading the rest', async () => {
+    /** The start of a multipart upload whose file part goes on for as long as `writeFile` writes. */
+    const bigUpload = (writeFile: BodyWriter) => {
       const boundary = 'size-limit-boundary';
-      const head = multipart(boundary, [{ name: 'evidence_type', value: 'Other' }]).subarray(0, -`--${boundary}--\r\n`.length);
-      const fileHead = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`);
+      const head = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="evidence_type"\r\n\r\nOther\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+      );
+      const headers = { ...acme.auth, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Transfer-Encoding': 'chunked' };
+      return rawPost(app, `/api/modelInventory/${modelId}/evidence`, headers, async (write, answered) => {
+        write(head);
+        await writeFile(write, answered);
+      });
+    };
+    const line = Buffer.from('a,b,c,d,e,f,g,h\n'.repeat(4096));
+
+    it('refuses a file over EVIDENCE_MAX_BYTES with 413 while it streams (the client has not finished sending)', async () => {
       let sent = 0;
       const response = await expectNothingStored(() =>
-        rawPost(app, `/api/modelInventory/${modelId}/evidence`, { ...acme.auth, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Transfer-Encoding': 'chunked' }, async (write) => {
-          write(Buffer.concat([head, fileHead]));
-          const line = Buffer.from('a,b,c,d,e,f,g,h\n'.repeat(4096));
-          // Up to 40 × the limit: the server answers long before, and the client stops when the socket closes.
-          for (let i = 0; i < 2000 && sent < 40 * MAX_BYTES; i++) {
+        bigUpload(async (write, answered) => {
+          while (!answered() && sent < 40 * MAX_BYTES) {
             sent += line.length;
-            if (!write(line)) await new Promise((resolve) => setTimeout(resolve, 5));
+            if (!write(line)) await new Promise((resolve) => setTimeout(resolve, 2));
           }
         }),
       );
       expect(response.status).toBe(413);
-      expect(response.headers['connection']).toBe('close');
       expect(response.body.detail).toContain(String(MAX_BYTES));
+      expect(sent).toBeLessThan(40 * MAX_BYTES);
+    });
+
+    it('cuts off a client that keeps sending after the 413, instead of reading its upload to the end', async () => {
+      let stop = false;
+      const response = await bigUpload(async (write) => {
+        const deadline = Date.now() + 20_000;
+        while (!stop && Date.now() < deadline) {
+          if (!write(line)) await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+      });
+      expect(response.status).toBe(413);
+      const answeredAt = Date.now();
+      await response.closed;
+      stop = true;
+      expect(Date.now() - answeredAt).toBeLessThan(10_000);
     });
 
     it('accepts a file of exactly EVIDENCE_MAX_BYTES (the limit is inclusive), stored in several chunks', async () => {

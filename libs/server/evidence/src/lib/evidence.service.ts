@@ -15,7 +15,7 @@ import { EvidenceRepository } from './evidence.repository';
 import { EVIDENCE_STORAGE, EvidenceStorage } from './storage/evidence-storage';
 import { ContentInspector, InspectedContent } from './upload/content-inspector';
 import { sanitizeFilename } from './upload/filename';
-import { receiveUpload, ReceivedUpload } from './upload/multipart-upload';
+import { cutOffUnreadBody, receiveUpload, ReceivedUpload } from './upload/multipart-upload';
 
 /** The written evidence with its model and uploader, for the response. */
 const writtenEvidenceRow = (written: PartRef): Sql =>
@@ -65,7 +65,10 @@ export class EvidenceService {
    * `security_assessment_data`. A refusal at any point leaves nothing stored.
    */
   async upload(modelId: number, req: Request): Promise<EvidenceResponse> {
-    if (!(await this.models.findWithLinks(modelId))) throw new NotFoundError('Model', modelId);
+    if (!(await this.models.findWithLinks(modelId))) {
+      cutOffUnreadBody(req);
+      throw new NotFoundError('Model', modelId);
+    }
     const key = randomUUID();
     const received = await receiveUpload<InspectedContent>(req, async (stream, rawName) => {
       const inspector = new ContentInspector(this.config.evidence.maxBytes, sanitizeFilename(rawName));
@@ -73,9 +76,8 @@ export class EvidenceService {
       return inspector.inspected();
     });
     try {
-      const fields = await this.validFields(received);
-      const file: StoredFile = { filename: sanitizeFilename(received.file!.filename), content: received.file!.stored };
-      return await this.record(modelId, key, file, fields);
+      const { fields, file } = await this.validUpload(received);
+      return await this.record(modelId, key, { filename: sanitizeFilename(file.filename), content: file.stored }, fields);
     } catch (error) {
       if (received.file) await this.storage.remove(key);
       throw error;
@@ -132,8 +134,8 @@ export class EvidenceService {
     });
   }
 
-  /** The form's fields as a validated DTO; every problem (fields, a missing or second file) in one 400. */
-  private async validFields(received: ReceivedUpload<InspectedContent>): Promise<UploadEvidenceFieldsDto> {
+  /** The form's fields as a validated DTO, and its file; every problem (fields, a missing or second file) in one 400. */
+  private async validUpload(received: ReceivedUpload<InspectedContent>): Promise<{ fields: UploadEvidenceFieldsDto; file: NonNullable<ReceivedUpload<InspectedContent>['file']> }> {
     const problems = [...received.problems];
     if (!received.file) problems.push({ field: 'file', message: 'file is required: send the document as the multipart part `file`' });
     let fields: UploadEvidenceFieldsDto | undefined;
@@ -143,8 +145,8 @@ export class EvidenceService {
       if (!(error instanceof ValidationFailedError)) throw error;
       problems.push(...error.errors);
     }
-    if (problems.length > 0 || !fields) throw new ValidationFailedError(problems);
-    return fields;
+    if (problems.length > 0 || !fields || !received.file) throw new ValidationFailedError(problems);
+    return { fields, file: received.file };
   }
 
   private async liveOrFail(id: number): Promise<EvidenceRow> {

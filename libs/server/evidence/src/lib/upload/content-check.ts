@@ -30,7 +30,7 @@ export interface ContentSample {
   filename: string;
 }
 
-const extensionOf = (filename: string) => (filename.includes('.') ? filename.split('.').pop()!.toLowerCase() : '');
+const extensionOf = (filename: string) => (filename.includes('.') ? (filename.split('.').pop() ?? '').toLowerCase() : '');
 
 function describe(detected: DetectedFileType): string {
   return `${detected.mime} (.${detected.ext})`;

@@ -21,6 +21,26 @@ class MalformedMultipartError extends ValidationFailedError {
   override readonly title: string = 'Malformed Request Body';
 }
 
+/** How long the rest of a refused upload is still read (and dropped) after the answer, so the client can read it. */
+export const UNREAD_BODY_LINGER_MS = 2_000;
+
+/**
+ * For a request answered before its body was read (a refused upload): once the answer is sent, the rest is read and
+ * dropped for UNREAD_BODY_LINGER_MS, then the connection is closed. Closing at once would reset the connection while
+ * the client is still sending, and it would often lose the answer; never closing would read a 2 GB upload to its end.
+ */
+export function cutOffUnreadBody(req: Request): void {
+  const res = req.res;
+  if (req.complete || !res) return;
+  res.once('finish', () => {
+    if (req.complete) return;
+    req.resume();
+    const timer = setTimeout(() => req.socket.destroy(), UNREAD_BODY_LINGER_MS);
+    timer.unref();
+    req.once('end', () => clearTimeout(timer));
+  });
+}
+
 const malformed = (message: string) => new MalformedMultipartError([{ field: 'body', message }]);
 
 /**
@@ -47,7 +67,7 @@ export function receiveUpload<T>(req: Request, store: (file: Readable, filename:
       if (settled) return;
       settled = true;
       req.unpipe(parser);
-      if (!req.complete) req.res?.setHeader('Connection', 'close');
+      cutOffUnreadBody(req);
       // A storage still reading the file must see its end, or it would wait (holding its connection) forever.
       if (file && !file.readableEnded) file.destroy(error instanceof Error ? error : new Error(String(error)));
       reject(error);
