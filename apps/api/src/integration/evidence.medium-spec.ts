@@ -240,6 +240,14 @@ describe('evidence files: checked on the way in, streamed, downloaded, removed, 
       expect((await client.http().get(`/api/modelInventory/${model.id}`).set(acme.auth).expect(200)).body.security_assessment_data).toEqual([seed(second)]);
     });
 
+    it('keeps every one of several uploads made at the same time to one model', async () => {
+      const model = await client.model(acme);
+      const uploads = await Promise.all([1, 2, 3, 4, 5].map((n) => client.uploaded(n % 2 ? acme : editor, model.id, { filename: `parallel-${n}.pdf` })));
+      const { body } = await client.http().get(`/api/modelInventory/${model.id}`).set(acme.auth).expect(200);
+      expect(body.security_assessment_data.map((file: { id: number }) => file.id).sort()).toEqual(uploads.map((e) => e.id).sort());
+      expect((await client.modelHistory(acme, model.id)).filter((row) => row.field_name === 'evidence_added')).toHaveLength(5);
+    });
+
     it('writes "evidence added" and "evidence removed" rows, with the filename and type, into the model’s history', async () => {
       const model = await client.model(acme);
       const evidence = await client.uploaded(acme, model.id, { filename: 'pen-test.pdf', fields: { evidence_type: 'Third-party Audit' } });

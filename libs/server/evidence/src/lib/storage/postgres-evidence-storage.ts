@@ -6,8 +6,9 @@ import { EvidenceStorage } from './evidence-storage';
 export const BLOB_CHUNK_BYTES = 1024 * 1024;
 
 /**
- * Bytes in `evidence_blobs`, in rows of about 1 MB written in one transaction as they arrive: a refused or broken
- * upload rolls back and leaves no row. Reads fetch one chunk at a time as the client takes them.
+ * Bytes in `evidence_blobs`, in rows of about 1 MB inserted as they arrive. Each row is its own short write, so a slow
+ * client never holds a pooled connection for the length of its upload; a refused or broken upload deletes the rows it
+ * wrote before the error goes on. Nothing reads a key before its evidence row exists, which is written afterwards.
  */
 export class PostgresEvidenceStorage implements EvidenceStorage {
   readonly backend = 'postgres' as const;
@@ -15,30 +16,24 @@ export class PostgresEvidenceStorage implements EvidenceStorage {
   constructor(private readonly dataSource: DataSource) {}
 
   async write(key: string, source: AsyncIterable<Buffer>): Promise<void> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let index = 0;
+    const flush = async () => {
+      await this.dataSource.query('INSERT INTO evidence_blobs (storage_key, chunk_index, data) VALUES ($1, $2, $3)', [key, index++, Buffer.concat(pending, pendingBytes)]);
+      pending = [];
+      pendingBytes = 0;
+    };
     try {
-      await runner.startTransaction();
-      let pending: Buffer[] = [];
-      let pendingBytes = 0;
-      let index = 0;
-      const flush = async () => {
-        await runner.query('INSERT INTO evidence_blobs (storage_key, chunk_index, data) VALUES ($1, $2, $3)', [key, index++, Buffer.concat(pending, pendingBytes)]);
-        pending = [];
-        pendingBytes = 0;
-      };
       for await (const chunk of source) {
         pending.push(chunk);
         pendingBytes += chunk.length;
         if (pendingBytes >= BLOB_CHUNK_BYTES) await flush();
       }
       if (pendingBytes > 0) await flush();
-      await runner.commitTransaction();
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      if (index > 0) await this.remove(key);
       throw error;
-    } finally {
-      await runner.release();
     }
   }
 
