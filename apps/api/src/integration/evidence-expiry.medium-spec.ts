@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { EventRegistry } from '@model-inventory/server-automation';
+import { AutomationModule, AutomationWorkerModule, EventRegistry } from '@model-inventory/server-automation';
 import { EVIDENCE_EXPIRY_SCHEDULER_ID, EvidenceJob, QueueName } from '@model-inventory/server-core';
 import { EvidenceExpiryService, EvidenceModule, EvidenceWorkerModule } from '@model-inventory/server-evidence';
 import { InventoryModule } from '@model-inventory/server-inventory';
@@ -9,6 +9,7 @@ import { createTestApp, createTestWorker, registerOrganization, testAppConfig, T
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { evidenceClient } from './evidence-fixtures';
+import { startReceiver, waitFor } from './webhook-fixtures';
 
 const DAY_MS = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
@@ -18,15 +19,19 @@ describe('evidence expiry: the daily job marks evidence expiring and expired and
   let app: NestExpressApplication;
   let worker: INestApplicationContext;
   let client: ReturnType<typeof evidenceClient>;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let acme: TestSession;
   let globex: TestSession;
   const ids: Record<'expired' | 'expiring' | 'later' | 'undated' | 'deleted' | 'globexExpiring', number> = {} as never;
 
   beforeAll(async () => {
-    app = await createTestApp([InventoryModule, EvidenceModule], config);
-    worker = await createTestWorker([EvidenceWorkerModule], config);
+    app = await createTestApp([AutomationModule, InventoryModule, EvidenceModule], config);
+    worker = await createTestWorker([AutomationWorkerModule, EvidenceWorkerModule], config);
+    receiver = await startReceiver();
     client = evidenceClient(app);
     [acme, globex] = await Promise.all([registerOrganization(app), registerOrganization(app)]);
+    const webhook = { url: receiver.url('/acme'), events: ['evidence_expiring', 'evidence_expired'], secret: 'sixteen-chars-secret' };
+    await client.http().post('/api/webhooks').set(acme.auth).send(webhook).expect(201);
     const model = (await client.model(acme)).id;
     const upload = async (session: TestSession, modelId: number, expiry_date?: string) =>
       (
@@ -49,6 +54,8 @@ describe('evidence expiry: the daily job marks evidence expiring and expired and
   afterAll(async () => {
     await worker?.close();
     await app?.get<Queue>(getQueueToken(QueueName.evidence)).obliterate({ force: true });
+    await app?.get<Queue>(getQueueToken(QueueName.automation)).obliterate({ force: true });
+    await receiver?.close();
     await app?.close();
   });
 
@@ -124,6 +131,22 @@ describe('evidence expiry: the daily job marks evidence expiring and expired and
       [ids.deleted]: 'current',
       [ids.globexExpiring]: 'expiring',
     });
+  });
+
+  it('delivers the events to the organisation’s subscribed webhook', async () => {
+    const delivered = await waitFor(
+      () => receiver.at('/acme'),
+      (requests) => requests.length >= 2,
+    );
+    const bodies = delivered.map((request) => JSON.parse(request.body.toString('utf8')));
+    expect(bodies.map((body) => [body.event, body.data.evidence.id]).sort()).toEqual(
+      [
+        ['evidence_expired', ids.expired],
+        ['evidence_expiring', ids.expiring],
+      ].sort(),
+    );
+    expect(bodies.every((body) => body.organization_id === acme.organizationId)).toBe(true);
+    expect(JSON.stringify(bodies)).not.toMatch(/storage_key/);
   });
 
   it('announces nothing twice, however often it runs', async () => {
