@@ -152,7 +152,7 @@ describe('evidence expiry: the daily job marks evidence expiring and expired and
   it('announces nothing twice, however often it runs', async () => {
     const before = (await events()).length;
     const run = await worker.get(EvidenceExpiryService).run();
-    expect(run).toEqual({ organizations: 2, expiring: 0, expired: 0 });
+    expect(run).toEqual({ organizations: 2, expiring: 0, expired: 0, orphanChunks: 0 });
     await worker.get(EvidenceExpiryService).run();
     expect((await events()).length).toBe(before);
   });
@@ -163,6 +163,19 @@ describe('evidence expiry: the daily job marks evidence expiring and expired and
     expect(await worker.get(EvidenceExpiryService).run(sixDaysLater)).toMatchObject({ expiring: 0, expired: 0 });
     const expiredEvents = (await events()).filter((row) => row.event === 'evidence_expired').map((row) => row.evidence_id);
     expect(expiredEvents.sort()).toEqual([ids.expired, ids.expiring].sort());
+  });
+
+  it('removes, a day later, stored chunks of an upload that never got its evidence row, and nothing else', async () => {
+    const chunksOf = async (key: string) => (await db().query('SELECT count(*)::int AS n FROM evidence_blobs WHERE storage_key = $1', [key]))[0].n as number;
+    const insert = (key: string, age: string) =>
+      db().query(`INSERT INTO evidence_blobs (storage_key, chunk_index, data, written_at) VALUES ($1, 0, '\\x00', now() - $2::interval)`, [key, age]);
+    const [stale, fresh] = ['0b8d3e4c-1111-4a8e-9c57-2f6d3a7b9e01', '0b8d3e4c-2222-4a8e-9c57-2f6d3a7b9e02'];
+    await insert(stale, '25 hours');
+    await insert(fresh, '1 hour');
+    const [{ storage_key: liveKey }] = await db().query('SELECT storage_key FROM model_evidence WHERE id = $1', [ids.later]);
+    await db().query(`UPDATE evidence_blobs SET written_at = now() - interval '30 days' WHERE storage_key = $1`, [liveKey]);
+    expect((await worker.get(EvidenceExpiryService).run()).orphanChunks).toBe(1);
+    expect([await chunksOf(stale), await chunksOf(fresh), await chunksOf(liveKey)]).toEqual([0, 1, 1]);
   });
 
   it('attributes the change to the job in the evidence’s history', async () => {

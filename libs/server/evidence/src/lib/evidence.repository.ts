@@ -81,6 +81,17 @@ export class EvidenceRepository extends TenantRepository<EvidenceEntity> {
     return rows.map((row) => row.organization_id);
   }
 
+  /** Chunks older than `hours` whose upload never got its evidence row (the API stopped mid-upload); how many went. */
+  async deleteOrphanBlobs(hours: number): Promise<number> {
+    const [, affected] = await this.dataSource.query(
+      `DELETE FROM evidence_blobs b
+        WHERE b.written_at < now() - make_interval(hours => $1)
+          AND NOT EXISTS (SELECT 1 FROM model_evidence e WHERE e.storage_key = b.storage_key)`,
+      [hours],
+    );
+    return Number(affected ?? 0);
+  }
+
   private filtered(filter: EvidenceFilterDto, today: string): SelectQueryBuilder<EvidenceEntity> {
     const query = this.scoped('e').innerJoin('model_inventories', 'm', 'm.id = e.model_id').andWhere('e.deleted_at IS NULL').andWhere('m.deleted_at IS NULL');
     if (filter.evidence_type?.length) query.andWhere('e.evidence_type IN (:...types)', { types: filter.evidence_type });

@@ -19,7 +19,8 @@ const EVIDENCE_TYPES = [
 /**
  * Evidence files of models: `model_evidence` holds what the API shows (organisation-scoped, soft-deleted with who
  * deleted it, and the expiry state the daily job last announced), `evidence_blobs` the bytes of the default
- * PostgreSQL storage in chunks of about 1 MB under a random key that only the evidence row knows.
+ * PostgreSQL storage in chunks of about 1 MB under a random key that only the evidence row knows (`written_at` lets the
+ * daily job remove chunks of uploads that never got their row, e.g. when the API stopped mid-upload).
  * `organization_settings` holds per-organisation rules, the first being the approval gate.
  */
 export class CreateModelEvidence1764800000000 implements MigrationInterface {
@@ -58,6 +59,7 @@ export class CreateModelEvidence1764800000000 implements MigrationInterface {
         storage_key  uuid NOT NULL,
         chunk_index  integer NOT NULL CHECK (chunk_index >= 0),
         data         bytea NOT NULL,
+        written_at   timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (storage_key, chunk_index)
       )`);
     // Documents are mostly compressed already (PDF, Office zips, images): store them out of line, uncompressed.

@@ -10,7 +10,11 @@ export interface ExpiryRun {
   organizations: number;
   expiring: number;
   expired: number;
+  /** Stored chunks of uploads that never got their evidence row, removed a day later. */
+  orphanChunks: number;
 }
+
+const ORPHAN_AGE_HOURS = 24;
 
 const SYSTEM_NAME = 'Evidence expiry';
 
@@ -33,13 +37,14 @@ export class EvidenceExpiryService {
     const today = todayUtc(now);
     const warningUntil = addDays(today, this.config.evidence.expiryWarningDays);
     const organizations = await this.evidence.organizationsWithExpiryDue(warningUntil);
-    const run: ExpiryRun = { organizations: organizations.length, expiring: 0, expired: 0 };
+    const run: ExpiryRun = { organizations: organizations.length, expiring: 0, expired: 0, orphanChunks: 0 };
     for (const organizationId of organizations) {
       const counts = await RequestContext.runAsSystem(organizationId, SYSTEM_NAME, () => this.markOrganization(today, warningUntil));
       run.expiring += counts.expiring;
       run.expired += counts.expired;
     }
-    this.logger.log(`evidence expiry completed: ${run.expiring} expiring, ${run.expired} expired in ${run.organizations} organisations`);
+    run.orphanChunks = await this.evidence.deleteOrphanBlobs(ORPHAN_AGE_HOURS);
+    this.logger.log(`evidence expiry completed: ${run.expiring} expiring, ${run.expired} expired in ${run.organizations} organisations, ${run.orphanChunks} orphan chunks removed`);
     return run;
   }
 
