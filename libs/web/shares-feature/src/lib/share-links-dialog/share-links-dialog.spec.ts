@@ -7,11 +7,13 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
+import { MatDatepickerInputHarness } from '@angular/material/datepicker/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { ModelStatus, ShareLinkResponse } from '@model-inventory/contracts';
 import { aShareLink } from '@model-inventory/web-shares-data-access';
+import { endOfDay } from '../create-share-dialog/create-share-dialog';
 import { openShareLinksDialog } from '../open-share-dialogs';
 
 @Component({ changeDetection: ChangeDetectionStrategy.OnPush, selector: 'mi-host', template: '' })
@@ -69,7 +71,7 @@ describe('ShareLinksDialog', () => {
     expect(live['fields']).toMatch(/Summary\s*· export/);
     expect(live['created']).toMatch(/Jan 5, 2026\s*by Grace Hopper/);
     expect(live['accessed']).toMatch(/3 times\s*last Dec 1, 2026/);
-    expect(live['expires']).toBe('Dec 31, 2099');
+    expect(live['expires']).toMatch(/^Dec 31, 2099/);
     expect(live['state']).toBe('Live');
     expect(disabled).toMatchObject({ expires: 'Never', state: 'Disabled' });
     expect(disabled['resource']).toMatch(/Risk register\s*whole register/);
@@ -93,6 +95,26 @@ describe('ShareLinksDialog', () => {
     expect((await rows(dialog))[0]['state']).toBe('Disabled');
   });
 
+  it('changes a link’s expiry to the end of the chosen day, or removes it', async () => {
+    const dialog = await open(true, [LIVE, DISABLED]);
+    await (await dialog.getHarness(MatButtonHarness.with({ selector: '[data-testid=share-never-expires]' }))).click();
+    const never = backend.expectOne({ method: 'PATCH', url: '/api/shares/1' });
+    expect(never.request.body).toEqual({ expires_at: null });
+    never.flush({ ...LIVE, expires_at: null });
+    await fixture.whenStable();
+    expect((await rows(dialog))[0]['expires']).toBe('Never');
+
+    const inTenDays = new Date();
+    inTenDays.setDate(inTenDays.getDate() + 10);
+    const [, disabledExpiry] = await dialog.getAllHarnesses(MatDatepickerInputHarness);
+    await disabledExpiry.setValue(`${inTenDays.getMonth() + 1}/${inTenDays.getDate()}/${inTenDays.getFullYear()}`);
+    const changed = backend.expectOne({ method: 'PATCH', url: '/api/shares/2' });
+    expect(changed.request.body).toEqual({ expires_at: endOfDay(inTenDays) });
+    changed.flush({ ...DISABLED, expires_at: endOfDay(inTenDays) });
+    await fixture.whenStable();
+    expect((await rows(dialog))[1]['expires']).toMatch(new RegExp(`^${inTenDays.toLocaleDateString('en-US', { month: 'short' })} ${inTenDays.getDate()}, `));
+  });
+
   it('revokes a link only after confirming, then reloads the list', async () => {
     const dialog = await open(true, [LIVE]);
     await (await dialog.getHarness(MatButtonHarness.with({ selector: '[data-testid=revoke-share]' }))).click();
@@ -113,6 +135,7 @@ describe('ShareLinksDialog', () => {
     const toggles = await dialog.getAllHarnesses(MatSlideToggleHarness);
     expect(await Promise.all(toggles.map((toggle) => toggle.isDisabled()))).toEqual([true, true, true, true]);
     expect(await dialog.getAllHarnesses(MatButtonHarness.with({ selector: '[data-testid=revoke-share]' }))).toHaveLength(0);
+    expect(await dialog.getAllHarnesses(MatDatepickerInputHarness)).toHaveLength(0);
     expect(document.querySelector('mi-share-links-dialog')?.textContent).toContain('Your role can read this list');
   });
 });

@@ -2,6 +2,8 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButton, MatIconButton } from '@angular/material/button';
+import { provideNativeDateAdapter } from '@angular/material/core';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import { MatPaginator, PageEvent } from '@angular/material/paginator';
@@ -24,6 +26,7 @@ import { ShareLinkResponse } from '@model-inventory/contracts';
 import { describeHttpError } from '@model-inventory/web-core';
 import { SharesApi } from '@model-inventory/web-shares-data-access';
 import { confirmAction } from '@model-inventory/web-shared-ui';
+import { endOfDay } from '../create-share-dialog/create-share-dialog';
 import { filter, switchMap } from 'rxjs';
 import { describeShareFilters, resourceLabel } from '../share-filters';
 
@@ -52,6 +55,9 @@ const PAGE_SIZE = 20;
     MatCell,
     MatCellDef,
     MatColumnDef,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
     MatDialogActions,
     MatDialogClose,
     MatDialogContent,
@@ -70,6 +76,7 @@ const PAGE_SIZE = 20;
     MatTable,
     MatTooltip,
   ],
+  providers: [provideNativeDateAdapter()],
   selector: 'mi-share-links-dialog',
   styleUrl: './share-links-dialog.scss',
   templateUrl: './share-links-dialog.html',
@@ -82,6 +89,8 @@ export class ShareLinksDialog {
   protected readonly canWrite = inject<ShareLinksDialogData>(MAT_DIALOG_DATA).canWrite;
   protected readonly columns = ['resource', 'fields', 'created', 'accessed', 'expires', 'state', 'enabled', ...(this.canWrite ? ['actions'] : [])];
   protected readonly pageSize = PAGE_SIZE;
+  /** Tomorrow at the earliest: the server refuses an expiry in the past. */
+  protected readonly minExpiry = new Date(new Date().setHours(24, 0, 0, 0));
   protected readonly links = signal<ShareLinkResponse[]>([]);
   protected readonly total = signal(0);
   protected readonly pageIndex = signal(0);
@@ -111,6 +120,18 @@ export class ShareLinksDialog {
           event.source.checked = link.enabled;
           this.error.set(`The link could not be ${event.checked ? 'enabled' : 'disabled'}. ${describeHttpError(error)}`);
         },
+        next: (changed) => this.replace(changed),
+      });
+  }
+
+  /** A new expiry (the end of the chosen day), or `null`: the link never expires. */
+  protected setExpiry(link: ShareLinkResponse, date: Date | null): void {
+    this.error.set(null);
+    this.api
+      .update(link.id, { expires_at: date ? endOfDay(date) : null })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        error: (error: unknown) => this.error.set(`The expiry could not be changed. ${describeHttpError(error)}`),
         next: (changed) => this.replace(changed),
       });
   }
