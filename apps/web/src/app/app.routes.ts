@@ -4,7 +4,12 @@ import { authGuard } from '@model-inventory/web-core';
 import { NotFoundPage } from '@model-inventory/web-shared-ui';
 
 // The shell comes first: an empty-path route with children also matches '/', and '/' belongs to the inventory.
+// Only the public page of a share link goes before it: no sign-in, no shell, whoever opens it.
 export const appRoutes: Route[] = [
+  {
+    loadChildren: () => import('@model-inventory/web-shares-feature').then((m) => m.publicShareRoutes),
+    path: WebRoutes.share,
+  },
   {
     canActivate: [authGuard],
     children: [
