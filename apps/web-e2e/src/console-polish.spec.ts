@@ -33,9 +33,10 @@ test('on a phone each model is a card whose status shows without scrolling sidew
   await expect(row).toContainText('Claude 3.5 Sonnet');
   const status = row.locator('td[data-label="Status"]');
   await expect(status).toContainText('Approved');
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SCREENSHOTS, 'models-phone.png') });
   const box = await status.boundingBox();
   expect(box && box.x + box.width).toBeLessThanOrEqual(390);
-  await page.screenshot({ path: join(SCREENSHOTS, 'models-phone.png') });
 });
 
 test('the first Tab reaches a skip link that jumps past the navigation', async ({ page, request }) => {

@@ -103,8 +103,8 @@ test('an admin registers, edits, filters and exports models; an editor cannot ap
   await expect(form.getByLabel('Provider', { exact: true })).toBeFocused();
   // Save on an empty form names every missing field at once, with the field's own label.
   await save.click();
-  await expect(form.getByText('Provider is required.')).toBeVisible();
-  await expect(form.getByText('Approver e-mail is required.')).toBeVisible();
+  await expect(form.getByText('Provider is required.', { exact: true })).toBeVisible();
+  await expect(form.getByText('Approver e-mail is required.', { exact: true })).toBeVisible();
   await expect(form.getByText(/highlighted fields before saving/)).toBeVisible();
   await form.getByLabel('Provider', { exact: true }).fill('OpenAI');
   await form.getByLabel('Model', { exact: true }).fill('GPT-4o');
@@ -195,7 +195,7 @@ test('an admin registers, edits, filters and exports models; an editor cannot ap
   await expect(rows(page)).toHaveCount(2);
   await page.getByTestId('export').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-  expect(download.suggestedFilename()).toMatch(/^model-inventory-.*\.csv$/);
+  expect(download.suggestedFilename()).toMatch(/^Acme-Analytics-[0-9a-f]+-model-inventory-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = (await readFile(await download.path())).toString('utf8').replace(/^\uFEFF/, '');
   const lines = csv.trim().split(/\r?\n/);
   expect(lines[0]).toContain('Provider,Model,Version');
@@ -205,7 +205,7 @@ test('an admin registers, edits, filters and exports models; an editor cannot ap
   expect(csv).not.toContain('GPT-4o');
   await page.getByTestId('export').click();
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
-  expect(pdf.suggestedFilename()).toMatch(/^model-inventory-.*\.pdf$/);
+  expect(pdf.suggestedFilename()).toMatch(/^Acme-Analytics-[0-9a-f]+-model-inventory-\d{4}-\d{2}-\d{2}\.pdf$/);
   expect((await readFile(await pdf.path())).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
   // Analytics drawer with both charts.
