@@ -13,3 +13,8 @@ export function eventLabel(event: AutomationEvent): string {
 
 /** Every event a webhook can subscribe to, in the API's order. */
 export const WEBHOOK_EVENTS: readonly { value: AutomationEvent; label: string }[] = AUTOMATION_EVENTS.map((value) => ({ label: eventLabel(value), value }));
+
+/** A webhook's events as one line, e.g. "Model added, Model updated". */
+export function eventsLabel(events: readonly AutomationEvent[]): string {
+  return events.map(eventLabel).join(', ');
+}

@@ -16,7 +16,7 @@ import { WebhooksApi } from '@model-inventory/web-webhooks-data-access';
 import { confirmAction, EmptyState } from '@model-inventory/web-shared-ui';
 import { catchError, filter, map, of, startWith, switchMap } from 'rxjs';
 import { WebhookDialog, WebhookDialogData } from '../webhook-dialog/webhook-dialog';
-import { eventLabel } from '../webhook-events';
+import { eventsLabel } from '../webhook-events';
 
 type WebhooksState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; page: Page<WebhookResponse> };
 
@@ -38,7 +38,7 @@ export class WebhooksPage {
 
   protected readonly columns = ['url', 'events', 'secret', 'created_at', 'active', 'actions'];
   protected readonly pageSizeOptions = PAGE_SIZE_OPTIONS;
-  protected readonly eventLabel = eventLabel;
+  protected readonly eventsLabel = eventsLabel;
   protected readonly busyWebhookId = signal<number | null>(null);
   private readonly query = signal({ limit: PAGE_SIZE_OPTIONS[0], offset: 0, revision: 0 });
   protected readonly state = toSignal(
