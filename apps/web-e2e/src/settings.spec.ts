@@ -21,7 +21,10 @@ interface ReceivedDelivery {
   signature: string | undefined;
 }
 
-/** A webhook receiver on 127.0.0.1 (allowed on the test stack) that records every POST and answers 200. */
+/**
+ * A webhook receiver on 127.0.0.1 (allowed on the test stack) that records every POST; it answers the first one
+ * 503, so the log shows a failed attempt and its retry, and every later one 200.
+ */
 async function startReceiver(): Promise<{ server: Server; url: string; received: ReceivedDelivery[] }> {
   const received: ReceivedDelivery[] = [];
   const server = createServer((request: IncomingMessage, response) => {
@@ -29,7 +32,7 @@ async function startReceiver(): Promise<{ server: Server; url: string; received:
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       received.push({ body: Buffer.concat(chunks).toString('utf8'), signature: request.headers[WEBHOOK_SIGNATURE_HEADER.toLowerCase()] as string | undefined });
-      response.writeHead(200).end('ok');
+      response.writeHead(received.length === 1 ? 503 : 200).end(received.length === 1 ? 'busy' : 'ok');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -153,23 +156,26 @@ test('settings: create a project with a framework and filter the models by it; a
     await settleForScreenshot(page);
     await page.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'settings-webhooks.png') });
 
-    // A model change: link GPT-4o to the project. The receiver gets a signed model_updated delivery.
+    // A model change: link GPT-4o to the project. The receiver refuses the first try (503) and takes the retry,
+    // the same signed model_updated envelope.
     const linked = await request.patch(`/api/modelInventory/${gpt.id}`, { data: { projects: [projectId] }, headers: { Authorization: `Bearer ${token}` } });
     expect(linked.status(), await linked.text()).toBe(200);
-    await expect.poll(() => receiver.received.length, { timeout: 30_000 }).toBeGreaterThan(0);
-    const [delivery] = receiver.received;
+    await expect.poll(() => receiver.received.length, { timeout: 30_000 }).toBe(2);
+    const [refused, delivery] = receiver.received;
+    expect(delivery.body).toBe(refused.body);
     expect(delivery.signature).toBe(`sha256=${createHmac('sha256', secret).update(delivery.body).digest('hex')}`);
     expect((JSON.parse(delivery.body) as WebhookPayload).event).toBe('model_updated');
 
     await webhookRow.getByRole('link', { name: `Delivery log of ${receiver.url}` }).click();
     await expect(page).toHaveURL(/\/settings\/webhooks\/\d+\/deliveries$/);
-    const deliveryRow = page.getByTestId('delivery-row').first();
+    const deliveryRows = page.getByTestId('delivery-row');
     await expect(async () => {
       await page.getByRole('button', { name: 'Reload' }).click();
-      await expect(deliveryRow).toContainText('Model updated', { timeout: 2_000 });
+      await expect(deliveryRows).toHaveCount(2, { timeout: 2_000 });
     }).toPass({ timeout: 20_000 });
-    await expect(deliveryRow).toContainText('Succeeded');
-    await expect(deliveryRow).toContainText('200');
+    const cells = (index: number) => deliveryRows.nth(index).getByRole('cell');
+    await expect(cells(0)).toHaveText([/.+/, 'Model updated', '2', /Succeeded/, '200', /\d+ ms/, '']);
+    await expect(cells(1)).toHaveText([/.+/, 'Model updated', '1', /Failed/, '503', /\d+ ms/, /.*/]);
     await settleForScreenshot(page);
     await page.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'settings-webhook-deliveries.png') });
 
