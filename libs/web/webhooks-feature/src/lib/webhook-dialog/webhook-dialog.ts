@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signa
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
@@ -24,13 +25,15 @@ export interface WebhookDialogData {
 
 /**
  * Creates a webhook (URL, events, on/off) with a secret the console generates and shows once, or edits one's URL,
- * events and state. Closes with the saved webhook, never with the secret.
+ * events and state, optionally replacing its secret (shown once too). Closes with the saved webhook, never with the
+ * secret.
  */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     CdkCopyToClipboard,
     MatButton,
+    MatCheckbox,
     MatDialogActions,
     MatDialogClose,
     MatDialogContent,
@@ -64,8 +67,11 @@ export class WebhookDialog {
   protected readonly created = signal<{ webhook: WebhookResponse; secret: string } | null>(null);
   protected readonly copied = signal(false);
   protected readonly title = computed(() => (this.created() ? 'Copy the signing secret' : this.editing ? 'Edit webhook' : 'Create a webhook'));
+  protected readonly isEditing = !!this.editing;
   protected readonly form = inject(FormBuilder).nonNullable.group({
     active: [this.editing?.active ?? true],
+    /** Editing only: send a newly generated secret, shown once like a new webhook's. */
+    replaceSecret: [false],
     events: [this.editing?.events ?? (['model_added', 'model_updated', 'model_deleted'] as AutomationEvent[]), Validators.required],
     url: [this.editing?.url ?? '', [Validators.required, Validators.maxLength(WEBHOOK_URL_MAX_LENGTH), Validators.pattern(URL_PATTERN)]],
   });
@@ -98,10 +104,12 @@ export class WebhookDialog {
     }
     this.saving.set(true);
     this.formError.set(null);
-    const { active, events, url } = this.form.getRawValue();
-    const secret = this.editing ? null : generateWebhookSecret();
+    const { active, events, replaceSecret, url } = this.form.getRawValue();
+    const secret = !this.editing || replaceSecret ? generateWebhookSecret() : null;
     const request = { active, events, url: url.trim() };
-    (this.editing ? this.api.update(this.editing.id, request) : this.api.create({ ...request, secret: secret ?? '' }))
+    (this.editing
+      ? this.api.update(this.editing.id, secret ? { ...request, secret } : request)
+      : this.api.create({ ...request, secret: secret ?? '' }))
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         error: (error: unknown) => {

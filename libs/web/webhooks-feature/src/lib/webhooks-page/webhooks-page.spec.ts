@@ -4,6 +4,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
@@ -155,6 +156,27 @@ describe(WebhooksPage.name, () => {
     await answerList([CRM, { ...OFF, events: ['model_added', 'model_deleted'], url: 'https://audit.example.com/v2' }]);
 
     expect((await rows())[1]).toMatchObject({ events: 'Model added, Model deleted', url: 'https://audit.example.com/v2' });
+  });
+
+  it('replaces the secret of a webhook on request and shows the new one once', async () => {
+    await open();
+    await (await loader.getHarness(MatButtonHarness.with({ selector: '[aria-label="Edit https://crm.example.com/hooks/models"]' }))).click();
+    const dialog = await overlay.getHarness(MatDialogHarness);
+    await (await dialog.getHarness(MatCheckboxHarness.with({ selector: '[data-testid=webhook-replace-secret]' }))).check();
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Save webhook' }))).click();
+
+    const request = backend.expectOne({ method: 'PATCH', url: '/api/webhooks/1' });
+    const { secret } = request.request.body as { secret: string };
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    request.flush({ ...CRM, secret_hint: secret.slice(-4) });
+    await fixture.whenStable();
+
+    expect(await dialog.getText()).toContain('you will not see it again');
+    expect(await (await dialog.getHarness(MatInputHarness.with({ selector: '[data-testid=created-secret]' }))).getValue()).toBe(secret);
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'I have copied it' }))).click();
+    await answerList([{ ...CRM, secret_hint: secret.slice(-4) }, OFF]);
+
+    expect((await rows())[0]['secret']).toBe(`…${secret.slice(-4)}`);
   });
 
   it('disables and enables a webhook from the list', async () => {
