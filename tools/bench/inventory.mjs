@@ -13,22 +13,46 @@
 // consistency check found a MISMATCH; a missed performance goal is reported, not an error.
 // Needs `npx nx run-many -t build -p api worker` first. Every loop is bounded; the stack (and its database) is
 // stopped at the end unless --keep is given (then Ctrl-C stops it).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import http from 'node:http';
-import os from 'node:os';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { relativeToRepo } from '../lib/paths.mjs';
 import {
-  dist,
-  missingServerBuilds,
-  relativeToRepo,
-  repoRoot,
-} from '../lib/paths.mjs';
-import { redactUrl } from '../lib/postgres-client.mjs';
-import { startE2eStack } from '../testing/e2e-stack-client.mjs';
+  API_POOL_SIZE,
+  BenchRun,
+  DOCS_FILE,
+  checkBuild,
+  explain,
+  formatCpu,
+  formatLoad,
+  formatSessions,
+  httpClient,
+  ignoreDisconnect,
+  keptNotes,
+  machineBusy,
+  machineInfo,
+  markdownTable,
+  ms,
+  mulberry32,
+  observePhase,
+  pgSettings,
+  rate,
+  runLoad,
+  say,
+  seconds,
+  step,
+  textTable,
+  writeDocsSection,
+} from './bench-kit.mjs';
+import {
+  APPROVERS,
+  CAPABILITIES,
+  FAMILIES,
+  HOSTING,
+  STATUSES,
+  liveCounts,
+  registerOrganisation,
+  seedModels,
+} from './seed-models.mjs';
 
 const USAGE = `Usage: node tools/bench/inventory.mjs [options]
   --models N             models seeded with SQL (default 100000)
@@ -43,92 +67,16 @@ const USAGE = `Usage: node tools/bench/inventory.mjs [options]
   --no-docs              do not refresh docs/benchmarks.md
   --keep                 leave the stack running at the end (Ctrl-C stops it and drops its database)`;
 
-const API_POOL_SIZE = 20; // libs/server/database/src/lib/data-source-options.ts: extra.max
 const GOALS = { listRatio: 2, createsPerSecond: 500 };
-const DOCS_FILE = join(repoRoot, 'docs/benchmarks.md');
+const DOCS_HEADING = '## Model inventory (`npm run bench:inventory`)';
 const NOTES_BEGIN =
   '<!-- bench:inventory:notes:begin (hand-written, kept by each run) -->';
 const NOTES_END = '<!-- bench:inventory:notes:end -->';
-const REQUEST_TIMEOUT_MS = 30_000;
 const BENCH_APP = 'inventory-bench'; // application_name of our own connections, so they are told apart from the API's
 
-// Seed vocabulary: 15 providers, 20 families x 10 variants = 200 model names. No other family contains "gpt".
-const FAMILIES = [
-  ['OpenAI', 'gpt'],
-  ['OpenAI', 'whisper'],
-  ['Anthropic', 'claude'],
-  ['Google', 'gemini'],
-  ['Google', 'gemma'],
-  ['Meta', 'llama'],
-  ['Meta', 'codellama'],
-  ['Mistral AI', 'mistral'],
-  ['Mistral AI', 'mixtral'],
-  ['Cohere', 'command'],
-  ['Cohere', 'embed'],
-  ['Amazon', 'titan'],
-  ['Microsoft', 'phi'],
-  ['xAI', 'grok'],
-  ['Alibaba', 'qwen'],
-  ['DeepSeek', 'deepseek'],
-  ['TII', 'falcon'],
-  ['IBM', 'granite'],
-  ['NVIDIA', 'nemotron'],
-  ['AI21 Labs', 'jamba'],
-];
-const VARIANTS = [
-  '1',
-  '2',
-  '3',
-  '3.5',
-  '4',
-  '4-turbo',
-  'mini',
-  'large',
-  'pro',
-  'lite',
-];
-const CAPABILITIES = [
-  'text-generation',
-  'summarization',
-  'classification',
-  'translation',
-  'code-generation',
-  'embeddings',
-  'vision',
-  'speech-to-text',
-  'reasoning',
-  'tool-use',
-];
-const HOSTING = ['Cloud', 'On-premises', 'Azure', 'AWS', 'GCP', 'Hybrid'];
-const APPROVERS = Array.from(
-  { length: 25 },
-  (_, i) => `approver${i + 1}@bench.example`,
-);
-const STATUSES = ['Approved', 'Pending', 'Restricted', 'Blocked'];
-
-/** A problem the user can fix (e.g. no build): reported without a stack trace. */
-class SetupError extends Error {}
-
 const options = parseOptions();
-const say = (text = '') => process.stdout.write(`${text}\n`);
-const step = (text) => say(`\n==> ${text}`);
-
-let stack;
-let stackStarting = null;
-let stopping = false;
-const closers = []; // our connections, closed before the stack drops the database
-const ignoreDisconnect = () => undefined; // the stack terminates sessions when it drops the database
-for (const signal of ['SIGINT', 'SIGTERM'])
-  process.on(signal, () => void finish(130));
-
-main()
-  .then((code) => finish(code))
-  .catch((error) => {
-    process.stderr.write(
-      `bench: ${error instanceof SetupError ? error.message : (error.stack ?? error.message)}\n`,
-    );
-    return finish(1);
-  });
+const run = new BenchRun();
+run.run(main);
 
 async function main() {
   checkBuild();
@@ -140,33 +88,18 @@ async function main() {
     );
   }
 
-  step(`Stack on port ${options.port}`);
-  const t0 = performance.now();
-  stackStarting = startE2eStack({
-    port: options.port,
-    env: {
-      ...process.env,
-      SIGNUPS_PER_HOUR: '100000',
-      LOGIN_ATTEMPTS_PER_MINUTE: '100000',
-      LOG_LEVEL: 'warn',
-      E2E_LOG_LEVEL: 'warn', // e2e-stack.mjs sets the children's LOG_LEVEL from this (default info: one line per request)
-    },
-  });
-  stack = await stackStarting;
-  say(
-    `ready in ${seconds(performance.now() - t0)}: ${stack.baseUrl}, database ${redactUrl(stack.databaseUrl)}`,
-  );
+  await run.start(options.port);
 
   const api = httpClient(
-    stack.baseUrl,
+    run.stack.baseUrl,
     Math.max(options.concurrency, options.writeConcurrency),
   );
   const db = new pg.Client({
-    connectionString: stack.databaseUrl,
+    connectionString: run.stack.databaseUrl,
     application_name: BENCH_APP,
   });
   db.on('error', ignoreDisconnect);
-  closers.push(
+  run.onClose(
     () => api.close(),
     () => db.end(),
   );
@@ -179,7 +112,7 @@ async function main() {
 
     const org = await registerOrganisation(api, db);
     step(`Seed ${options.models.toLocaleString('en')} models with SQL`);
-    const seed = await seedModels(db, org);
+    const seed = await seedModels(db, org, options.models);
     options.seedHasCounters = seed.hasCounters;
     say(
       `seeded ${seed.models.toLocaleString('en')} models and ${seed.links.toLocaleString('en')} links in ${seconds(seed.ms)} (insert ${seconds(seed.insertMs)}, VACUUM ANALYZE ${seconds(seed.analyzeMs)})`,
@@ -208,19 +141,21 @@ async function main() {
       [list.api, list.raw, creates.load, creates.raw, updates.load].some(
         (load) => load?.errors > 0,
       );
-    if (options.keep) await keepRunning(org);
+    if (options.keep) await run.keepRunning(org);
     return failed ? 1 : 0;
   } finally {
-    await closeAll();
+    await run.closeAll();
   }
 }
 
-async function closeAll() {
-  for (const close of closers.splice(0).reverse())
-    await Promise.resolve()
-      .then(close)
-      .catch(() => undefined);
-}
+/** A phase of this run, observed (CPU per process, database sessions). */
+const observe = (extra = {}) =>
+  observePhase({
+    stack: run.stack,
+    port: options.port,
+    benchApp: BENCH_APP,
+    ...extra,
+  });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Set-up
@@ -278,263 +213,6 @@ function parseOptions() {
   };
 }
 
-function checkBuild() {
-  const missing = missingServerBuilds();
-  if (missing.length > 0) {
-    throw new SetupError(
-      `build output missing: ${missing.map(relativeToRepo).join(', ')}. Run first:  NX_DAEMON=false npx nx run-many -t build -p api worker`,
-    );
-  }
-  // Others edit the sources: say so when the build does not include their latest change.
-  const built = Math.min(
-    statSync(dist.api).mtimeMs,
-    statSync(dist.worker).mtimeMs,
-  );
-  const newest = newestSource(
-    [
-      'apps/api/src',
-      'apps/worker/src',
-      'libs/server',
-      'libs/contracts',
-      'libs/shared',
-    ].map((dir) => join(repoRoot, dir)),
-  );
-  if (newest && newest.mtimeMs > built) {
-    say(
-      `warning: ${relativeToRepo(newest.path)} is newer than the build; the figures are those of the built code (rebuild to include it)`,
-    );
-  }
-}
-
-function newestSource(dirs) {
-  let newest = null;
-  const visit = (dir, depth) => {
-    if (depth > 12 || !existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules') visit(path, depth + 1);
-      } else if (
-        entry.name.endsWith('.ts') &&
-        !/\.(spec|test|[a-z-]*spec)\.ts$/.test(entry.name)
-      ) {
-        const { mtimeMs } = statSync(path);
-        if (!newest || mtimeMs > newest.mtimeMs) newest = { path, mtimeMs };
-      }
-    }
-  };
-  for (const dir of dirs) visit(dir, 0);
-  return newest;
-}
-
-/** % CPU (of cores x 100) the whole machine used over `ms`, or null without /proc. */
-async function machineBusy(ms) {
-  if (!existsSync('/proc/stat')) return null;
-  const before = systemTicks().busy;
-  await new Promise((r) => setTimeout(r, ms));
-  return (100 * (systemTicks().busy - before)) / CLOCK_TICKS / (ms / 1000);
-}
-
-function machineInfo() {
-  const cpus = os.cpus();
-  return {
-    cores: cpus.length,
-    cpu: cpus[0]?.model?.trim() ?? 'unknown',
-    node: process.version,
-    os: `${os.type()} ${os.release()}`,
-    memoryGb: Math.round(os.totalmem() / 2 ** 30),
-  };
-}
-
-async function pgSettings(db) {
-  const { rows } = await db.query(
-    `SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'synchronous_commit', 'fsync', 'max_connections', 'work_mem') ORDER BY name`,
-  );
-  return rows
-    .map(
-      (r) =>
-        `${r.name}=${r.unit === '8kB' ? `${Math.round((Number(r.setting) * 8) / 1024)}MB` : `${r.setting}${r.unit ?? ''}`}`,
-    )
-    .join(', ');
-}
-
-async function registerOrganisation(api, db) {
-  step('Organisation and projects (API)');
-  const email = `bench-admin-${Date.now()}@bench.example`;
-  const registered = await api.json(
-    'POST',
-    '/api/auth/register',
-    {
-      organization_name: 'Bench Org',
-      name: 'Bench Admin',
-      email,
-      password: 'bench-password-2026',
-    },
-    null,
-    201,
-  );
-  const token = registered.access_token;
-  const { rows } = await db.query(
-    'SELECT id, organization_id FROM users WHERE email = $1',
-    [email],
-  );
-  if (rows.length !== 1)
-    throw new Error(`registered user ${email} not found in the database`);
-  const frameworkIds = (
-    await db.query('SELECT id FROM frameworks ORDER BY id')
-  ).rows.map((r) => r.id);
-  if (frameworkIds.length === 0)
-    throw new Error(
-      'no frameworks in the database (migration 1764400001000 seeds them)',
-    );
-  const projectIds = [];
-  for (let i = 1; i <= 20; i += 1) {
-    const project = await api.json(
-      'POST',
-      '/api/projects',
-      {
-        name: `Bench project ${i}`,
-        frameworks: [frameworkIds[i % frameworkIds.length]],
-      },
-      token,
-      201,
-    );
-    projectIds.push(project.id);
-  }
-  say(
-    `organisation ${rows[0].organization_id}, admin ${email}, ${projectIds.length} projects, frameworks ${frameworkIds.join(', ')}`,
-  );
-  return {
-    id: rows[0].organization_id,
-    userId: rows[0].id,
-    email,
-    token,
-    projectIds,
-    frameworkIds,
-  };
-}
-
-async function seedModels(db, org) {
-  const started = performance.now();
-  await db.query('BEGIN');
-  await db.query('SELECT setseed(0.4242)'); // same data on every run (the INSERT ... SELECT below is not parallel)
-  const inserted = await db.query(
-    `INSERT INTO model_inventories
-       (organization_id, provider, model, version, approver, capabilities, security_assessment, status, status_date,
-        reference_link, biases, limitations, hosting_provider, is_demo, created_by_user_id, created_at, updated_at)
-     SELECT $1, ($3::text[])[r.fam], ($4::text[])[r.fam] || '-' || ($5::text[])[r.var],
-            r.major || '.' || r.minor || '.' || (r.i % 10),
-            ($6::text[])[r.appr],
-            ($7::text[])[r.cap : r.cap + r.ncap],
-            r.assessed,
-            (CASE WHEN r.st < 0.4 THEN 'Approved' WHEN r.st < 0.7 THEN 'Pending' WHEN r.st < 0.9 THEN 'Restricted' ELSE 'Blocked' END)::model_status,
-            r.changed::date,
-            'https://models.bench.example/' || ($4::text[])[r.fam] || '/' || r.i,
-            'Under-represents some dialects and regions in its training data (sample ' || r.i || ').',
-            'Context window limits; may hallucinate facts; English-centric evaluation.',
-            ($8::text[])[r.host],
-            false, $9, r.changed - r.age, r.changed
-       FROM (SELECT i,
-                    1 + floor(random() * 20)::int AS fam,
-                    1 + floor(random() * 10)::int AS var,
-                    1 + floor(random() * 5)::int AS major,
-                    floor(random() * 10)::int AS minor,
-                    1 + floor(random() * 25)::int AS appr,
-                    1 + floor(random() * 8)::int AS cap,
-                    floor(random() * 3)::int AS ncap,
-                    random() < 0.6 AS assessed,
-                    random() AS st,
-                    1 + floor(random() * 6)::int AS host,
-                    now() - random() * interval '730 days' AS changed,
-                    random() * interval '60 days' AS age
-               FROM generate_series(1, $2::int) AS i) r
-     RETURNING id`,
-    [
-      org.id,
-      options.models,
-      FAMILIES.map((f) => f[0]),
-      FAMILIES.map((f) => f[1]),
-      VARIANTS,
-      APPROVERS,
-      CAPABILITIES,
-      HOSTING,
-      org.userId,
-    ],
-  );
-  const modelIds = inserted.rows.map((r) => r.id);
-  // 0-2 projects and 0-2 frameworks per model, distinct ones.
-  const links = await db.query(
-    `WITH m AS (
-       SELECT id, floor(random() * 3)::int AS np, floor(random() * 3)::int AS nf,
-              floor(random() * cardinality($2::int[]))::int AS p0, floor(random() * cardinality($3::int[]))::int AS f0
-         FROM model_inventories WHERE organization_id = $1)
-     INSERT INTO model_inventories_projects_frameworks (model_inventory_id, project_id, framework_id, created_at, updated_at)
-     SELECT m.id, ($2::int[])[1 + (m.p0 + k * 7) % cardinality($2::int[])], NULL, now(), now()
-       FROM m CROSS JOIN LATERAL generate_series(0, m.np - 1) AS k
-     UNION ALL
-     SELECT m.id, NULL, ($3::int[])[1 + (m.f0 + k) % cardinality($3::int[])], now(), now()
-       FROM m CROSS JOIN LATERAL generate_series(0, m.nf - 1) AS k`,
-    [org.id, org.projectIds, org.frameworkIds],
-  );
-  // One snapshot per parameter with the true counts: the write path then adds each write's delta to it.
-  const counts = await liveCounts(db, org.id);
-  await db.query(
-    `INSERT INTO model_inventory_snapshots (organization_id, parameter, snapshot_data, trigger)
-     VALUES ($1, 'status', $2, 'manual'), ($1, 'security_assessment', $3, 'manual')`,
-    [org.id, counts.status, counts.security_assessment],
-  );
-  // The running counts the write path adds its deltas to (migration 1764500002000), when this build has them.
-  const hasCounters = (
-    await db.query(
-      `SELECT to_regclass('model_inventory_counters') IS NOT NULL AS present`,
-    )
-  ).rows[0].present;
-  if (hasCounters) {
-    await db.query(
-      `INSERT INTO model_inventory_counters (organization_id, parameter, counts) VALUES ($1, 'status', $2), ($1, 'security_assessment', $3)
-       ON CONFLICT (organization_id, parameter) DO UPDATE SET counts = excluded.counts, updated_at = now()`,
-      [org.id, counts.status, counts.security_assessment],
-    );
-  }
-  await db.query('COMMIT');
-  const insertMs = performance.now() - started;
-  const analyzeStarted = performance.now();
-  // VACUUM too: merges the trigram index's pending list and sets the visibility map, as autovacuum would.
-  await db.query(
-    'VACUUM (ANALYZE) model_inventories, model_inventories_projects_frameworks, model_inventory_snapshots',
-  );
-  const analyzeMs = performance.now() - analyzeStarted;
-  say(
-    `status ${JSON.stringify(counts.status)}; security_assessment ${JSON.stringify(counts.security_assessment)}`,
-  );
-  return {
-    models: modelIds.length,
-    links: links.rowCount,
-    modelIds,
-    ms: performance.now() - started,
-    insertMs,
-    analyzeMs,
-    counts,
-    hasCounters,
-  };
-}
-
-/** Live counts per bucket, every bucket present (the shape of snapshot_data). */
-async function liveCounts(db, organizationId) {
-  const { rows } = await db.query(
-    `SELECT 'status' AS parameter, status::text AS bucket, count(*)::int AS n FROM model_inventories WHERE organization_id = $1 AND deleted_at IS NULL GROUP BY 2
-     UNION ALL
-     SELECT 'security_assessment', security_assessment::text, count(*)::int FROM model_inventories WHERE organization_id = $1 AND deleted_at IS NULL GROUP BY 2`,
-    [organizationId],
-  );
-  const status = Object.fromEntries(STATUSES.map((s) => [s, 0]));
-  const security_assessment = { true: 0, false: 0 };
-  for (const row of rows)
-    (row.parameter === 'status' ? status : security_assessment)[row.bucket] =
-      row.n;
-  return { status, security_assessment };
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // List
 
@@ -569,7 +247,7 @@ async function benchmarkList(api, db, org) {
   step(`List: GET ${path}`);
 
   const pool = new pg.Pool({
-    connectionString: stack.databaseUrl,
+    connectionString: run.stack.databaseUrl,
     max: API_POOL_SIZE,
     application_name: BENCH_APP,
   });
@@ -597,7 +275,7 @@ async function benchmarkList(api, db, org) {
 
     const measure = async (label, work, during) => {
       await runLoad(options.warmup.list, c, work);
-      const phase = await observePhase(during);
+      const phase = await observe(during);
       const load = await runLoad(n, c, work);
       Object.assign(load, await phase.stop());
       say(
@@ -703,23 +381,6 @@ async function explainCaptured(db, captured = [], values) {
   }
 }
 
-/** EXPLAIN (ANALYZE, BUFFERS) on an idle database: the plan's text and a one-line summary. */
-async function explain(db, sql, params) {
-  const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
-  const text = rows.map((r) => r['QUERY PLAN']).join('\n');
-  const time = /Execution Time: ([\d.]+) ms/.exec(text)?.[1];
-  const hits = /Buffers: shared hit=(\d+)/.exec(text)?.[1];
-  const scan =
-    /(Index Scan using \S+|Index Only Scan using \S+|Bitmap Heap Scan|Seq Scan)/.exec(
-      text,
-    )?.[1] ?? '?';
-  return {
-    text,
-    executionMs: Number(time),
-    summary: `${time} ms, ${scan}, ${Number(hits ?? 0).toLocaleString('en')} buffers`,
-  };
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Writes
 
@@ -770,7 +431,7 @@ async function benchmarkCreates(api, db, org) {
     ids.push(model.id);
   };
   await runLoad(options.warmup.creates, c, create);
-  const phase = await observePhase();
+  const phase = await observe();
   const load = await runLoad(n, c, create);
   Object.assign(load, await phase.stop());
   say(
@@ -807,7 +468,7 @@ async function benchmarkCreates(api, db, org) {
     );
     // Its own application_name, so the session sampling (which skips the bench's other connections) sees it.
     const rawPool = new pg.Pool({
-      connectionString: stack.databaseUrl,
+      connectionString: run.stack.databaseUrl,
       max: API_POOL_SIZE,
       application_name: `${BENCH_APP}-raw-writes`,
     });
@@ -825,7 +486,7 @@ async function benchmarkCreates(api, db, org) {
       );
     try {
       await runLoad(options.warmup.creates, c, rawCreate);
-      const rawPhase = await observePhase();
+      const rawPhase = await observe();
       raw = await runLoad(n, c, rawCreate);
       Object.assign(raw, await rawPhase.stop());
     } finally {
@@ -859,9 +520,9 @@ async function verifyCreates(db, org, ids, expected) {
   const fields = Object.keys(createBody(0, mulberry32(1), org)).length;
   const history = (
     await db.query(
-      `SELECT count(*)::int AS rows, count(DISTINCT model_inventory_id)::int AS models,
+      `SELECT count(*)::int AS rows, count(DISTINCT entity_id)::int AS models,
               count(*) FILTER (WHERE h.organization_id <> $2)::int AS foreign_rows
-         FROM model_inventory_change_history h WHERE h.model_inventory_id = ANY ($1::int[]) AND h.action = 'created'`,
+         FROM change_history h WHERE h.entity_type = 'model' AND h.entity_id = ANY ($1::int[]) AND h.action = 'created'`,
       [ids, org.id],
     )
   ).rows[0];
@@ -931,7 +592,7 @@ async function benchmarkUpdates(api, db, org, modelIds) {
     }
   };
   await runLoad(options.warmup.updates, c, update);
-  const phase = await observePhase();
+  const phase = await observe();
   const load = await runLoad(n, c, update);
   Object.assign(load, await phase.stop());
   say(
@@ -1001,8 +662,8 @@ const RAW_CREATE_SQL = `
     UNION ALL
     SELECT created.id, NULL, f FROM created, unnest($15::int[]) AS f
   ), history AS (
-    INSERT INTO model_inventory_change_history (organization_id, model_inventory_id, action, field_name, old_value, new_value, changed_by_user_id)
-    SELECT $1, created.id, 'created', h.field, NULL, h.value, $16 FROM created, unnest($17::text[], $18::text[]) AS h(field, value)
+    INSERT INTO change_history (organization_id, entity_type, entity_id, action, field_name, old_value, new_value, changed_by_user_id)
+    SELECT $1, 'model', created.id, 'created', h.field, NULL, h.value, $16 FROM created, unnest($17::text[], $18::text[]) AS h(field, value)
   ), outbox AS (
     INSERT INTO automation_events (organization_id, event, payload)
     SELECT $1, 'model_added', jsonb_build_object('model', (to_jsonb(created) - 'deleted_at') || jsonb_build_object('projects', $14::int[], 'frameworks', $15::int[]))
@@ -1053,327 +714,6 @@ async function createWithSql(pool, org, body) {
   ]);
   if (rows.length !== 1) throw new Error('unknown project ids');
   return rows[0].id;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Load generation and HTTP
-
-/** Runs `total` calls of `work` with `concurrency` in flight; latencies in ms. */
-async function runLoad(total, concurrency, work) {
-  const latencies = new Float64Array(total);
-  let next = 0;
-  let errors = 0;
-  let firstError = null;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, total) }, async () => {
-      for (;;) {
-        const index = next;
-        next += 1;
-        if (index >= total) return;
-        const t0 = performance.now();
-        try {
-          await work(index);
-        } catch (error) {
-          errors += 1;
-          firstError ??= error;
-        }
-        latencies[index] = performance.now() - t0;
-      }
-    }),
-  );
-  const elapsedMs = performance.now() - started;
-  if (firstError)
-    say(`  ${errors} of ${total} failed; first: ${firstError.message}`);
-  const sorted = Array.from(latencies).sort((a, b) => a - b);
-  const at = (q) =>
-    sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return {
-    count: total,
-    concurrency,
-    errors,
-    elapsedMs,
-    perSecond: (total / elapsedMs) * 1000,
-    p50: at(0.5),
-    p95: at(0.95),
-    p99: at(0.99),
-    max: sorted[sorted.length - 1],
-  };
-}
-
-function httpClient(baseUrl, maxSockets) {
-  const url = new URL(baseUrl);
-  if (url.hostname !== '127.0.0.1')
-    throw new Error(`refusing to send traffic to ${url.hostname}`);
-  const agent = new http.Agent({
-    keepAlive: true,
-    maxSockets,
-    maxFreeSockets: maxSockets,
-  });
-  const json = (method, path, body, token, expectStatus) =>
-    new Promise((resolve, reject) => {
-      const payload =
-        body === undefined ? null : Buffer.from(JSON.stringify(body));
-      const headers = { accept: 'application/json' };
-      if (payload)
-        Object.assign(headers, {
-          'content-type': 'application/json',
-          'content-length': payload.length,
-        });
-      if (token) headers.authorization = `Bearer ${token}`;
-      const req = http.request(
-        {
-          host: url.hostname,
-          port: url.port,
-          path,
-          method,
-          headers,
-          agent,
-          timeout: REQUEST_TIMEOUT_MS,
-        },
-        (res) => {
-          const chunks = [];
-          res.on('data', (chunk) => chunks.push(chunk));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            if (res.statusCode !== expectStatus)
-              return reject(
-                new Error(
-                  `${method} ${path}: HTTP ${res.statusCode} ${text.slice(0, 300)}`,
-                ),
-              );
-            try {
-              resolve(text ? JSON.parse(text) : null);
-            } catch (error) {
-              reject(
-                new Error(`${method} ${path}: invalid JSON (${error.message})`),
-              );
-            }
-          });
-          res.on('error', reject);
-        },
-      );
-      req.on('timeout', () =>
-        req.destroy(
-          new Error(
-            `${method} ${path}: no answer within ${REQUEST_TIMEOUT_MS / 1000} s`,
-          ),
-        ),
-      );
-      req.on('error', reject);
-      req.end(payload ?? undefined);
-    });
-  return { json, close: () => agent.destroy() };
-}
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// CPU accounting (Linux /proc): who used the cores during a phase. Other work on the machine shows up as "other".
-
-const CLOCK_TICKS = 100; // USER_HZ on Linux
-
-function readTicks(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]); // utime + stime
-  } catch {
-    return null;
-  }
-}
-
-function systemTicks() {
-  const [cpu] = readFileSync('/proc/stat', 'utf8').split('\n');
-  const values = cpu.trim().split(/\s+/).slice(1).map(Number);
-  const idle = values[3] + (values[4] ?? 0);
-  return { busy: values.reduce((a, b) => a + b, 0) - idle };
-}
-
-/** The API and worker processes: children of the e2e-stack process (its pid is in .data/e2e-stack-<port>.json). */
-async function stackProcesses(port) {
-  const info = JSON.parse(
-    await readFile(join(repoRoot, '.data', `e2e-stack-${port}.json`), 'utf8'),
-  );
-  const found = {};
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid !== info.pid) continue;
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmdline.includes(dist.api)) found.api = Number(entry);
-      else if (cmdline.includes(dist.worker)) found.worker = Number(entry);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return found;
-}
-
-function findRedisPid() {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'redis-server')
-        return Number(entry);
-    } catch {
-      // ended meanwhile
-    }
-  }
-  return null;
-}
-
-/**
- * Observe a phase. `stop()` returns CPU use in % of one core (api, worker, postgres = this database's sessions and
- * the server's background processes, redis (shared), bench, other = the rest of the machine) and what the API's
- * database sessions were doing, sampled from pg_stat_activity every 25 ms (average number of sessions per state).
- */
-async function observePhase({ capture = null } = {}) {
-  if (!stack)
-    return { stop: async () => ({ cpu: null, sessions: null, captured: [] }) };
-  const client = new pg.Client({
-    connectionString: stack.databaseUrl,
-    application_name: BENCH_APP,
-  });
-  client.on('error', ignoreDisconnect);
-  await client.connect();
-  const postgresPids = async () =>
-    (
-      await client.query(
-        `SELECT pid FROM pg_stat_activity WHERE (datname = current_database() AND pid <> pg_backend_pid()) OR backend_type <> 'client backend'`,
-      )
-    ).rows.map((r) => r.pid);
-  const haveProc = existsSync('/proc/stat');
-  const processes = haveProc
-    ? await stackProcesses(options.port).catch(() => ({}))
-    : {};
-  const redisPid = haveProc ? findRedisPid() : null;
-  const backendTicks = new Map();
-  if (haveProc)
-    for (const pid of await postgresPids())
-      backendTicks.set(pid, readTicks(pid));
-  const start = haveProc
-    ? {
-        system: systemTicks(),
-        api: readTicks(processes.api),
-        worker: readTicks(processes.worker),
-        redis: readTicks(redisPid),
-        bench: process.cpuUsage(),
-      }
-    : null;
-  const startedAt = performance.now();
-
-  const states = new Map();
-  const captured = new Set();
-  let samples = 0;
-  let sampling = true;
-  const sampler = (async () => {
-    for (let i = 0; sampling && i < 20_000; i += 1) {
-      const { rows } = await client.query(
-        `SELECT CASE WHEN wait_event = 'advisory' THEN 'waiting for an advisory lock'
-                     WHEN wait_event IN ('transactionid', 'tuple') THEN 'waiting for a row lock'
-                     WHEN state = 'idle in transaction' THEN 'idle in transaction (waiting for the API)'
-                     WHEN state = 'active' AND wait_event_type IS NULL THEN 'running'
-                     WHEN state = 'active' THEN 'waiting: ' || wait_event_type || '/' || wait_event
-                     ELSE state END AS what, query
-           FROM pg_stat_activity
-          WHERE datname = current_database() AND backend_type = 'client backend' AND application_name <> $1`,
-        [BENCH_APP],
-      );
-      samples += 1;
-      for (const { what, query } of rows) {
-        states.set(what, (states.get(what) ?? 0) + 1);
-        if (capture && captured.size < 20 && capture.test(query))
-          captured.add(query);
-      }
-      await new Promise((r) =>
-        setTimeout(r, capture && captured.size === 0 ? 5 : 25),
-      );
-    }
-  })().catch(() => undefined);
-
-  return {
-    async stop() {
-      sampling = false;
-      await sampler;
-      const sessions = Object.fromEntries(
-        [...states]
-          .filter(([what]) => what !== 'idle')
-          .sort((a, b) => b[1] - a[1])
-          .map(([what, n]) => [what, n / Math.max(1, samples)]),
-      );
-      let cpu = null;
-      if (start) {
-        const seconds = (performance.now() - startedAt) / 1000;
-        const pct = (ticks) => (100 * ticks) / CLOCK_TICKS / seconds;
-        let postgresTicks = 0;
-        for (const pid of await postgresPids()) {
-          const now = readTicks(pid);
-          if (now !== null) postgresTicks += now - (backendTicks.get(pid) ?? 0); // a process born in the phase counts whole
-        }
-        const since = (pid, ticks) =>
-          ticks === null || readTicks(pid) === null
-            ? null
-            : pct(readTicks(pid) - ticks);
-        const bench = process.cpuUsage(start.bench);
-        cpu = {
-          api: since(processes.api, start.api),
-          worker: since(processes.worker, start.worker),
-          postgres: pct(postgresTicks),
-          redis: since(redisPid, start.redis),
-          bench: (100 * (bench.user + bench.system)) / 1e6 / seconds,
-          total: pct(systemTicks().busy - start.system.busy),
-        };
-        cpu.other = Math.max(
-          0,
-          cpu.total -
-            (cpu.api ?? 0) -
-            (cpu.worker ?? 0) -
-            cpu.postgres -
-            (cpu.redis ?? 0) -
-            cpu.bench,
-        );
-      }
-      await client.end().catch(() => undefined);
-      return { cpu, sessions, captured: [...captured] };
-    },
-  };
-}
-
-const percent = (value) =>
-  value === null || value === undefined ? '?' : `${value.toFixed(0)}%`;
-const formatCpu = (cpu) =>
-  cpu
-    ? `api ${percent(cpu.api)}, worker ${percent(cpu.worker)}, postgres ${percent(cpu.postgres)}, redis ${percent(cpu.redis)}, bench ${percent(cpu.bench)}, other ${percent(cpu.other)} (machine ${percent(cpu.total)} of ${os.cpus().length * 100}%)`
-    : 'n/a';
-const formatSessions = (sessions) =>
-  sessions && Object.keys(sessions).length
-    ? Object.entries(sessions)
-        .filter(([, n]) => n >= 0.05)
-        .map(([what, n]) => `${what} ${n.toFixed(1)}`)
-        .join(', ')
-    : 'n/a';
-
-// ---------------------------------------------------------------------------------------------------------------
-// Output
-
-const ms = (value) => `${value.toFixed(1)} ms`;
-const seconds = (value) => `${(value / 1000).toFixed(1)} s`;
-const rate = (value) => value.toFixed(0);
-
-function formatLoad(load, unit = 'req/s') {
-  return `${load.count} x ${load.concurrency} concurrent: p50 ${ms(load.p50)}, p95 ${ms(load.p95)}, p99 ${ms(load.p99)}, ${rate(load.perSecond)} ${unit}${load.errors ? `, ${load.errors} errors` : ''}`;
 }
 
 function resultRows({ seed, list, creates, updates }) {
@@ -1474,25 +814,13 @@ function noteRows({ list, creates, updates }) {
 }
 
 function printTable(results) {
-  const rows = resultRows(results);
-  const widths = HEADER.map((h, i) =>
-    Math.max(h.length, ...rows.map((r) => r[i].length)),
-  );
-  const line = (cells) =>
-    cells
-      .map((cell, i) =>
-        i >= 2 && i <= 5 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]),
-      )
-      .join('  ');
   const { machine } = results;
   step('Results');
   say(
     `machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, ${machine.os}; Node ${machine.node}; PostgreSQL ${machine.postgres} (${machine.pgSettings}); ${machine.busyBefore?.toFixed(0) ?? '?'}% CPU busy before the run`,
   );
   say('');
-  say(line(HEADER));
-  say(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) say(line(row));
+  say(textTable(HEADER, resultRows(results)));
   say('');
   for (const [name, ok, detail] of checkRows(results))
     say(`${ok ? 'OK      ' : 'MISMATCH'}  ${name}: ${detail}`);
@@ -1502,11 +830,7 @@ function printTable(results) {
 
 async function writeDocs(results) {
   const { machine, options: o, when } = results;
-  const table = [
-    `| ${HEADER.join(' | ')} |`,
-    `| ${HEADER.map((_, i) => (i >= 2 && i <= 5 ? '---:' : '---')).join(' | ')} |`,
-    ...resultRows(results).map((r) => `| ${r.join(' | ')} |`),
-  ];
+  const table = [markdownTable(HEADER, resultRows(results))];
   const block = [
     `_Written by \`npm run bench:inventory\` on ${when.toISOString().replace(/\.\d+Z$/, 'Z')}._`,
     '',
@@ -1528,26 +852,17 @@ async function writeDocs(results) {
     '',
     ...noteRows(results).map((note) => `- ${note}`),
   ].join('\n');
-  // The file is regenerated; only the hand-written findings between NOTES_BEGIN and NOTES_END are kept.
-  const existing = existsSync(DOCS_FILE)
-    ? await readFile(DOCS_FILE, 'utf8')
-    : '';
-  const begin = existing.indexOf(NOTES_BEGIN);
-  const end = existing.indexOf(NOTES_END);
-  const notes =
-    begin >= 0 && end > begin
-      ? existing.slice(begin + NOTES_BEGIN.length, end).trim()
-      : '_None yet._';
-  await writeFile(DOCS_FILE, docsTemplate(block, notes));
+  // This benchmark's section is regenerated; only the hand-written findings between NOTES_BEGIN and NOTES_END
+  // are kept, and the other benchmarks' sections are left alone.
+  const notes = await keptNotes(NOTES_BEGIN, NOTES_END);
+  await writeDocsSection(DOCS_HEADING, docsTemplate(block, notes));
 }
 
 function docsTemplate(results, notes) {
-  return `# Benchmarks
-
-## Model inventory (\`npm run bench:inventory\`)
+  return `${DOCS_HEADING}
 
 \`tools/bench/inventory.mjs\` measures the model register's list and write paths on the built API, end to end over HTTP.
-This file is rewritten by each run, except the findings between the \`bench:inventory:notes\` markers.
+This section is rewritten by each run, except the findings between the \`bench:inventory:notes\` markers.
 
 ### Goals
 
@@ -1607,31 +922,4 @@ for the writes, what the database sessions were doing (sampled from \`pg_stat_ac
 ${USAGE.split('\n').slice(1).join('\n')}
 \`\`\`
 `;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-
-async function keepRunning(org) {
-  say(
-    `\n--keep: the stack stays up at ${stack.baseUrl} (database ${redactUrl(stack.databaseUrl)}, admin ${org.email} / bench-password-2026). Ctrl-C stops it.`,
-  );
-  await new Promise(() => undefined); // until a signal
-}
-
-async function finish(code) {
-  if (stopping) return;
-  stopping = true;
-  await closeAll();
-  if (!stack && stackStarting) stack = await stackStarting.catch(() => null); // a signal during start-up
-  if (stack) {
-    process.stdout.write('\nstopping the stack (drops its database)...\n');
-    await stack
-      .stop()
-      .catch((error) =>
-        process.stderr.write(
-          `bench: stopping the stack failed: ${error.message}\n`,
-        ),
-      );
-  }
-  process.exit(code);
 }

@@ -20,10 +20,11 @@ export async function startE2eStack({
   port,
   timeoutMs = 180_000,
   env = process.env,
+  apiProcesses = 1,
 }) {
   const child = spawn(
     process.execPath,
-    [join(repoRoot, 'tools/testing/e2e-stack.mjs'), '--port', String(port)],
+    [join(repoRoot, 'tools/testing/e2e-stack.mjs'), '--port', String(port), '--api-processes', String(apiProcesses)],
     {
       cwd: repoRoot,
       env,
@@ -69,6 +70,7 @@ export async function startE2eStack({
   );
   return {
     baseUrl: info.baseUrl,
+    apiUrls: info.apiUrls ?? [info.baseUrl],
     databaseUrl: info.databaseUrl,
     redisUrl: info.redisUrl,
     async stop() {

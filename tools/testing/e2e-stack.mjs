@@ -66,7 +66,7 @@ const note = (message) => process.stderr.write(`[e2e-stack] ${message}\n`);
 main().catch((error) => fail(error.message));
 
 async function main() {
-  const port = parsePort();
+  const { port, apiProcesses } = parseOptions();
   const files = stackFiles(port);
   installSignalHandlers();
   assertBuilt();
@@ -96,6 +96,14 @@ async function main() {
     timeoutMs: HEALTH_TIMEOUT_MS,
     services: [api],
   });
+  // More API processes on the next ports, the same database, queue and secrets (proves and measures scale-out).
+  const apiUrls = [`http://127.0.0.1:${port}`];
+  for (let i = 1; i < apiProcesses; i++) {
+    if (await isPortInUse(port + i)) throw new Error(`Port ${port + i} is already in use (needed for API process ${i + 1}).`);
+    const extra = launch(`api${i + 1}`, dist.api, { ...env, PORT: String(port + i) }, logStream);
+    await waitForHttpOk(`http://127.0.0.1:${port + i}/api/health`, { timeoutMs: HEALTH_TIMEOUT_MS, services: [extra] });
+    apiUrls.push(`http://127.0.0.1:${port + i}`);
+  }
   // Started after the API is healthy: migrations and the queue schema are then in place.
   const worker = launch('worker', dist.worker, env, logStream);
   await waitForReadyLine(worker, WORKER_READY_TIMEOUT_MS);
@@ -104,7 +112,7 @@ async function main() {
   const baseUrl = `http://127.0.0.1:${port}`;
   await writeFile(
     files.json,
-    `${JSON.stringify({ baseUrl, databaseUrl, redisUrl: redisUrl || null, pid: process.pid, logFile: files.log }, null, 2)}\n`,
+    `${JSON.stringify({ baseUrl, apiUrls, databaseUrl, redisUrl: redisUrl || null, pid: process.pid, logFile: files.log }, null, 2)}\n`,
   );
   state.cleanups.push(() => rm(files.json, { force: true }));
   note(
@@ -113,13 +121,14 @@ async function main() {
   process.stdout.write(`E2E stack ready on ${baseUrl}\n`);
 }
 
-function parsePort() {
-  const { values } = parseArgs({ options: { port: { type: 'string' } } });
+function parseOptions() {
+  const { values } = parseArgs({ options: { port: { type: 'string' }, 'api-processes': { type: 'string', default: '1' } } });
   const port = Number(values.port ?? process.env.E2E_PORT);
-  if (!Number.isInteger(port) || port <= 0) {
-    throw new Error('Usage: node tools/testing/e2e-stack.mjs --port <number>');
+  const apiProcesses = Number(values['api-processes']);
+  if (!Number.isInteger(port) || port <= 0 || !Number.isInteger(apiProcesses) || apiProcesses < 1 || apiProcesses > 8) {
+    throw new Error('Usage: node tools/testing/e2e-stack.mjs --port <number> [--api-processes 1..8]');
   }
-  return port;
+  return { port, apiProcesses };
 }
 
 function stackFiles(port) {

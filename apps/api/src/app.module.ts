@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CoreConfigModule, LoggingModule } from '@model-inventory/server-core';
 import { AutomationModule } from '@model-inventory/server-automation';
+import { EvidenceModule } from '@model-inventory/server-evidence';
 import { HistoryModule } from '@model-inventory/server-history';
 import { IdentityModule } from '@model-inventory/server-identity';
 import { InventoryModule } from '@model-inventory/server-inventory';
@@ -14,6 +15,7 @@ import { SharesModule } from '@model-inventory/server-shares';
     AutomationModule,
     CoreConfigModule.forRoot('api'),
     DatabaseModule,
+    EvidenceModule,
     HealthModule,
     HistoryModule,
     HttpPlatformModule,

@@ -99,9 +99,13 @@ test('an admin registers, edits, filters and exports models; an editor cannot ap
   const form = dialog(page);
   await expect(form.getByRole('heading', { name: 'Register a model' })).toBeVisible();
   const save = form.getByTestId('save-model');
-  await expect(save).toBeDisabled();
   // The dialog is ready for typing once it has finished opening and focused its first field.
   await expect(form.getByLabel('Provider', { exact: true })).toBeFocused();
+  // Save on an empty form names every missing field at once, with the field's own label.
+  await save.click();
+  await expect(form.getByText('Provider is required.')).toBeVisible();
+  await expect(form.getByText('Approver e-mail is required.')).toBeVisible();
+  await expect(form.getByText(/highlighted fields before saving/)).toBeVisible();
   await form.getByLabel('Provider', { exact: true }).fill('OpenAI');
   await form.getByLabel('Model', { exact: true }).fill('GPT-4o');
   await form.getByLabel('Version', { exact: true }).fill('2024-08-06');

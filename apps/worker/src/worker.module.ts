@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CoreConfigModule, LoggingModule } from '@model-inventory/server-core';
 import { AutomationWorkerModule } from '@model-inventory/server-automation';
+import { EvidenceWorkerModule } from '@model-inventory/server-evidence';
 import { HistoryWorkerModule } from '@model-inventory/server-history';
 import { InventoryWorkerModule } from '@model-inventory/server-inventory';
 import { DatabaseModule, QueueModule, SystemWorkerModule } from '@model-inventory/server-platform';
@@ -12,6 +13,7 @@ import { RisksCoreModule } from '@model-inventory/server-risks';
     AutomationWorkerModule,
     CoreConfigModule.forRoot('worker'),
     DatabaseModule,
+    EvidenceWorkerModule,
     HistoryWorkerModule,
     InventoryWorkerModule,
     LoggingModule,

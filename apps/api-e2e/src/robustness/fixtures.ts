@@ -25,6 +25,8 @@ export async function createFixtures(admin: Session): Promise<void> {
   await api().post('/api/projects').set(admin.auth).send({ name: 'Robustness fixture' }).expect(201);
   await api().post('/api/webhooks').set(admin.auth).send({ url: 'https://hooks.example.com/robustness', events: ['model_added'], secret: 'sixteen-chars-secret' }).expect(201);
   await api().post('/api/shares').set(admin.auth).send({ resource: 'models', fields: 'summary', allow_export: false }).expect(201);
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n', 'latin1');
+  await api().post(`/api/modelInventory/${model.id}/evidence`).set(admin.auth).field('evidence_type', 'Other').attach('file', pdf, 'fixture.pdf').expect(201);
   await addUser(admin, 'Editor');
 }
 

@@ -312,7 +312,7 @@ describe('model inventory over HTTP (real PostgreSQL)', () => {
           .expect(200);
       const csv = await list('/export?format=csv&status=Approved,Blocked&sort=model:asc');
       expect(csv.headers['content-type']).toContain('text/csv');
-      expect(csv.headers['content-disposition']).toMatch(/attachment; filename="model-inventory-\d+-\d{4}-\d{2}-\d{2}\.csv"/);
+      expect(csv.headers['content-disposition']).toMatch(/attachment; filename="Org-[0-9a-f]+-model-inventory-\d{4}-\d{2}-\d{2}\.csv"/);
       const lines = csv.text.trim().split('\r\n');
       expect(lines).toHaveLength(3);
       expect(lines[1]).toContain('GPT-4o');
@@ -322,7 +322,7 @@ describe('model inventory over HTTP (real PostgreSQL)', () => {
       expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
       const pdf = await download('/api/modelInventory/export?format=pdf&status=Approved,Blocked&sort=model:asc');
       expect(pdf.headers['content-type']).toBe('application/pdf');
-      expect(pdf.headers['content-disposition']).toMatch(/filename="model-inventory-\d+-\d{4}-\d{2}-\d{2}\.pdf"/);
+      expect(pdf.headers['content-disposition']).toMatch(/filename="Org-[0-9a-f]+-model-inventory-\d{4}-\d{2}-\d{2}\.pdf"/);
       const text = pdfText(pdf.body as Buffer);
       expect(text).toContain('status: Approved, Blocked');
       expect(text.indexOf('GPT-4o')).toBeGreaterThan(-1);

@@ -116,7 +116,7 @@ describe('risk lists, summary, matrix, export, roles, tenancy and the model regi
     const { org } = await seeded();
     const response = await client.http().get('/api/modelRisks/export?format=csv&risk_level=High&sort=risk_name:asc').set(org.auth).buffer(true).expect(200);
     expect(response.headers['content-type']).toContain('text/csv');
-    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="model-risks-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="Org-[0-9a-f]+-model-risks-\d{4}-\d{2}-\d{2}\.csv"$/);
     const lines = response.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toMatch(/^ID,Risk,Model,Level,Category,Status,Owner,Target date,Overdue,/);
     expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(['Postcode proxy bias', 'Prompt injection']);

@@ -1,9 +1,15 @@
 import { Route } from '@angular/router';
 import { WebRoutes } from '@model-inventory/contracts';
 import { authGuard } from '@model-inventory/web-core';
+import { NotFoundPage } from '@model-inventory/web-shared-ui';
 
 // The shell comes first: an empty-path route with children also matches '/', and '/' belongs to the inventory.
+// Only the public page of a share link goes before it: no sign-in, no shell, whoever opens it.
 export const appRoutes: Route[] = [
+  {
+    loadChildren: () => import('@model-inventory/web-shares-feature').then((m) => m.publicShareRoutes),
+    path: WebRoutes.share,
+  },
   {
     canActivate: [authGuard],
     children: [
@@ -24,5 +30,5 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('@model-inventory/web-auth-feature').then((m) => m.routes),
     path: '',
   },
-  { path: '**', redirectTo: '' },
+  { component: NotFoundPage, path: '**', title: 'Page not found' },
 ];

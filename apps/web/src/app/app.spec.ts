@@ -57,6 +57,32 @@ describe('console routes', () => {
     expect(page.querySelectorAll('[mat-tab-link]')).toHaveLength(4);
   });
 
+  it('answers an unknown address with a not-found page instead of landing somewhere else', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/no/such/page');
+    expect(TestBed.inject(Router).url).toBe('/no/such/page');
+    expect(harness.routeNativeElement?.textContent).toContain('This page does not exist');
+    expect(harness.routeNativeElement?.querySelector('a')?.getAttribute('href')).toBe('/');
+  });
+
+  it('opens the public page of a share link without a session, and a gone link stays there, never at sign-in', async () => {
+    const harness = await RouterTestingHarness.create();
+    const navigation = harness.navigateByUrl('/share/some-token');
+    await navigation;
+    (await nextRequest('/api/public/shares/some-token?limit=50&offset=0')).flush(
+      { detail: 'This share link does not exist or is no longer shared.', status: 404 },
+      { status: 404, statusText: 'Not Found' },
+    );
+    await harness.fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/share/some-token');
+    const page = harness.fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('h1')?.textContent).toBe('Shared view — read-only');
+    expect(page.querySelector('[data-testid=share-unavailable]')?.textContent).toContain('This link is not available');
+    expect(page.querySelector('[data-testid=organization-name]')).toBeNull();
+    backend.expectNone('/api/auth/me');
+  });
+
   it('keeps the splash up while the session is checked, and takes it down once the first screen is there', async () => {
     localStorage.setItem('model-inventory.session', JSON.stringify({ accessToken: 't', expiresAt: Date.now() + 60_000 }));
     const fixture = TestBed.createComponent(App);

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationCancel, NavigationEnd, NavigationError, Router, RouterOutlet } from '@angular/router';
+import { ThemeStore } from '@model-inventory/web-core';
 import { filter, map, take } from 'rxjs';
 
 /** Keeps index.html's splash up until the first navigation settles (the session check included), so the page is never blank. */
@@ -16,6 +17,8 @@ import { filter, map, take } from 'rxjs';
   `,
 })
 export class App {
+  /** Applies the colour scheme the user picked in this browser before the first screen shows. */
+  private readonly theme = inject(ThemeStore);
   protected readonly ready = toSignal(
     inject(Router).events.pipe(
       filter((event) => event instanceof NavigationEnd || event instanceof NavigationCancel || event instanceof NavigationError),

@@ -9,3 +9,4 @@ export * from './lib/inventory.mapper';
 export * from './lib/demo/demo-hooks';
 export { ListModelInventoryDto, ModelInventoryFilterDto } from './lib/dto/list-model-inventory.dto';
 export type { ExportRow } from './lib/export/export-columns';
+export * from './lib/model-approval-gates';

@@ -14,3 +14,4 @@ export * from './lib/risks/model-risk';
 export * from './lib/security/api-token';
 export * from './lib/security/audit-event';
 export * from './lib/shares/share-link';
+export * from './lib/evidence/evidence';

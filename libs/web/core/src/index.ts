@@ -9,3 +9,4 @@ export * from './lib/http/error-interceptor';
 export * from './lib/http/form-errors';
 export * from './lib/http/problem';
 export * from './lib/http/query-params';
+export * from './lib/browser/theme';

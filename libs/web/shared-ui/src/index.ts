@@ -2,3 +2,4 @@ export * from './lib/confirm-dialog/confirm-dialog';
 export * from './lib/empty-state/empty-state';
 export * from './lib/material-symbols';
 export * from './lib/page-header/page-header';
+export * from './lib/not-found-page/not-found-page';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, AuditEventResponse, Page, Role } from '@model-inventory/contracts';
-import { ApiStandardErrors, cellText, ExportColumn, Roles, streamTable } from '@model-inventory/server-core';
+import { ApiStandardErrors, cellText, ExportColumn, organizationFileName, Roles, streamTable } from '@model-inventory/server-core';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AuditEventEntity } from './audit-event.entity';
@@ -55,7 +55,7 @@ export class AuditEventsController {
       const stream = await this.events.exportStream(query, runner);
       await streamTable(res, {
         format: 'csv',
-        fileName: `security-log-${new Date().toISOString().slice(0, 10)}`,
+        fileName: await organizationFileName(this.dataSource, 'security-log'),
         sheetName: 'Security log',
         columns: COLUMNS,
         rows: toResponses(stream),

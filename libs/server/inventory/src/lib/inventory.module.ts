@@ -14,6 +14,7 @@ import { ModelInventoryController } from './inventory.controller';
 import { InventoryRepository } from './inventory.repository';
 import { InventoryService } from './inventory.service';
 import { MODEL_EVENTS } from './model-audit';
+import { ModelApprovalGates } from './model-approval-gates';
 import { ModelDeletionHooks } from './model-deletion-hooks';
 import { ModelChangeHistoryController } from './model-history.controller';
 import { ScopedListService } from './scoped-list.service';
@@ -22,9 +23,9 @@ const entities = TypeOrmModule.forFeature([ModelInventoryEntity, ModelLinkEntity
 
 /** The model register's writes and its events, for the API and the worker alike. */
 @Module({
-  exports: [DemoDataHooks, InventoryRepository, InventoryService, ModelDeletionHooks],
+  exports: [DemoDataHooks, InventoryRepository, InventoryService, ModelApprovalGates, ModelDeletionHooks],
   imports: [AuditModule, entities],
-  providers: [DemoDataHooks, InventoryRepository, InventoryService, ModelDeletionHooks],
+  providers: [DemoDataHooks, InventoryRepository, InventoryService, ModelApprovalGates, ModelDeletionHooks],
 })
 export class InventoryCoreModule implements OnModuleInit {
   constructor(private readonly events: EventRegistry) {}

@@ -31,18 +31,24 @@ export class InventoryRepository extends TenantRepository<ModelInventoryEntity> 
   }
 
   /**
-   * The page, the total and each model's link ids in one statement. The window count sits in a subquery
-   * so the planner filters first (search and status indexes) instead of walking the sort index; LIMIT
-   * applies outside it, and rows and links are read for the page only.
+   * The page, the total and each model's link ids in one statement. Without a search the total is a scalar
+   * subquery over the filter, so the page walks an index in the sort order and stops at LIMIT (a window count
+   * would read and sort every match). A search finds few rows through the trigram index: the window count sits
+   * in a subquery so the planner filters first instead of walking the sort index, and LIMIT applies outside it.
+   * Rows and links are read for the page only.
    */
   async findPage(filter: ModelInventoryFilterDto, limit: number, offset: number): Promise<{ rows: ListedModel[]; total: number }> {
     const [field, direction] = (filter.sort ?? 'updated_at:desc').split(':');
     const order = direction === 'asc' ? 'ASC' : 'DESC';
-    const matched = this.filtered(filter).select('model.id', 'id').addSelect(`model.${field}`, 'sort_key').addSelect('COUNT(*) OVER ()', 'total_count');
+    const windowed = Boolean(filter.search);
+    const matched = this.filtered(filter).select('model.id', 'id').addSelect(`model.${field}`, 'sort_key');
+    if (windowed) matched.addSelect('COUNT(*) OVER ()', 'total_count');
     const [sql, parameters] = matched.getQueryAndParameters();
+    const total = windowed ? 'page.total_count' : `(SELECT count(*) FROM (${sql}) counted)`;
     const rows: Array<ListedModel & { total_count: string }> = await this.dataSource.query(
-      `SELECT model.*, page.total_count, ${this.linkedIds('project_id')} AS projects, ${this.linkedIds('framework_id')} AS frameworks
-         FROM (SELECT id, sort_key, total_count FROM (${sql}) matched
+      `SELECT model.*, ${total} AS total_count,
+              ${this.linkedIds('project_id')} AS projects, ${this.linkedIds('framework_id')} AS frameworks
+         FROM (SELECT id, sort_key${windowed ? ', total_count' : ''} FROM (${sql}) matched
                 ORDER BY sort_key ${order}, id ${order} LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}) page
          JOIN model_inventories model ON model.id = page.id
         ORDER BY page.sort_key ${order}, page.id ${order}`,

@@ -6,6 +6,7 @@ import { EntityManager } from 'typeorm';
 import { CreateModelInventoryDto, UpdateModelInventoryDto } from './dto/create-model-inventory.dto';
 import { ListModelInventoryDto, ModelInventoryFilterDto } from './dto/list-model-inventory.dto';
 import { InventoryRepository } from './inventory.repository';
+import { ModelApprovalGates } from './model-approval-gates';
 import { ModelDeletionHooks } from './model-deletion-hooks';
 import { etagOf, ModelLinks, toModelInventoryResponse, toStatusDecision } from './inventory.mapper';
 import { AUDITED_FIELDS, MODEL_ENTITY, ModelAuditFields } from './model-audit';
@@ -23,6 +24,7 @@ function matchesIfMatch(header: string | undefined, model: ModelInventoryRespons
 @Injectable()
 export class InventoryService {
   constructor(
+    private readonly approvalGates: ModelApprovalGates,
     private readonly deletionHooks: ModelDeletionHooks,
     private readonly models: InventoryRepository,
     private readonly writer: AuditedWriter,
@@ -52,6 +54,7 @@ export class InventoryService {
     const status = dto.status ?? ModelStatus.PENDING;
     this.assertMayApprove(status);
     const decision = decisionOf(null, dto);
+    if (status === ModelStatus.APPROVED) await this.approvalGates.check(null);
     const model: NewModel = {
       ...(this.fieldsOf(dto) as Omit<NewModel, 'status' | 'security_assessment' | 'is_demo' | 'created_by_user_id'>),
       status,
@@ -74,6 +77,7 @@ export class InventoryService {
       if (!matchesIfMatch(ifMatch, before)) throw this.stale(before);
       const decision = decisionOf(before.status, dto);
       if (decision) this.assertMayApprove(decision.to);
+      if (dto.status === ModelStatus.APPROVED && before.status !== ModelStatus.APPROVED) await this.approvalGates.check(id, manager);
       const links: ModelLinks = {
         projects: dto.projects ? distinctSorted(dto.projects) : before.projects,
         frameworks: dto.frameworks ? distinctSorted(dto.frameworks) : before.frameworks,

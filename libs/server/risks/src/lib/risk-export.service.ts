@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { cellText, ExportColumn, streamTable } from '@model-inventory/server-core';
+import { cellText, ExportColumn, organizationFileName, streamTable } from '@model-inventory/server-core';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { ExportModelRisksDto } from './dto/model-risk-query.dto';
@@ -40,13 +40,14 @@ export class RiskExportService {
 
   async export(query: ExportModelRisksDto, res: Response): Promise<void> {
     const today = todayUtc();
+    const fileName = await organizationFileName(this.dataSource, 'model-risks');
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       const stream = await this.risks.exportStream(query, runner, today);
       await streamTable(res, {
         format: query.format,
-        fileName: `model-risks-${today}`,
+        fileName,
         sheetName: 'Risks',
         columns: COLUMNS,
         rows: withExportColumns(stream, today),

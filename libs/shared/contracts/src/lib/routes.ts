@@ -19,6 +19,8 @@ export const ApiRoutes = {
   auditEvents: 'audit-events',
   shares: 'shares',
   publicShares: 'public/shares',
+  evidence: 'evidence',
+  organizationSettings: 'organization/settings',
 } as const;
 
 /** Console routes, shared with the Playwright tests. */

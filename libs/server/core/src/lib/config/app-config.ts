@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, ValidationError, validateSync } from 'class-validator';
-import { ApiEnv, LOG_LEVELS, MigrationEnv, ProcessEnv } from './app-env';
+import { ApiEnv, EVIDENCE_STORAGES, LOG_LEVELS, MigrationEnv, ProcessEnv } from './app-env';
 
 export type ProcessRole = 'api' | 'worker';
 
@@ -27,7 +27,15 @@ export interface AppConfig {
     signupsPerHour: number;
   };
   migrationsRun: boolean;
+  evidence: EvidenceConfig;
   demo: { seed: boolean; adminEmail: string; adminPassword: string };
+}
+
+export interface EvidenceConfig {
+  maxBytes: number;
+  expiryWarningDays: number;
+  storage: (typeof EVIDENCE_STORAGES)[number];
+  s3: { bucket: string; endpoint: string | null; region: string; accessKeyId: string | null; secretAccessKey: string | null; forcePathStyle: boolean };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -40,7 +48,7 @@ export class ConfigError extends Error {
 }
 
 /** Variables whose value must never be printed. */
-const SECRET_VARIABLES = new Set(['JWT_SECRET', 'DATABASE_URL', 'REDIS_URL', 'DEMO_ADMIN_PASSWORD', 'SECRETS_KEY']);
+const SECRET_VARIABLES = new Set(['JWT_SECRET', 'DATABASE_URL', 'REDIS_URL', 'DEMO_ADMIN_PASSWORD', 'SECRETS_KEY', 'EVIDENCE_S3_SECRET_ACCESS_KEY']);
 
 /** One message per bad variable (its first failing rule), by name, with the value given unless it is a secret. */
 function describe(errors: ValidationError[], env: Record<string, string | undefined>): string[] {
@@ -100,6 +108,19 @@ export function loadAppConfig(role: ProcessRole, env: Record<string, string | un
       signupsPerHour: api.SIGNUPS_PER_HOUR,
     },
     migrationsRun: api.MIGRATIONS_RUN,
+    evidence: {
+      maxBytes: base.EVIDENCE_MAX_BYTES,
+      expiryWarningDays: base.EVIDENCE_EXPIRY_WARNING_DAYS,
+      storage: base.EVIDENCE_STORAGE,
+      s3: {
+        bucket: base.EVIDENCE_S3_BUCKET ?? '',
+        endpoint: base.EVIDENCE_S3_ENDPOINT ?? null,
+        region: base.EVIDENCE_S3_REGION,
+        accessKeyId: base.EVIDENCE_S3_ACCESS_KEY_ID ?? null,
+        secretAccessKey: base.EVIDENCE_S3_SECRET_ACCESS_KEY ?? null,
+        forcePathStyle: base.EVIDENCE_S3_FORCE_PATH_STYLE,
+      },
+    },
     demo: { seed: api.DEMO_SEED, adminEmail: api.DEMO_ADMIN_EMAIL, adminPassword: api.DEMO_ADMIN_PASSWORD },
   };
 }

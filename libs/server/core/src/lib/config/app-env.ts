@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['true', '1', 'yes'].includes(value.trim().toLowerCase()) : value;
+
+export const EVIDENCE_STORAGES = ['postgres', 's3'] as const;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -58,6 +60,55 @@ export class ProcessEnv extends MigrationEnv {
   @Transform(toBoolean)
   @IsBoolean()
   OUTBOUND_ALLOW_PRIVATE = false;
+
+  /** The largest evidence file accepted, in bytes (30 MB by default); larger uploads are cut off with a 413. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5 * 1024 ** 3)
+  EVIDENCE_MAX_BYTES = 30 * 1024 * 1024;
+
+  /** Evidence expiring within this many days is announced as `evidence_expiring`. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  EVIDENCE_EXPIRY_WARNING_DAYS = 30;
+
+  /** Where evidence bytes live: `postgres` (default, the evidence_blobs table) or `s3` (an S3-compatible bucket). */
+  @IsOptional()
+  @IsIn(EVIDENCE_STORAGES)
+  EVIDENCE_STORAGE: (typeof EVIDENCE_STORAGES)[number] = 'postgres';
+
+  @ValidateIf((env: ProcessEnv) => env.EVIDENCE_STORAGE === 's3')
+  @IsString({ message: 'EVIDENCE_S3_BUCKET is required when EVIDENCE_STORAGE=s3' })
+  @MinLength(3, { message: 'EVIDENCE_S3_BUCKET is required when EVIDENCE_STORAGE=s3' })
+  EVIDENCE_S3_BUCKET?: string;
+
+  /** An S3-compatible endpoint (e.g. MinIO, http://127.0.0.1:9000); AWS when unset. */
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'EVIDENCE_S3_ENDPOINT must be an http:// or https:// URL' })
+  EVIDENCE_S3_ENDPOINT?: string;
+
+  @IsOptional()
+  @IsString()
+  EVIDENCE_S3_REGION = 'us-east-1';
+
+  @IsOptional()
+  @IsString()
+  EVIDENCE_S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  EVIDENCE_S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style URLs (bucket in the path), as MinIO needs. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  EVIDENCE_S3_FORCE_PATH_STYLE = true;
 }
 
 /** Environment of the HTTP API. */

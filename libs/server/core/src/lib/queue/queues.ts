@@ -3,6 +3,7 @@ export const QueueName = {
   system: 'system',
   history: 'history',
   automation: 'automation',
+  evidence: 'evidence',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -22,6 +23,11 @@ export const AutomationJob = {
   deliver: 'automation.deliver',
   /** Periodic safety net: dispatches outbox events whose post-commit enqueue was lost. */
   sweepOutbox: 'automation.sweep-outbox',
+} as const;
+
+export const EvidenceJob = {
+  /** Daily: marks evidence expiring or expired, announcing each transition once. */
+  expirySweep: 'evidence.expiry-sweep',
 } as const;
 
 export interface HeartbeatJobData {
@@ -61,6 +67,7 @@ export interface JobPayloads {
   [AutomationJob.dispatchEvent]: DispatchEventJobData;
   [AutomationJob.deliver]: DeliverJobData;
   [AutomationJob.sweepOutbox]: NoJobData;
+  [EvidenceJob.expirySweep]: NoJobData;
 }
 
 export type JobName = keyof JobPayloads;
@@ -70,6 +77,7 @@ export interface QueueJobs {
   [QueueName.system]: (typeof SystemJob)[keyof typeof SystemJob];
   [QueueName.history]: (typeof HistoryJob)[keyof typeof HistoryJob];
   [QueueName.automation]: (typeof AutomationJob)[keyof typeof AutomationJob];
+  [QueueName.evidence]: (typeof EvidenceJob)[keyof typeof EvidenceJob];
 }
 
 export const HEARTBEAT_SCHEDULER_ID = 'system-heartbeat';
@@ -77,3 +85,5 @@ export const HEARTBEAT_EVERY_MS = 30_000;
 export const DAILY_SNAPSHOT_SCHEDULER_ID = 'history-daily-snapshots';
 export const DAILY_SNAPSHOT_CRON = '5 0 * * *';
 export const OUTBOX_SWEEP_SCHEDULER_ID = 'automation-outbox-sweep';
+export const EVIDENCE_EXPIRY_SCHEDULER_ID = 'evidence-expiry-sweep';
+export const EVIDENCE_EXPIRY_CRON = '15 0 * * *';

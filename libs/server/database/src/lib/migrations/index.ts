@@ -12,6 +12,7 @@ import { CreateSessionsApiTokensAndAuditEvents1764710000000 } from './1764710000
 import { CreateModelStatusDecisions1764720000000 } from './1764720000000-CreateModelStatusDecisions';
 import { MarkDemoProjects1764720001000 } from './1764720001000-MarkDemoProjects';
 import { CreateShareLinks1764730000000 } from './1764730000000-CreateShareLinks';
+import { CreateModelEvidence1764800000000 } from './1764800000000-CreateModelEvidence';
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CreateModelStatusDecisions1764720000000,
   MarkDemoProjects1764720001000,
   CreateShareLinks1764730000000,
+  CreateModelEvidence1764800000000,
 ];

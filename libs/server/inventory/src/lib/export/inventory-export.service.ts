@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RequestContext, safeFileName, streamTable } from '@model-inventory/server-core';
+import { organizationFileName, safeFileName, streamTable } from '@model-inventory/server-core';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { ExportModelInventoryDto } from '../dto/list-model-inventory.dto';
@@ -37,8 +37,7 @@ export class InventoryExportService {
   ) {}
 
   async export(query: ExportModelInventoryDto, res: Response): Promise<void> {
-    const { organizationId } = RequestContext.requireActor();
-    const fileName = `model-inventory-${organizationId}-${new Date().toISOString().slice(0, 10)}`;
+    const fileName = await organizationFileName(this.dataSource, 'model-inventory');
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {

@@ -92,13 +92,17 @@ describe(ModelDialog.name, () => {
     await input?.sendSeparatorKey(TestKey.ENTER);
   }
 
-  it('keeps Save disabled until a complete, changed form, then registers the model as the API expects', async () => {
+  it('shows every missing field with its label on Save, sends nothing, then registers the complete model as the API expects', async () => {
     const dialog = await open(Role.Reviewer, null);
     const save = await dialog.getHarness(MatButtonHarness.with({ text: 'Register model' }));
-    expect(await save.isDisabled()).toBe(true);
+    expect(await save.isDisabled()).toBe(false);
+    await save.click();
+    backend.expectNone({ method: 'POST', url: '/api/modelInventory' });
+    expect(await (await field(dialog, 'Provider')).getTextErrors()).toEqual(['Provider is required.']);
+    expect(await (await field(dialog, 'Approver e-mail')).getTextErrors()).toEqual(['Approver e-mail is required.']);
+    expect(await dialog.getText()).toMatch(/Check the \d+ highlighted fields before saving/);
 
     await fillRequiredFields(dialog);
-    expect(await save.isDisabled()).toBe(false);
     await save.click();
 
     const request = backend.expectOne({ method: 'POST', url: '/api/modelInventory' });
@@ -138,7 +142,6 @@ describe(ModelDialog.name, () => {
     expect(await (await field(dialog, 'Approver e-mail')).getTextErrors()).toEqual(['approver must be an e-mail address']);
     expect(await (await field(dialog, 'Reference link')).getTextErrors()).toEqual(['reference_link must be an http(s) URL']);
     expect(await (await field(dialog, 'Provider')).hasErrors()).toBe(false);
-    expect(await (await dialog.getHarness(MatButtonHarness.with({ text: 'Register model' }))).isDisabled()).toBe(true);
   });
 
   it('does not let an Editor approve, restrict or block a model, and says why', async () => {

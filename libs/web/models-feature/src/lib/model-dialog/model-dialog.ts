@@ -1,6 +1,6 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import {
@@ -19,7 +19,7 @@ import { APPROVER_ROLES, ModelInventoryResponse, WRITER_ROLES } from '@model-inv
 import { applyProblemToForm, AuthStore, describeHttpError, problemOf } from '@model-inventory/web-core';
 import { ModelInventoryApi, ReferenceDataApi, VersionedModel } from '@model-inventory/web-inventory-data-access';
 import { confirmAction } from '@model-inventory/web-shared-ui';
-import { catchError, filter, map, Observable, of, startWith } from 'rxjs';
+import { catchError, filter, Observable, of } from 'rxjs';
 import { ModelActivity } from '../model-activity/model-activity';
 import { ModelForm } from '../model-form/model-form';
 import { ModelRisksTab } from '../model-risks-tab/model-risks-tab';
@@ -71,6 +71,7 @@ export class ModelDialog implements OnInit {
   private readonly dialogRef = inject<MatDialogRef<ModelDialog, ModelDialogResult>>(MatDialogRef);
   private readonly referenceData = inject(ReferenceDataApi);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly data = inject<ModelDialogData>(MAT_DIALOG_DATA);
 
   protected readonly id = this.data.id;
@@ -106,17 +107,8 @@ export class ModelDialog implements OnInit {
     projects: new Map(this.projects().map((project) => [project.id, project.name])),
   }));
 
-  /** Form state as signals, so the template (OnPush, zoneless) follows every change. */
-  private readonly formState = toSignal(
-    this.form.events.pipe(
-      startWith(null),
-      map(() => ({ invalid: this.form.invalid, pristine: this.form.pristine })),
-    ),
-    { requireSync: true },
-  );
-  protected readonly canSave = computed(
-    () => this.canWrite() && !this.saving() && !this.formState().pristine && !this.formState().invalid && !this.conflict(),
-  );
+  /** Save stays enabled: pressing it on an incomplete form shows every problem at once instead of a silent grey button. */
+  protected readonly canSave = computed(() => this.canWrite() && !this.saving() && !this.conflict());
 
   constructor() {
     this.dialogRef.disableClose = true;
@@ -146,8 +138,16 @@ export class ModelDialog implements OnInit {
   }
 
   protected save(): void {
-    if (!this.canSave()) {
+    if (!this.canSave()) return;
+    if (this.form.invalid) {
       this.form.markAllAsTouched();
+      const count = Object.values(this.form.controls).filter((control) => control.invalid).length;
+      this.formError.set(`Check the ${count === 1 ? 'highlighted field' : `${count} highlighted fields`} before saving.`);
+      this.focusFirstInvalidField();
+      return;
+    }
+    if (this.model() !== null && this.form.pristine) {
+      this.snackBar.open('Nothing changed, so nothing was saved.', undefined, { duration: 3000 });
       return;
     }
     this.saving.set(true);
@@ -164,6 +164,13 @@ export class ModelDialog implements OnInit {
         this.dialogRef.close('saved');
       },
     });
+  }
+
+  private focusFirstInvalidField(): void {
+    const first = this.host.nativeElement.querySelector<HTMLElement>('.mat-mdc-form-field-error, .ng-invalid:not(form)')
+      ?.closest('mat-form-field')
+      ?.querySelector<HTMLElement>('input, textarea, mat-select, [tabindex]');
+    first?.focus();
   }
 
   protected delete(): void {

@@ -172,6 +172,49 @@ describe('ModelsPage', () => {
     expect(downloads).toEqual(['model-inventory-7-2026-01-05.csv']);
   });
 
+  /** The share dialogs are a lazy chunk: wait until the dialog the menu asked for is open. */
+  async function sharedDialog(): Promise<MatDialogHarness> {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      await settle();
+      const [dialog] = await overlay.getAllHarnesses(MatDialogHarness);
+      if (dialog) return dialog;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error('The share dialog never opened');
+  }
+
+  it('shares the current filters as a read-only link from the Share menu', async () => {
+    await open('/model-inventory/models?status=Approved&provider=OpenAI&sort=model:asc&page=2');
+    const menu = await loader.getHarness(MatMenuHarness.with({ triggerText: /Share/ }));
+    await menu.clickItem({ text: /Create a read-only share link/ });
+    const dialog = await sharedDialog();
+    expect(await dialog.getTitleText()).toBe('Share the model register');
+
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Create link' }))).click();
+    const post = backend.expectOne({ method: 'POST', url: '/api/shares' });
+    expect(post.request.body).toEqual({
+      allow_export: false,
+      expires_at: null,
+      fields: 'summary',
+      filters: { provider: 'OpenAI', sort: 'model:asc', status: ['Approved'] },
+      resource: 'models',
+    });
+    post.flush({ id: 1, token: 't', url: 'http://localhost/share/t' });
+  });
+
+  it('lets auditors read the share links, but not create one', async () => {
+    await open('/model-inventory/models', Role.Auditor);
+    const menu = await loader.getHarness(MatMenuHarness.with({ triggerText: /Share/ }));
+    await menu.open();
+    const items = await Promise.all((await menu.getItems()).map((item) => item.getText()));
+    expect(items.some((text) => text.includes('Create a read-only share link'))).toBe(false);
+    await menu.clickItem({ text: /Manage share links/ });
+    await sharedDialog();
+    backend.expectOne('/api/shares?limit=20&offset=0').flush({ items: [], limit: 20, offset: 0, total: 0 });
+    await settle();
+    expect(document.querySelector('mi-share-links-dialog')?.textContent).toContain('Your role can read this list');
+  });
+
   it('opens a model in a routable dialog and returns to the same view when it closes', async () => {
     await open('/model-inventory/models?status=Approved,Pending');
     (page().querySelector('[data-testid=model-row]') as HTMLElement).click();

@@ -205,6 +205,22 @@ export class ModelsPage {
     });
   }
 
+  /** A public read-only link of the current filters; the share dialogs are a lazy chunk, loaded on first use. */
+  protected createShareLink(): void {
+    const filters = this.store.filterQuery();
+    this.withShares((shares) => shares.openCreateShareDialog(this.dialog, { filters, resource: 'models' }));
+  }
+
+  protected manageShareLinks(): void {
+    this.withShares((shares) => shares.openShareLinksDialog(this.dialog, { canWrite: this.canWrite() }));
+  }
+
+  private withShares(open: (shares: typeof import('@model-inventory/web-shares-feature')) => void): void {
+    import('@model-inventory/web-shares-feature').then(open, () =>
+      this.snackBar.open('Sharing could not be loaded. Reload the page and try again.', 'Dismiss', { duration: 8000 }),
+    );
+  }
+
   protected export(format: ExportFormat): void {
     this.exporting.set(true);
     this.api

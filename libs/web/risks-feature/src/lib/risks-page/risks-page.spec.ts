@@ -210,6 +210,27 @@ describe('RisksPage', () => {
     expect(downloads).toEqual(['model-risks-7-2026-01-05.xlsx']);
   });
 
+  it('shares the active risks of the current filters as a read-only link from the Share menu', async () => {
+    await open('/model-inventory/risks?filter=all&risk_level=High,Critical&overdue=true');
+    const menu = await loader.getHarness(MatMenuHarness.with({ triggerText: /Share/ }));
+    await menu.clickItem({ text: /Create a read-only share link/ });
+    let dialog: MatDialogHarness | undefined;
+    for (let attempt = 0; attempt < 200 && !dialog; attempt++) {
+      await settle();
+      [dialog] = await overlay.getAllHarnesses(MatDialogHarness);
+      if (!dialog) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    if (!dialog) throw new Error('The share dialog never opened');
+    expect(await dialog.getTitleText()).toBe('Share the risk register');
+    expect(document.querySelector('mi-create-share-dialog')?.textContent).toContain('A share link shows active risks only');
+
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Create link' }))).click();
+    const post = backend.expectOne({ method: 'POST', url: '/api/shares' });
+    expect(post.request.body).toMatchObject({ filters: { overdue: true, risk_level: ['High', 'Critical'] }, resource: 'risks' });
+    expect(post.request.body.filters).not.toHaveProperty('filter');
+    post.flush({ id: 1, token: 't', url: 'http://localhost/share/t' });
+  });
+
   it('opens a risk in a routable dialog and returns to the same view when it closes', async () => {
     await open('/model-inventory/risks?status=Open,In Progress');
     (page().querySelector('[data-testid=risk-row]') as HTMLElement).click();

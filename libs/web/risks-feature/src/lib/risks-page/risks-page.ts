@@ -5,6 +5,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleChange, MatButtonToggleGroup } from '@angular/material/button-toggle';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatPrefix, MatSuffix } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
@@ -77,6 +78,7 @@ export class RisksPage {
   private readonly api = inject(RisksApi);
   private readonly auth = inject(AuthStore);
   private readonly clipboard = inject(Clipboard);
+  private readonly dialog = inject(MatDialog);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
@@ -184,6 +186,22 @@ export class RisksPage {
     this.snackBar.open(copied ? 'Link to this view copied.' : 'The link could not be copied; copy it from the address bar.', undefined, {
       duration: 3000,
     });
+  }
+
+  /** A public read-only link of the current filters; the share dialogs are a lazy chunk, loaded on first use. */
+  protected createShareLink(): void {
+    const filters = this.store.filterQuery();
+    this.withShares((shares) => shares.openCreateShareDialog(this.dialog, { filters, resource: 'risks' }));
+  }
+
+  protected manageShareLinks(): void {
+    this.withShares((shares) => shares.openShareLinksDialog(this.dialog, { canWrite: this.canWrite() }));
+  }
+
+  private withShares(open: (shares: typeof import('@model-inventory/web-shares-feature')) => void): void {
+    import('@model-inventory/web-shares-feature').then(open, () =>
+      this.snackBar.open('Sharing could not be loaded. Reload the page and try again.', 'Dismiss', { duration: 8000 }),
+    );
   }
 
   protected export(format: RiskExportFormat): void {

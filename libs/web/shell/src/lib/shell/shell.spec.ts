@@ -65,6 +65,29 @@ describe('Shell', () => {
     expect(text('main')).toBe('inventory content');
   });
 
+  it('starts every page with a skip link that moves focus past the navigation to the content', () => {
+    const page = harness.fixture.nativeElement as HTMLElement;
+    const skip = page.querySelector<HTMLAnchorElement>('a.skip-link');
+    expect(page.querySelector('a, button')).toBe(skip);
+    skip?.click();
+    expect(document.activeElement).toBe(page.querySelector('main'));
+    expect(harness.routeNativeElement?.textContent).toContain('inventory content');
+  });
+
+  it('switches the colour scheme from the user menu: system, light, dark', async () => {
+    const loader = TestbedHarnessEnvironment.loader(harness.fixture);
+    const menu = await loader.getHarness(MatMenuHarness);
+    await menu.open();
+    const theme = async () => (await menu.getItems({ text: /Theme/ }))[0];
+    expect(await (await theme()).getText()).toContain('Theme: as the system');
+    await (await theme()).click();
+    expect(await (await theme()).getText()).toContain('Theme: light');
+    await (await theme()).click();
+    expect(document.documentElement.classList.contains('mi-theme-dark')).toBe(true);
+    await (await theme()).click();
+    expect(document.documentElement.classList.contains('mi-theme-dark')).toBe(false);
+  });
+
   it('signs the user out from the user menu', async () => {
     const menu = await TestbedHarnessEnvironment.loader(harness.fixture).getHarness(MatMenuHarness);
     await menu.clickItem({ text: /Sign out/ });

@@ -63,6 +63,12 @@ export class Shell {
   ];
   protected readonly settingsPath = `/${WebRoutes.settings}`;
 
+  /** Moves keyboard focus past the toolbar and navigation to the page itself (the first Tab on every page). */
+  protected skipToContent(event: Event, main: HTMLElement): void {
+    event.preventDefault();
+    main.focus();
+  }
+
   protected closeOnHandset(sidenav: MatSidenav): void {
     if (this.isHandset()) {
       void sidenav.close();

@@ -1,0 +1,137 @@
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CreateModelInventoryRequest, ModelStatus, RegisterRequest, RegisterResponse, WebRoutes } from '@model-inventory/contracts';
+
+const SCREENSHOTS = join(__dirname, '..', 'screenshots');
+const PASSWORD = 'correct-horse-battery-staple';
+
+async function registerOrganisation(request: APIRequestContext): Promise<{ admin: RegisterRequest; token: string }> {
+  const suffix = randomUUID().slice(0, 8);
+  const admin: RegisterRequest = {
+    email: `share-lead-${suffix}@e2e.example.com`,
+    name: 'Grace Hopper',
+    organization_name: `Acme Analytics ${suffix}`,
+    password: PASSWORD,
+  };
+  const registered = await request.post('/api/auth/register', { data: admin });
+  expect(registered.status()).toBe(201);
+  return { admin, token: ((await registered.json()) as RegisterResponse).access_token };
+}
+
+async function addModel(request: APIRequestContext, token: string, provider: string, model: string, version: string, status: ModelStatus): Promise<void> {
+  const body: CreateModelInventoryRequest = {
+    approver: 'risk.officer@acme-corp.com',
+    biases: 'Evaluated on English benchmarks only.',
+    capabilities: ['text-generation'],
+    hosting_provider: 'Azure (EU)',
+    limitations: 'Context window limits long documents.',
+    model,
+    provider,
+    reference_link: 'https://example.com/model-card',
+    status,
+    status_date: '2026-01-15',
+    status_rationale: status === ModelStatus.PENDING ? undefined : 'Reviewed by the model risk committee.',
+    version,
+  };
+  const response = await request.post('/api/modelInventory', { data: body, headers: { Authorization: `Bearer ${token}` } });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(`/${WebRoutes.login}`);
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/model-inventory\/models$/);
+}
+
+/** Fonts loaded, no hover, every finite animation finished. */
+async function settleForScreenshot(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.mouse.move(0, 0);
+  await page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+  });
+}
+
+test('share links: a filtered read-only view opened without signing in, exported, then revoked', async ({ browser, page, request }) => {
+  test.setTimeout(180_000);
+  const { admin, token } = await registerOrganisation(request);
+  await addModel(request, token, 'OpenAI', 'GPT-4o', '2024-08-06', ModelStatus.APPROVED);
+  await addModel(request, token, 'OpenAI', 'o1-mini', '2024-09-12', ModelStatus.PENDING);
+  await addModel(request, token, 'Anthropic', 'Claude 3.5 Sonnet', '20241022', ModelStatus.APPROVED);
+  await addModel(request, token, 'Meta', 'Llama 3.1 70B', '3.1', ModelStatus.PENDING);
+
+  await page.setViewportSize({ height: 900, width: 1440 });
+  await signIn(page, admin.email);
+  await page.goto('/model-inventory/models?provider=OpenAI');
+  await expect(page.getByRole('row').filter({ hasText: 'GPT-4o' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'Claude' })).toHaveCount(0);
+
+  // Create a link of this filtered view, with export, and read its address once.
+  await page.getByTestId('share-menu').click();
+  await page.getByTestId('create-share-link').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('share-filters')).toContainText('Provider: OpenAI');
+  await dialog.getByText('Allow CSV export').click();
+  await settleForScreenshot(page);
+  await page.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'share-create.png') });
+  await dialog.getByTestId('create-share').click();
+  await expect(dialog.getByTestId('link-once-warning')).toContainText('you will not see this link again');
+  const url = await dialog.getByTestId('created-link').inputValue();
+  expect(url).toMatch(/\/share\/[A-Za-z0-9_-]{43}$/);
+  await settleForScreenshot(page);
+  await page.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'share-created.png') });
+  await dialog.getByTestId('share-done').click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // A stranger: a fresh browser context, never signed in.
+  const stranger = await browser.newContext({ acceptDownloads: true, viewport: { height: 800, width: 1280 } });
+  const visitor = await stranger.newPage();
+  await visitor.goto(url);
+  await expect(visitor.getByRole('heading', { name: 'Shared view — read-only' })).toBeVisible();
+  await expect(visitor).toHaveURL(url);
+  const sharedRows = visitor.getByRole('row').filter({ hasNotText: 'Provider' });
+  await expect(sharedRows).toHaveCount(2);
+  await expect(sharedRows.filter({ hasText: 'GPT-4o' })).toBeVisible();
+  await expect(sharedRows.filter({ hasText: 'o1-mini' })).toBeVisible();
+  await expect(visitor.getByText('Claude 3.5 Sonnet')).toHaveCount(0);
+  await expect(visitor.getByText('Acme Analytics')).toHaveCount(0);
+  await expect(visitor.getByTestId('shared-count')).toContainText('of 2 models');
+  await settleForScreenshot(visitor);
+  await visitor.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'share-public-view.png') });
+
+  const [download] = await Promise.all([visitor.waitForEvent('download'), visitor.getByTestId('shared-export').click()]);
+  const csv = (await readFile(await download.path())).toString('utf8').replace(/^\uFEFF/, '');
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines).toHaveLength(3);
+  expect(csv).toContain('GPT-4o');
+  expect(csv).toContain('o1-mini');
+  expect(csv).not.toContain('Claude');
+
+  // Back in the console: the link was opened, and is revoked.
+  await page.getByTestId('share-menu').click();
+  await page.getByTestId('manage-share-links').click();
+  const links = page.getByRole('dialog');
+  const link = links.getByRole('row').filter({ hasText: 'Provider: OpenAI' });
+  await expect(link).toContainText('Live');
+  await expect(link).toContainText(/[2-9] times/);
+  await settleForScreenshot(page);
+  await page.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'share-links.png') });
+  await link.getByTestId('revoke-share').click();
+  await page.getByRole('alertdialog').getByTestId('confirm').click();
+  await expect(link).toContainText('Revoked');
+  await expect(link.getByTestId('revoke-share')).toHaveCount(0);
+
+  await visitor.reload();
+  await expect(visitor.getByTestId('share-unavailable')).toContainText('This link is not available');
+  await expect(visitor).toHaveURL(url);
+  await expect(visitor.getByRole('table')).toHaveCount(0);
+  await settleForScreenshot(visitor);
+  await visitor.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'share-not-available.png') });
+  await stranger.close();
+});

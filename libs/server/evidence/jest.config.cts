@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'server-evidence',
+  preset: '../../../jest.server.preset.js',
+  coverageDirectory: '../../../coverage/libs/server/evidence',
+};

@@ -1,0 +1,3 @@
+export * from './lib/public-share-api';
+export * from './lib/shares-api';
+export * from './lib/testing/share-fixtures';
