@@ -1,6 +1,8 @@
 import { AUTOMATION_EVENTS, AutomationEvent } from '@model-inventory/contracts';
 
 const LABELS: Partial<Record<AutomationEvent, string>> = {
+  evidence_expired: 'Evidence expired',
+  evidence_expiring: 'Evidence expiring',
   model_added: 'Model added',
   model_deleted: 'Model deleted',
   model_updated: 'Model updated',
