@@ -1,7 +1,7 @@
 import { Routes } from '@angular/router';
 import { SettingsLayout } from './settings-layout/settings-layout';
 import { SettingsPage } from './settings-page/settings-page';
-import { rolesGuard, SECURITY_LOG_ROLES, SettingsSections } from './settings-sections';
+import { rolesGuard, SECURITY_LOG_ROLES, SettingsSections, WEBHOOK_ROLES } from './settings-sections';
 
 /**
  * The settings area; the app mounts it under `WebRoutes.settings` inside the `Shell` layout. Each section other
@@ -12,8 +12,17 @@ export const routes: Routes = [
     children: [
       { component: SettingsPage, path: '', title: 'Settings · Model Inventory' },
       {
+        loadChildren: () => import('@model-inventory/web-projects-feature').then((m) => m.routes),
+        path: SettingsSections.projects,
+      },
+      {
         loadChildren: () => import('@model-inventory/web-api-tokens-feature').then((m) => m.routes),
         path: SettingsSections.apiTokens,
+      },
+      {
+        canActivate: [rolesGuard(WEBHOOK_ROLES)],
+        loadChildren: () => import('@model-inventory/web-webhooks-feature').then((m) => m.routes),
+        path: SettingsSections.webhooks,
       },
       {
         canActivate: [rolesGuard(SECURITY_LOG_ROLES)],

@@ -8,7 +8,7 @@ import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Role } from '@model-inventory/contracts';
 import { signInAs } from '@model-inventory/web-core/testing';
-import { rolesGuard, SECURITY_LOG_ROLES } from '../settings-sections';
+import { rolesGuard, SECURITY_LOG_ROLES, WEBHOOK_ROLES } from '../settings-sections';
 import { SettingsLayout } from './settings-layout';
 
 @Component({ template: 'section content' })
@@ -25,7 +25,9 @@ describe(SettingsLayout.name, () => {
           {
             children: [
               { component: Section, path: '' },
+              { component: Section, path: 'projects' },
               { component: Section, path: 'api-tokens' },
+              { canActivate: [rolesGuard(WEBHOOK_ROLES)], component: Section, path: 'webhooks' },
               { canActivate: [rolesGuard(SECURITY_LOG_ROLES)], component: Section, path: 'security-log' },
             ],
             component: SettingsLayout,
@@ -43,16 +45,35 @@ describe(SettingsLayout.name, () => {
     return { active: await (await nav.getActiveLink()).getLabel(), labels: await Promise.all(links.map((link) => link.getLabel())) };
   }
 
-  it.each([Role.Admin, Role.Auditor])('offers the security log to %s', async (role) => {
-    await signInAs(role);
+  it('offers an Admin projects, webhooks and the security log', async () => {
+    await signInAs(Role.Admin);
 
-    expect(await tabsAt('/settings/security-log')).toEqual({ active: 'Security log', labels: ['General', 'API tokens', 'Security log'] });
+    expect(await tabsAt('/settings/webhooks')).toEqual({ active: 'Webhooks', labels: ['General', 'Projects', 'API tokens', 'Webhooks', 'Security log'] });
+  });
+
+  it('offers the security log to an Auditor, but not webhooks', async () => {
+    await signInAs(Role.Auditor);
+
+    expect(await tabsAt('/settings/security-log')).toEqual({ active: 'Security log', labels: ['General', 'Projects', 'API tokens', 'Security log'] });
   });
 
   it.each([Role.Editor, Role.Reviewer])('keeps %s out of the security log', async (role) => {
     await signInAs(role);
 
-    expect(await tabsAt('/settings/security-log')).toEqual({ active: 'General', labels: ['General', 'API tokens'] });
+    expect(await tabsAt('/settings/security-log')).toEqual({ active: 'General', labels: ['General', 'Projects', 'API tokens'] });
     expect(TestBed.inject(Router).url).toBe('/settings');
+  });
+
+  it.each([Role.Editor, Role.Reviewer, Role.Auditor])('keeps %s out of the webhooks', async (role) => {
+    await signInAs(role);
+
+    expect(await tabsAt('/settings/webhooks')).toEqual({ active: 'General', labels: expect.not.arrayContaining(['Webhooks']) });
+    expect(TestBed.inject(Router).url).toBe('/settings');
+  });
+
+  it('opens the projects for every role', async () => {
+    await signInAs(Role.Auditor);
+
+    expect((await tabsAt('/settings/projects')).active).toBe('Projects');
   });
 });

@@ -3,7 +3,7 @@ import { MatTabLink, MatTabNav, MatTabNavPanel } from '@angular/material/tabs';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthStore } from '@model-inventory/web-core';
 import { PageHeader } from '@model-inventory/web-shared-ui';
-import { SECURITY_LOG_ROLES, SettingsSections } from '../settings-sections';
+import { SECURITY_LOG_ROLES, SettingsSections, WEBHOOK_ROLES } from '../settings-sections';
 
 interface SettingsTab {
   label: string;
@@ -25,7 +25,7 @@ interface SettingsTab {
     }
   `,
   template: `
-    <mi-page-header heading="Settings" description="Your organisation, your account, API tokens and the security log." />
+    <mi-page-header heading="Settings" description="Your organisation, your account, projects, API tokens, webhooks and the security log." />
     <nav mat-tab-nav-bar mat-stretch-tabs="false" mat-align-tabs="start" class="tabs" aria-label="Settings sections" [tabPanel]="panel">
       @for (tab of tabs(); track tab.path) {
         <a
@@ -53,7 +53,9 @@ export class SettingsLayout {
     const role = this.auth.user()?.role;
     return [
       { exact: true, label: 'General', path: '' },
+      { exact: false, label: 'Projects', path: SettingsSections.projects },
       { exact: false, label: 'API tokens', path: SettingsSections.apiTokens },
+      ...(role && WEBHOOK_ROLES.includes(role) ? [{ exact: false, label: 'Webhooks', path: SettingsSections.webhooks }] : []),
       ...(role && SECURITY_LOG_ROLES.includes(role) ? [{ exact: false, label: 'Security log', path: SettingsSections.securityLog }] : []),
     ].map((tab) => ({ ...tab, path: tab.path ? tab.path : '.' }));
   });

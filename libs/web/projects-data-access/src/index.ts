@@ -1,0 +1,2 @@
+export * from './lib/projects-api';
+export * from './lib/testing/project-fixtures';

@@ -1,0 +1,3 @@
+export * from './lib/webhook-secret';
+export * from './lib/webhooks-api';
+export * from './lib/testing/webhook-fixtures';
