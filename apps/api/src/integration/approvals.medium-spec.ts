@@ -110,3 +110,96 @@ describe('approval records: who decided a status, when and why (real PostgreSQL)
     expect(await approvals(acme, model.id)).toHaveLength(1);
   });
 });
+
+describe('governance rules: re-review on material change and required rationales (real PostgreSQL)', () => {
+  let app: NestExpressApplication;
+  let admin: TestSession;
+  let editor: TestSession;
+  let reviewer: TestSession;
+
+  beforeAll(async () => {
+    app = await createTestApp([InventoryModule]);
+    admin = await registerOrganization(app);
+    [editor, reviewer] = await Promise.all([Role.Editor, Role.Reviewer].map((role) => addUser(app, admin, role)));
+  });
+
+  afterAll(() => app.close());
+
+  const http = () => request(app.getHttpServer());
+  const settings = (session: TestSession, body: object) => http().patch('/api/organization/settings').set(session.auth).send(body);
+  const approved = async (body: object = {}): Promise<ModelInventoryResponse> =>
+    (await http().post('/api/modelInventory').set(admin.auth).send(aModel({ status: 'Approved' as never, ...body })).expect(201)).body;
+  const patch = (session: TestSession, id: number, body: object) => http().patch(`/api/modelInventory/${id}`).set(session.auth).send(body);
+  const events = async (name: string, modelId: number) =>
+    Number((await app.get(DataSource).query(`SELECT count(*) FROM automation_events WHERE event = $1 AND (payload->'model'->>'id')::int = $2`, [name, modelId]))[0].count);
+
+  it('leaves an approved model approved after a material change while the rule is off (the default)', async () => {
+    const { body } = await http().get('/api/organization/settings').set(editor.auth).expect(200);
+    expect(body).toMatchObject({ review_on_material_change: false, require_status_rationale: false, material_fields: ['provider', 'model', 'version', 'hosting_provider', 'capabilities'] });
+    const model = await approved();
+    expect((await patch(editor, model.id, { version: '2.0' }).expect(200)).body.status).toBe('Approved');
+  });
+
+  describe('with review_on_material_change on', () => {
+    beforeAll(async () => {
+      await settings(admin, { review_on_material_change: true }).expect(200);
+    });
+
+    it("sends an Editor's material change back to Pending in the same write, says why, records it and tells webhooks", async () => {
+      const model = await approved();
+      const { body } = await patch(editor, model.id, { version: '2.0', hosting_provider: 'On-premises' }).expect(200);
+      expect(body).toMatchObject({ status: 'Pending', version: '2.0', approved_by: null, approved_at: null });
+      expect(body.status_rationale).toBe('Review required: version, hosting_provider changed while the model was Approved.');
+      const decisions = (await http().get(`/api/modelInventory/${model.id}/approvals`).set(admin.auth).expect(200)).body.items;
+      expect(decisions[0]).toMatchObject({ from_status: 'Approved', to_status: 'Pending', decided_by: { id: editor.user.id }, rationale: body.status_rationale });
+      const history = (await http().get(`/api/model-inventory-change-history/${model.id}`).set(admin.auth).expect(200)).body.items;
+      expect(history).toEqual(expect.arrayContaining([expect.objectContaining({ field_name: 'status', old_value: 'Approved', new_value: 'Pending' })]));
+      expect(await events('model_review_required', model.id)).toBe(1);
+      expect(await events('model_updated', model.id)).toBe(1);
+    });
+
+    it('keeps the status when an Admin or Reviewer re-approves in the same request, and refuses that to an Editor', async () => {
+      const model = await approved();
+      const { body } = await patch(reviewer, model.id, { version: '3.0', status: 'Approved', status_rationale: 'Re-assessed v3.' }).expect(200);
+      expect(body).toMatchObject({ status: 'Approved', version: '3.0', approved_by: { id: reviewer.user.id }, status_rationale: 'Re-assessed v3.' });
+      expect(await events('model_review_required', model.id)).toBe(0);
+      await patch(editor, model.id, { version: '4.0', status: 'Approved' }).expect(403);
+      expect((await http().get(`/api/modelInventory/${model.id}`).set(admin.auth).expect(200)).body.version).toBe('3.0');
+    });
+
+    it('ignores changes to fields that are not material, and watches only the fields the organisation chose', async () => {
+      const model = await approved();
+      expect((await patch(editor, model.id, { biases: 'Updated bias notes' }).expect(200)).body.status).toBe('Approved');
+      await settings(admin, { material_fields: ['approver'] }).expect(200);
+      try {
+        expect((await patch(editor, model.id, { version: '9.9' }).expect(200)).body.status).toBe('Approved');
+        expect((await patch(editor, model.id, { approver: 'someone.else@example.com' }).expect(200)).body.status).toBe('Pending');
+      } finally {
+        await settings(admin, { material_fields: ['provider', 'model', 'version', 'hosting_provider', 'capabilities'] }).expect(200);
+      }
+    });
+  });
+
+  it('requires a rationale for a decision while require_status_rationale is on', async () => {
+    await settings(admin, { require_status_rationale: true }).expect(200);
+    try {
+      const response = await http().post('/api/modelInventory').set(admin.auth).send(aModel({ status: 'Blocked' as never })).expect(400);
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(['status_rationale']);
+      const pending = (await http().post('/api/modelInventory').set(admin.auth).send(aModel()).expect(201)).body;
+      await patch(admin, pending.id, { status: 'Approved' }).expect(400);
+      expect((await patch(admin, pending.id, { status: 'Approved', status_rationale: 'Board minutes 12.' }).expect(200)).body.status).toBe('Approved');
+    } finally {
+      await settings(admin, { require_status_rationale: false }).expect(200);
+    }
+  });
+
+  it('lets only Admins change the rules, validates them field by field and records each change in the security log', async () => {
+    await settings(editor, { review_on_material_change: false }).expect(403);
+    const bad = await settings(admin, { material_fields: ['version', 'nope'], require_status_rationale: 'yes' }).expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['material_fields', 'require_status_rationale']);
+    await settings(admin, { require_status_rationale: true }).expect(200);
+    await settings(admin, { require_status_rationale: false }).expect(200);
+    const log = (await http().get('/api/audit-events?action=organization.settings_changed&limit=50').set(admin.auth).expect(200)).body.items;
+    expect(log.some((entry: { details: Record<string, unknown> }) => JSON.stringify(entry.details).includes('require_status_rationale'))).toBe(true);
+  });
+});

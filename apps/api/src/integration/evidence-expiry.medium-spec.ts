@@ -69,7 +69,10 @@ describe('evidence expiry: the daily job marks evidence expiring and expired and
     );
   const events = async () =>
     (await db().query(
-      `SELECT organization_id, event, (payload->'evidence'->>'id')::int AS evidence_id, payload FROM automation_events WHERE event LIKE 'evidence_%' ORDER BY id`,
+      // This spec's organisations only: other spec files of the run share the database.
+      `SELECT organization_id, event, (payload->'evidence'->>'id')::int AS evidence_id, payload FROM automation_events
+        WHERE event LIKE 'evidence_%' AND organization_id = ANY($1) ORDER BY id`,
+      [[acme.organizationId, globex.organizationId]],
     )) as Array<{
       organization_id: number;
       event: string;
@@ -152,7 +155,8 @@ describe('evidence expiry: the daily job marks evidence expiring and expired and
   it('announces nothing twice, however often it runs', async () => {
     const before = (await events()).length;
     const run = await worker.get(EvidenceExpiryService).run();
-    expect(run).toEqual({ organizations: 2, expiring: 0, expired: 0, orphanChunks: 0 });
+    expect(run).toMatchObject({ expiring: 0, expired: 0, orphanChunks: 0 });
+    expect(run.organizations).toBeGreaterThanOrEqual(2);
     await worker.get(EvidenceExpiryService).run();
     expect((await events()).length).toBe(before);
   });

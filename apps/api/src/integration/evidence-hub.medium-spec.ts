@@ -115,7 +115,7 @@ describe('the evidence hub and the approval gate (real PostgreSQL)', () => {
       (await app.get(DataSource).query('SELECT count(*)::int AS n FROM model_inventories WHERE organization_id = $1', [organizationId]))[0].n as number;
 
     it('is off by default, and only an Admin may change it (Reviewer 403, a non-boolean 400)', async () => {
-      expect((await client.http().get('/api/organization/settings').set(reviewer.auth).expect(200)).body).toEqual({ approval_requires_evidence: false, updated_at: null });
+      expect((await client.http().get('/api/organization/settings').set(reviewer.auth).expect(200)).body).toMatchObject({ approval_requires_evidence: false, updated_at: null });
       await settings(reviewer, { approval_requires_evidence: true }).expect(403);
       const bad = await settings(admin, { approval_requires_evidence: 'yes' }).expect(400);
       expect(bad.body.errors[0].field).toBe('approval_requires_evidence');

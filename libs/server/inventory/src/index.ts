@@ -10,3 +10,5 @@ export * from './lib/demo/demo-hooks';
 export { ListModelInventoryDto, ModelInventoryFilterDto } from './lib/dto/list-model-inventory.dto';
 export type { ExportRow } from './lib/export/export-columns';
 export * from './lib/model-approval-gates';
+export { OrganizationSettingsRepository } from './lib/settings/organization-settings.repository';
+export type { OrganizationRules, OrganizationSettingsRow } from './lib/settings/organization-settings.repository';

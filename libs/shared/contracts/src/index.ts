@@ -15,3 +15,4 @@ export * from './lib/security/api-token';
 export * from './lib/security/audit-event';
 export * from './lib/shares/share-link';
 export * from './lib/evidence/evidence';
+export * from './lib/organization/organization-settings';

@@ -26,7 +26,7 @@ export class AutomationEventsRepository {
    */
   addInsert(statement: WriteStatement, subject: PartRef, { event, payloadKey, rowExtras = {}, payloadExtras = {} }: OutboxRowInput): PartRef {
     return statement.part(
-      `${subject.name}_event`,
+      `${subject.name}_${event}`,
       sql`INSERT INTO automation_events (organization_id, event, payload, dispatched_at)
           SELECT ${TENANT}, ${event}::varchar,
                  jsonb_build_object(${payloadKey}::text, to_jsonb(subject) || ${JSON.stringify(rowExtras)}::jsonb) || ${JSON.stringify(payloadExtras)}::jsonb,

@@ -14,9 +14,6 @@ import { EvidenceService } from './evidence.service';
 import { EvidenceExpiryService } from './expiry/evidence-expiry.service';
 import { EvidenceProcessor } from './expiry/evidence.processor';
 import { EvidenceApprovalGate } from './settings/evidence-approval-gate';
-import { OrganizationSettingsController } from './settings/organization-settings.controller';
-import { OrganizationSettingsRepository } from './settings/organization-settings.repository';
-import { OrganizationSettingsService } from './settings/organization-settings.service';
 import { evidenceStorageProvider } from './storage/evidence-storage.provider';
 
 /**
@@ -24,9 +21,9 @@ import { evidenceStorageProvider } from './storage/evidence-storage.provider';
  * a deleted model's evidence, plus the storage and the reads.
  */
 @Module({
-  exports: [AuditModule, EvidenceRepository, EvidenceService, OrganizationSettingsRepository],
+  exports: [AuditModule, EvidenceRepository, EvidenceService],
   imports: [AuditModule, InventoryCoreModule, TypeOrmModule.forFeature([EvidenceEntity])],
-  providers: [EvidenceApprovalGate, EvidenceRepository, EvidenceService, evidenceStorageProvider, OrganizationSettingsRepository],
+  providers: [EvidenceApprovalGate, EvidenceRepository, EvidenceService, evidenceStorageProvider],
 })
 export class EvidenceCoreModule implements OnModuleInit {
   constructor(
@@ -43,11 +40,10 @@ export class EvidenceCoreModule implements OnModuleInit {
   }
 }
 
-/** API side: upload, the hub, metadata, download, delete, and the organisation's settings. */
+/** API side: upload, the hub, metadata, download and delete. */
 @Module({
-  controllers: [EvidenceController, ModelEvidenceController, OrganizationSettingsController],
+  controllers: [EvidenceController, ModelEvidenceController],
   imports: [AuditLogModule, EvidenceCoreModule],
-  providers: [OrganizationSettingsService],
 })
 export class EvidenceModule {}
 

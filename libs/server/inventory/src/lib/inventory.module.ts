@@ -18,14 +18,17 @@ import { ModelApprovalGates } from './model-approval-gates';
 import { ModelDeletionHooks } from './model-deletion-hooks';
 import { ModelChangeHistoryController } from './model-history.controller';
 import { ScopedListService } from './scoped-list.service';
+import { OrganizationSettingsController } from './settings/organization-settings.controller';
+import { OrganizationSettingsRepository } from './settings/organization-settings.repository';
+import { OrganizationSettingsService } from './settings/organization-settings.service';
 
 const entities = TypeOrmModule.forFeature([ModelInventoryEntity, ModelLinkEntity]);
 
 /** The model register's writes and its events, for the API and the worker alike. */
 @Module({
-  exports: [DemoDataHooks, InventoryRepository, InventoryService, ModelApprovalGates, ModelDeletionHooks],
+  exports: [DemoDataHooks, InventoryRepository, InventoryService, ModelApprovalGates, ModelDeletionHooks, OrganizationSettingsRepository],
   imports: [AuditModule, entities],
-  providers: [DemoDataHooks, InventoryRepository, InventoryService, ModelApprovalGates, ModelDeletionHooks],
+  providers: [DemoDataHooks, InventoryRepository, InventoryService, ModelApprovalGates, ModelDeletionHooks, OrganizationSettingsRepository],
 })
 export class InventoryCoreModule implements OnModuleInit {
   constructor(private readonly events: EventRegistry) {}
@@ -37,10 +40,10 @@ export class InventoryCoreModule implements OnModuleInit {
 
 /** API side: the model register's routes, its history route, exports and demo data. */
 @Module({
-  controllers: [DemoDataController, ModelInventoryController, ModelChangeHistoryController],
+  controllers: [DemoDataController, ModelInventoryController, ModelChangeHistoryController, OrganizationSettingsController],
   exports: [InventoryCoreModule],
   imports: [AuditLogModule, HistoryModule, InventoryCoreModule, ProjectsModule],
-  providers: [DemoDataService, InventoryExportService, ScopedListService],
+  providers: [DemoDataService, InventoryExportService, OrganizationSettingsService, ScopedListService],
 })
 export class InventoryModule {}
 

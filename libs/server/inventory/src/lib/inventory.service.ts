@@ -12,6 +12,8 @@ import { etagOf, ModelLinks, toModelInventoryResponse, toStatusDecision } from '
 import { AUDITED_FIELDS, MODEL_ENTITY, ModelAuditFields } from './model-audit';
 import { distinctSorted, unknownLinksError } from './model-links';
 import { addModelInsert, addModelSoftDelete, addModelUpdate, checkedWriteResult, CheckedWriteRow, ModelUpdate, NewModel, NOW_IN_MILLISECONDS } from './model-statements';
+import { assertRationaleGiven, materialChanges, reviewDecision } from './model-review';
+import { OrganizationSettingsRepository } from './settings/organization-settings.repository';
 import { addStatusDecision, decisionColumns, decisionOf, StatusDecision } from './status-decisions';
 
 /** `If-Match: "mi-1-v3"`, a list of tags, or `*`. */
@@ -27,6 +29,7 @@ export class InventoryService {
     private readonly approvalGates: ModelApprovalGates,
     private readonly deletionHooks: ModelDeletionHooks,
     private readonly models: InventoryRepository,
+    private readonly settings: OrganizationSettingsRepository,
     private readonly writer: AuditedWriter,
   ) {}
 
@@ -54,6 +57,7 @@ export class InventoryService {
     const status = dto.status ?? ModelStatus.PENDING;
     this.assertMayApprove(status);
     const decision = decisionOf(null, dto);
+    if (decision) assertRationaleGiven(await this.settings.find(), decision);
     if (status === ModelStatus.APPROVED) await this.approvalGates.check(null);
     const model: NewModel = {
       ...(this.fieldsOf(dto) as Omit<NewModel, 'status' | 'security_assessment' | 'is_demo' | 'created_by_user_id'>),
@@ -75,23 +79,41 @@ export class InventoryService {
     return this.writer.transaction(async (manager, write) => {
       const before = await this.lockOrFail(id, manager);
       if (!matchesIfMatch(ifMatch, before)) throw this.stale(before);
-      const decision = decisionOf(before.status, dto);
-      if (decision) this.assertMayApprove(decision.to);
-      if (dto.status === ModelStatus.APPROVED && before.status !== ModelStatus.APPROVED) await this.approvalGates.check(id, manager);
       const links: ModelLinks = {
         projects: dto.projects ? distinctSorted(dto.projects) : before.projects,
         frameworks: dto.frameworks ? distinctSorted(dto.frameworks) : before.frameworks,
       };
       const fields = this.fieldsOf(dto) as ModelUpdate;
+      const { decision, forced } = await this.decide(before, { ...before, ...fields, ...links }, dto, manager);
+      if (forced) fields.status = ModelStatus.PENDING;
+      if (decision?.to === ModelStatus.APPROVED && before.status !== ModelStatus.APPROVED) await this.approvalGates.check(id, manager);
       const rationale = decision ? { status_rationale: decision.rationale } : {};
       const after: ModelInventoryResponse = { ...before, ...fields, ...links, ...rationale };
       if (!decision && diffFields(AUDITED_FIELDS, before, after).length === 0) return before;
       const statement = WriteStatement.forActor();
       const parts = addModelUpdate(statement, id, fields, dto.projects || dto.frameworks ? links : null, this.decided(decision));
       if (decision) addStatusDecision(statement, parts.model, decision, RequestContext.requireActor());
-      const row = await write(statement, { entity: MODEL_ENTITY, action: 'updated', subject: parts.model, before, after, rowExtras: links }, checkedWriteResult(parts));
+      const alsoEmits = forced ? ['model_review_required'] : undefined;
+      const row = await write(statement, { entity: MODEL_ENTITY, action: 'updated', subject: parts.model, before, after, rowExtras: links, alsoEmits }, checkedWriteResult(parts));
       return toModelInventoryResponse(this.writtenOrUnknownLinks(row), links);
     });
+  }
+
+  /**
+   * The status decision of an update: the one the request makes (checked against the role and the rationale rule),
+   * or, when the organisation re-reviews material changes, back to Pending unless an approver decides in the same request.
+   */
+  private async decide(before: ModelInventoryResponse, changed: ModelInventoryResponse, dto: UpdateModelInventoryDto, manager: EntityManager) {
+    let decision = decisionOf(before.status, dto);
+    const reviewed = before.status === ModelStatus.APPROVED || before.status === ModelStatus.RESTRICTED;
+    // The rules are read only when they can matter: a decision, or a change to an approved model.
+    const rules = decision || reviewed ? await this.settings.find(manager) : null;
+    const material = rules ? materialChanges(rules, before, changed) : [];
+    let forced = false;
+    if (material.length > 0) ({ decision, forced } = reviewDecision(before, dto, material));
+    if (decision && !forced) this.assertMayApprove(decision.to);
+    if (rules && !forced) assertRationaleGiven(rules, decision);
+    return { decision, forced };
   }
 
   remove(id: number, ifMatch?: string): Promise<void> {

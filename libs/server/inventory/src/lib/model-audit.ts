@@ -53,4 +53,4 @@ function presentModelEvent(stored: StoredEventPayload): WebhookPayload['data'] {
   return { model: presentStoredModel(model), ...rest };
 }
 
-export const MODEL_EVENTS: EventDefinition[] = (['model_added', 'model_updated', 'model_deleted'] as const).map((name) => ({ name, present: presentModelEvent }));
+export const MODEL_EVENTS: EventDefinition[] = (['model_added', 'model_updated', 'model_deleted', 'model_review_required'] as const).map((name) => ({ name, present: presentModelEvent }));

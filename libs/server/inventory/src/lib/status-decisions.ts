@@ -26,10 +26,10 @@ export function decisionOf(current: ModelStatus | null, requested: { status?: Mo
   return { from: current, to: status, rationale: rationale ?? null };
 }
 
-/** The model's columns that carry its latest decision; a move to Pending clears them. */
+/** The model's columns that carry its latest decision; a move to Pending clears them (keeping a re-review's reason). */
 export function decisionColumns(decision: StatusDecision, actor: Actor, now: Sql): Record<string, Sql> {
   if (!DECIDED.includes(decision.to)) {
-    return { approved_by_user_id: sql`NULL`, approved_by_name: sql`NULL`, approved_at: sql`NULL`, status_rationale: sql`NULL` };
+    return { approved_by_user_id: sql`NULL`, approved_by_name: sql`NULL`, approved_at: sql`NULL`, status_rationale: sql`${decision.rationale}::text` };
   }
   return {
     approved_by_user_id: sql`${actor.userId}::int`,

@@ -13,6 +13,7 @@ import { CreateModelStatusDecisions1764720000000 } from './1764720000000-CreateM
 import { MarkDemoProjects1764720001000 } from './1764720001000-MarkDemoProjects';
 import { CreateShareLinks1764730000000 } from './1764730000000-CreateShareLinks';
 import { CreateModelEvidence1764800000000 } from './1764800000000-CreateModelEvidence';
+import { AddGovernanceSettings1764820000000 } from './1764820000000-AddGovernanceSettings';
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   MarkDemoProjects1764720001000,
   CreateShareLinks1764730000000,
   CreateModelEvidence1764800000000,
+  AddGovernanceSettings1764820000000,
 ];

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { EVIDENCE_EXPIRY_STATUSES, EVIDENCE_TYPES, EvidenceExpiryStatus, EvidenceResponse, EvidenceType, EvidenceUploader, OrganizationSettingsResponse } from '@model-inventory/contracts';
+import { EVIDENCE_EXPIRY_STATUSES, EVIDENCE_TYPES, EvidenceExpiryStatus, EvidenceResponse, EvidenceType, EvidenceUploader } from '@model-inventory/contracts';
 import { PageResponseDto } from '@model-inventory/server-core';
 
 class EvidenceUploaderDto implements EvidenceUploader {
@@ -33,8 +33,3 @@ export class EvidenceResponseDto implements EvidenceResponse {
 
 export class EvidencePageResponseDto extends PageResponseDto(EvidenceResponseDto, 'EvidencePageResponse') {}
 
-export class OrganizationSettingsResponseDto implements OrganizationSettingsResponse {
-  @ApiProperty({ description: 'When on, setting a model to Approved needs an unexpired "Security Assessment Report" (409 otherwise).' })
-  approval_requires_evidence!: boolean;
-  @ApiProperty({ type: String, nullable: true }) updated_at!: string | null;
-}

@@ -4,7 +4,7 @@ import { ConflictError } from '@model-inventory/server-core';
 import { EntityManager } from 'typeorm';
 import { todayUtc } from '../evidence.mapper';
 import { EvidenceRepository } from '../evidence.repository';
-import { OrganizationSettingsRepository } from './organization-settings.repository';
+import { OrganizationSettingsRepository } from '@model-inventory/server-inventory';
 
 export const APPROVAL_GATE_RULE = 'approval_requires_evidence';
 

@@ -22,6 +22,8 @@ export interface AuditedChange<F extends object> {
   rowExtras?: object;
   /** Beside the row in the event payload; an update adds `previous` and `changes` itself. */
   payloadExtras?: object;
+  /** Events emitted besides the action's own, with the same payload (e.g. `model_review_required` with an update). */
+  alsoEmits?: string[];
 }
 
 /**
@@ -100,9 +102,8 @@ export class AuditedWriter {
     const changes = [...diffFields(entity.auditedFields, before, after), ...(change.notes ?? [])];
     this.history.addTo(statement, subject, { entityType: entity.type, action, changes });
     if (entity.counted) this.snapshots.addChange(statement, subject, before && entity.counted(before), after && entity.counted(after));
-    const event = entity.events[action];
-    if (!event) return [];
+    const events = [entity.events[action], ...(change.alsoEmits ?? [])].filter((event): event is string => Boolean(event));
     const payloadExtras = action === 'updated' ? { previous: before, changes, ...change.payloadExtras } : change.payloadExtras;
-    return [this.events.addTo(statement, subject, { event, payloadKey: entity.payloadKey, rowExtras: change.rowExtras, payloadExtras }).pendingColumn];
+    return events.map((event) => this.events.addTo(statement, subject, { event, payloadKey: entity.payloadKey, rowExtras: change.rowExtras, payloadExtras }).pendingColumn);
   }
 }

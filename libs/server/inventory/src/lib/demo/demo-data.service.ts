@@ -78,6 +78,11 @@ export class DemoDataService implements OnApplicationBootstrap {
       models.set(model.model, created.id);
     }
     await backdateDemoHistory(this.dataSource, organizationId);
+    // The demo shows governance as it should be run: an approved model that changes materially goes back to review.
+    await this.dataSource.query(
+      `INSERT INTO organization_settings (organization_id, review_on_material_change) VALUES ($1, true) ON CONFLICT (organization_id) DO NOTHING`,
+      [organizationId],
+    );
     for (const { model, laterStatus } of DEMO_MODELS) if (laterStatus) await this.inventory.update(models.get(model) as number, { status: laterStatus });
     await this.hooks.run(models);
   }

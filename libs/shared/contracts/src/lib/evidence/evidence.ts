@@ -77,14 +77,5 @@ export interface EvidenceListQuery {
   sort?: string;
 }
 
-export interface OrganizationSettingsResponse {
-  /** When on, a model is set to Approved only with an unexpired "Security Assessment Report". */
-  approval_requires_evidence: boolean;
-  updated_at: string | null;
-}
-
-export interface UpdateOrganizationSettingsRequest {
-  approval_requires_evidence?: boolean;
-}
 
 export const EVIDENCE_EVENTS = ['evidence_expiring', 'evidence_expired'] as const;

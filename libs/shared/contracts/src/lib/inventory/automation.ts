@@ -1,4 +1,4 @@
-export const AUTOMATION_EVENTS = ['model_added', 'model_updated', 'model_deleted', 'evidence_expiring', 'evidence_expired'] as const;
+export const AUTOMATION_EVENTS = ['model_added', 'model_updated', 'model_deleted', 'model_review_required', 'evidence_expiring', 'evidence_expired'] as const;
 export type AutomationEvent = (typeof AUTOMATION_EVENTS)[number];
 
 export interface WebhookResponse {

@@ -2,8 +2,7 @@ import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, OrganizationSettingsResponse, Role } from '@model-inventory/contracts';
 import { ApiStandardErrors, Roles } from '@model-inventory/server-core';
-import { UpdateOrganizationSettingsDto } from '../dto/organization-settings.dto';
-import { OrganizationSettingsResponseDto } from '../dto/evidence-response.dto';
+import { OrganizationSettingsResponseDto, UpdateOrganizationSettingsDto } from './organization-settings.dto';
 import { OrganizationSettingsService } from './organization-settings.service';
 
 @ApiTags('organization')
@@ -14,7 +13,7 @@ export class OrganizationSettingsController {
   constructor(private readonly settings: OrganizationSettingsService) {}
 
   @Get()
-  @ApiOperation({ summary: "The organisation's rules (the approval gate)" })
+  @ApiOperation({ summary: "The organisation's governance rules: the evidence gate, re-review on material change, required rationales" })
   @ApiOkResponse({ type: OrganizationSettingsResponseDto })
   get(): Promise<OrganizationSettingsResponse> {
     return this.settings.get();

@@ -3,13 +3,18 @@ import { OrganizationSettingsResponse } from '@model-inventory/contracts';
 import { AuditLog } from '@model-inventory/server-audit-log';
 import { RequestContext } from '@model-inventory/server-core';
 import { DataSource } from 'typeorm';
-import { UpdateOrganizationSettingsDto } from '../dto/organization-settings.dto';
-import { OrganizationSettingsRepository, OrganizationSettingsRow } from './organization-settings.repository';
+import { UpdateOrganizationSettingsDto } from './organization-settings.dto';
+import { OrganizationRules, OrganizationSettingsRepository, OrganizationSettingsRow } from './organization-settings.repository';
 
 const toResponse = (row: OrganizationSettingsRow): OrganizationSettingsResponse => ({
   approval_requires_evidence: row.approval_requires_evidence,
+  review_on_material_change: row.review_on_material_change,
+  material_fields: row.material_fields,
+  require_status_rationale: row.require_status_rationale,
   updated_at: row.updated_at ? new Date(row.updated_at).toISOString() : null,
 });
+
+const RULES = ['approval_requires_evidence', 'review_on_material_change', 'material_fields', 'require_status_rationale'] as const;
 
 /** Per-organisation rules; a change is a security audit record (`organization.settings_changed`) in the same transaction. */
 @Injectable()
@@ -27,15 +32,13 @@ export class OrganizationSettingsService {
   update(dto: UpdateOrganizationSettingsDto): Promise<OrganizationSettingsResponse> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.settings.find(manager, true);
-      const after = { approval_requires_evidence: dto.approval_requires_evidence ?? before.approval_requires_evidence };
-      if (after.approval_requires_evidence === before.approval_requires_evidence) return toResponse(before);
+      const after = Object.fromEntries(RULES.map((rule) => [rule, dto[rule] ?? before[rule]])) as OrganizationRules;
+      const changed = RULES.filter((rule) => JSON.stringify(before[rule]) !== JSON.stringify(after[rule]));
+      if (changed.length === 0) return toResponse(before);
       const saved = await this.settings.save(manager, after);
       const { organizationId } = RequestContext.requireActor();
-      await this.auditLog.record(
-        'organization.settings_changed',
-        { target: { type: 'organization', id: organizationId }, details: { approval_requires_evidence: { from: before.approval_requires_evidence, to: after.approval_requires_evidence } } },
-        manager,
-      );
+      const details = Object.fromEntries(changed.map((rule) => [rule, { from: before[rule], to: after[rule] }]));
+      await this.auditLog.record('organization.settings_changed', { target: { type: 'organization', id: organizationId }, details }, manager);
       return toResponse(saved);
     });
   }
