@@ -26,3 +26,4 @@ export * from './lib/export/table-export';
 export * from './lib/validation/fields';
 export * from './lib/outbound/address-policy';
 export * from './lib/outbound/outbound-http';
+export * from './lib/secrets/secret-box';

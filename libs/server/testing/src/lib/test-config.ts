@@ -20,6 +20,7 @@ export function testAppConfig(overrides: Record<string, string> = {}): AppConfig
     DATABASE_URL: testDatabaseUrl(),
     REDIS_URL: testRedisUrl(),
     JWT_SECRET: randomBytes(24).toString('hex'),
+    SECRETS_KEY: randomBytes(32).toString('base64'),
     QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
     LOG_LEVEL: 'silent',
     MIGRATIONS_RUN: 'false',
