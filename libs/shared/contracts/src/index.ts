@@ -13,3 +13,4 @@ export * from './lib/inventory/automation';
 export * from './lib/risks/model-risk';
 export * from './lib/security/api-token';
 export * from './lib/security/audit-event';
+export * from './lib/mlflow/mlflow';

@@ -17,6 +17,7 @@ export const ApiRoutes = {
   demoData: 'demo-data',
   apiTokens: 'api-tokens',
   auditEvents: 'audit-events',
+  mlflow: 'integrations/mlflow',
 } as const;
 
 /** Console routes, shared with the Playwright tests. */

@@ -9,6 +9,7 @@ import { GiveAutomationEventsGlobalIds1764600000000 } from './1764600000000-Give
 import { GeneraliseChangeHistory1764600001000 } from './1764600001000-GeneraliseChangeHistory';
 import { CreateModelRisks1764700000000 } from './1764700000000-CreateModelRisks';
 import { CreateSessionsApiTokensAndAuditEvents1764710000000 } from './1764710000000-CreateSessionsApiTokensAndAuditEvents';
+import { CreateMlflowIntegrationsAndRecords1764800000000 } from './1764800000000-CreateMlflowIntegrationsAndRecords';
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   GeneraliseChangeHistory1764600001000,
   CreateModelRisks1764700000000,
   CreateSessionsApiTokensAndAuditEvents1764710000000,
+  CreateMlflowIntegrationsAndRecords1764800000000,
 ];

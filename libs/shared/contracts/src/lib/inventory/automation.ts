@@ -1,4 +1,4 @@
-export const AUTOMATION_EVENTS = ['model_added', 'model_updated', 'model_deleted'] as const;
+export const AUTOMATION_EVENTS = ['model_added', 'model_updated', 'model_deleted', 'mlflow_version_added', 'mlflow_stage_changed'] as const;
 export type AutomationEvent = (typeof AUTOMATION_EVENTS)[number];
 
 export interface WebhookResponse {
