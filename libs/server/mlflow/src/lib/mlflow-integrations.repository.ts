@@ -39,7 +39,7 @@ export class MlflowIntegrationsRepository extends TenantRepository<MlflowIntegra
   }
 
   /** For the scheduled fan-out, which has no actor: every organisation with an integration and its last test. */
-  findAllForFanOut(): Promise<Array<{ organization_id: number; last_test_status: MlflowTestStatus | null }>> {
-    return this.dataSource.query(`SELECT organization_id, last_test_status FROM mlflow_integrations ORDER BY organization_id`);
+  findAllForFanOut(): Promise<Array<{ organization_id: number; last_test_status: MlflowTestStatus | null; created_at: Date }>> {
+    return this.dataSource.query(`SELECT organization_id, last_test_status, created_at FROM mlflow_integrations ORDER BY organization_id`);
   }
 }

@@ -3,6 +3,7 @@ export const QueueName = {
   system: 'system',
   history: 'history',
   automation: 'automation',
+  mlflow: 'mlflow',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -23,6 +24,19 @@ export const AutomationJob = {
   /** Periodic safety net: dispatches outbox events whose post-commit enqueue was lost. */
   sweepOutbox: 'automation.sweep-outbox',
 } as const;
+
+export const MlflowJob = {
+  /** Fan-out: one `syncOrganization` job per organisation whose MLflow connection test last succeeded. */
+  scheduledSync: 'mlflow.scheduled-sync',
+  syncOrganization: 'mlflow.sync-organization',
+} as const;
+
+/** Never a secret: the worker reads the connection (and opens its secrets) from the database. */
+export interface MlflowSyncJobData {
+  organization_id: number;
+  /** `schedule`, or the id of the user who asked. */
+  requested_by: string;
+}
 
 export interface HeartbeatJobData {
   /** Who asked: `scheduler` for the periodic beat, or the id of the user who asked for a check. */
@@ -61,6 +75,8 @@ export interface JobPayloads {
   [AutomationJob.dispatchEvent]: DispatchEventJobData;
   [AutomationJob.deliver]: DeliverJobData;
   [AutomationJob.sweepOutbox]: NoJobData;
+  [MlflowJob.scheduledSync]: NoJobData;
+  [MlflowJob.syncOrganization]: MlflowSyncJobData;
 }
 
 export type JobName = keyof JobPayloads;
@@ -70,6 +86,7 @@ export interface QueueJobs {
   [QueueName.system]: (typeof SystemJob)[keyof typeof SystemJob];
   [QueueName.history]: (typeof HistoryJob)[keyof typeof HistoryJob];
   [QueueName.automation]: (typeof AutomationJob)[keyof typeof AutomationJob];
+  [QueueName.mlflow]: (typeof MlflowJob)[keyof typeof MlflowJob];
 }
 
 export const HEARTBEAT_SCHEDULER_ID = 'system-heartbeat';
@@ -77,3 +94,4 @@ export const HEARTBEAT_EVERY_MS = 30_000;
 export const DAILY_SNAPSHOT_SCHEDULER_ID = 'history-daily-snapshots';
 export const DAILY_SNAPSHOT_CRON = '5 0 * * *';
 export const OUTBOX_SWEEP_SCHEDULER_ID = 'automation-outbox-sweep';
+export const MLFLOW_SYNC_SCHEDULER_ID = 'mlflow-sync';
