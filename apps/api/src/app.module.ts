@@ -4,6 +4,7 @@ import { AutomationModule } from '@model-inventory/server-automation';
 import { HistoryModule } from '@model-inventory/server-history';
 import { IdentityModule } from '@model-inventory/server-identity';
 import { InventoryModule } from '@model-inventory/server-inventory';
+import { MlflowModule } from '@model-inventory/server-mlflow';
 import { DatabaseModule, HealthModule, HttpPlatformModule, QueueModule, SystemModule } from '@model-inventory/server-platform';
 import { ProjectsModule } from '@model-inventory/server-projects';
 import { RisksModule } from '@model-inventory/server-risks';
@@ -19,6 +20,7 @@ import { RisksModule } from '@model-inventory/server-risks';
     IdentityModule,
     InventoryModule,
     LoggingModule,
+    MlflowModule,
     ProjectsModule,
     QueueModule,
     RisksModule,
