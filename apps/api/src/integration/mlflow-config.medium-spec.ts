@@ -2,7 +2,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { MlflowConfigResponse, Role } from '@model-inventory/contracts';
 import { SecretBox } from '@model-inventory/server-core';
 import { MlflowModule } from '@model-inventory/server-mlflow';
-import { addUser, createTestApp, registerOrganization, TestSession } from '@model-inventory/server-testing';
+import { addUser, createTestApp, registerOrganization, testAppConfig, TestSession } from '@model-inventory/server-testing';
+import { randomBytes } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -92,6 +93,10 @@ describe('MLflow connection settings and the connection test (real PostgreSQL, f
     expect(kept.body.has_password).toBe(true);
     expect(((await storedRow(acme.organizationId)) as Record<string, string>)['password_sealed']).toBe(row['password_sealed']);
     expect((await getConfig(globex)).body).toEqual({ configured: false });
+  });
+
+  it('will not start with a SECRETS_KEY that cannot open the stored secrets, naming the variable', async () => {
+    await expect(createTestApp([MlflowModule], testAppConfig({ SECRETS_KEY: randomBytes(32).toString('base64') }))).rejects.toThrow(/^SECRETS_KEY cannot decrypt the stored MLflow credentials/);
   });
 
   it('records every change in the security audit log, naming changed fields and never a secret', async () => {

@@ -14,13 +14,14 @@ import { MlflowRecordsService } from './mlflow-records.service';
 import { MlflowSyncController } from './mlflow-sync.controller';
 import { MlflowJobsService } from './sync/mlflow-jobs.service';
 import { MlflowProcessor } from './sync/mlflow.processor';
+import { SecretsKeyCheck } from './secrets-key-check';
 import { MlflowSyncService } from './sync/mlflow-sync.service';
 
 /** The MLflow connection, records, sync and their events, for the API and the worker alike. */
 @Module({
   exports: [MlflowConfigService, MlflowIntegrationsRepository, MlflowJobsService, MlflowRecordsRepository, MlflowSyncService],
   imports: [AuditLogModule, AutomationCoreModule, TypeOrmModule.forFeature([MlflowIntegrationEntity])],
-  providers: [MlflowConfigService, MlflowIntegrationsRepository, MlflowJobsService, MlflowRecordsRepository, MlflowSyncService, OutboundHttp, SecretBox],
+  providers: [MlflowConfigService, MlflowIntegrationsRepository, MlflowJobsService, MlflowRecordsRepository, MlflowSyncService, OutboundHttp, SecretBox, SecretsKeyCheck],
 })
 export class MlflowCoreModule implements OnModuleInit {
   constructor(private readonly events: EventRegistry) {}
