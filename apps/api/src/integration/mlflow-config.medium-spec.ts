@@ -1,9 +1,11 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { MlflowConfigResponse, Role } from '@model-inventory/contracts';
-import { SecretBox } from '@model-inventory/server-core';
+import { AppConfig, SecretBox } from '@model-inventory/server-core';
 import { MlflowModule } from '@model-inventory/server-mlflow';
-import { addUser, createTestApp, registerOrganization, testAppConfig, TestSession } from '@model-inventory/server-testing';
+import { addUser, createTestApp, registerOrganization, testAppConfig, testDatabaseUrl, TestSession } from '@model-inventory/server-testing';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -97,6 +99,21 @@ describe('MLflow connection settings and the connection test (real PostgreSQL, f
 
   it('will not start with a SECRETS_KEY that cannot open the stored secrets, naming the variable', async () => {
     await expect(createTestApp([MlflowModule], testAppConfig({ SECRETS_KEY: randomBytes(32).toString('base64') }))).rejects.toThrow(/^SECRETS_KEY cannot decrypt the stored MLflow credentials/);
+  });
+
+  it('re-encrypts every stored secret under a new key with npm run secrets:rotate, and back', async () => {
+    const rotate = (from: string, to: string) =>
+      spawnSync(process.execPath, [join(__dirname, '../../../../tools/secrets/rotate.mjs')], { env: { ...process.env, DATABASE_URL: testDatabaseUrl(), SECRETS_KEY: from, SECRETS_KEY_NEW: to }, encoding: 'utf8' });
+    const current = (testAppConfig().secrets.key as Buffer).toString('base64');
+    const next = randomBytes(32).toString('base64');
+    const forward = rotate(current, next);
+    expect(forward.stdout).toMatch(/Re-encrypted [1-9]\d* stored secrets/);
+    const row = (await storedRow(acme.organizationId)) as Record<string, string>;
+    expect(new SecretBox({ secrets: { key: Buffer.from(next, 'base64') } } as AppConfig).open(row['password_sealed'])).toBe(PASSWORD);
+    expect(() => app.get(SecretBox).open(row['password_sealed'])).toThrow(/SECRETS_KEY/);
+    expect(rotate(current, next).stderr).toMatch(/SECRETS_KEY cannot decrypt/);
+    expect(rotate(next, current).status).toBe(0);
+    expect(app.get(SecretBox).open(((await storedRow(acme.organizationId)) as Record<string, string>)['password_sealed'])).toBe(PASSWORD);
   });
 
   it('records every change in the security audit log, naming changed fields and never a secret', async () => {
