@@ -79,6 +79,19 @@ describe('MLflow connection settings and the connection test (real PostgreSQL, f
     expect(await storedRow(acme.organizationId)).toBeUndefined();
   });
 
+  it.each([
+    ['an array', []],
+    ['a string', '"https://mlflow.example.com"'],
+    ['null secrets', { tracking_server_url: 'https://mlflow.example.com', auth_method: 'basic', username: 'u', password: null }],
+    ['nested objects', { tracking_server_url: { href: 'https://mlflow.example.com' }, auth_method: ['none'] }],
+    ['unknown fields', { tracking_server_url: 'https://mlflow.example.com', auth_method: 'none', workspace: 'x' }],
+  ])('answers a malformed body (%s) with a 400 problem, never a 500', async (_name, body) => {
+    const response = await seen(await http().put('/api/integrations/mlflow/config').set(acme.auth).set('Content-Type', 'application/json').send(JSON.stringify(body)));
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(await storedRow(acme.organizationId)).toBeUndefined();
+  });
+
   it('stores basic credentials encrypted, returns only has_password, and keeps the password when it is left blank', async () => {
     const created = await put(acme, { tracking_server_url: `${basicFake.url}/`, auth_method: 'basic', username: 'svc', password: PASSWORD, timeout: 10 });
     expect(created.status).toBe(200);
