@@ -1,10 +1,11 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { TestingModuleBuilder } from '@nestjs/testing';
 import { MlflowModelRecordResponse, MlflowSyncStatusResponse, Page, Role } from '@model-inventory/contracts';
 import { QueueName } from '@model-inventory/server-core';
 import { InventoryModule } from '@model-inventory/server-inventory';
-import { MlflowJobsService, MlflowModule, MlflowWorkerModule } from '@model-inventory/server-mlflow';
+import { MLFLOW_RETRY_POLICY, MlflowJobsService, MlflowModule, MlflowWorkerModule } from '@model-inventory/server-mlflow';
 import { addUser, createTestApp, createTestWorker, registerOrganization, testAppConfig, TestSession } from '@model-inventory/server-testing';
 import { Queue } from 'bullmq';
 import request from 'supertest';
@@ -25,7 +26,9 @@ describe('MLflow sync over HTTP and BullMQ, the synced records and their import 
 
   beforeAll(async () => {
     [app, fake] = await Promise.all([createTestApp([InventoryModule, MlflowModule], config), startFakeMlflow(['--models', '40', '--versions-per-model', '2'])]);
-    workers = [await createTestWorker([MlflowWorkerModule], config), await createTestWorker([MlflowWorkerModule], config)];
+    // No retries inside a call, so a failing call reaches the job's own retries.
+    const oneTry = (builder: TestingModuleBuilder) => builder.overrideProvider(MLFLOW_RETRY_POLICY).useValue({ retries: 0, baseDelayMs: 0, maxDelayMs: 0 });
+    workers = [await createTestWorker([MlflowWorkerModule], config, oneTry), await createTestWorker([MlflowWorkerModule], config, oneTry)];
     [acme, globex] = await Promise.all([registerOrganization(app), registerOrganization(app)]);
     [auditor, editor] = await Promise.all([addUser(app, acme, Role.Auditor), addUser(app, acme, Role.Editor)]);
   }, 60_000);
@@ -72,6 +75,30 @@ describe('MLflow sync over HTTP and BullMQ, the synced records and their import 
     expect(done).toMatchObject({ state: 'idle', job_id: null, last_sync_status: 'success', last_sync_counts: { models: 40, versions: 80, added: 80 } });
     const firstPages = (await fake.control.requests()).filter((r) => r.path.endsWith('registered-models/search') && !r.query['page_token']);
     expect(firstPages).toHaveLength(1);
+  }, 30_000);
+
+  it('shows a running sync with its progress', async () => {
+    await fake.control.setFaults({ latencyMs: 300 });
+    await http().post('/api/integrations/mlflow/sync').set(acme.auth).expect(202);
+    let seenRunning: MlflowSyncStatusResponse | undefined;
+    for (let i = 0; i < 100 && !seenRunning; i++) {
+      const current = await status(acme);
+      if (current.state === 'running' && current.progress) seenRunning = current;
+      else await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await fake.control.clearFaults();
+    expect(seenRunning).toMatchObject({ job_id: expect.stringMatching(/^mlflow-sync-/), progress: { models: 40, versions: expect.any(Number) } });
+    expect((await settled(acme)).last_sync_status).toBe('success');
+  }, 30_000);
+
+  it('retries the whole sync (the job’s next attempt, 1 s later) when MLflow failed it half-way', async () => {
+    await fake.control.clearRequests();
+    await fake.control.setFaults({ failEndpoint: { endpoint: 'model-versions/search', status: 503, count: 1, errorCode: 'TEMPORARILY_UNAVAILABLE' } });
+    await http().post('/api/integrations/mlflow/sync').set(acme.auth).expect(202);
+    for (let i = 0; i < 100 && (await fake.control.requests()).filter((r) => r.path.endsWith('model-versions/search')).length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await settled(acme)).last_sync_status).toBe('success');
+    const listings = (await fake.control.requests()).filter((r) => r.path.endsWith('registered-models/search') && !r.query['page_token']);
+    expect(listings).toHaveLength(2);
   }, 30_000);
 
   it('fans the scheduled run out to the organisations whose test succeeded and records the others as skipped', async () => {

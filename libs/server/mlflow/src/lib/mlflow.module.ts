@@ -15,13 +15,14 @@ import { MlflowSyncController } from './mlflow-sync.controller';
 import { MlflowJobsService } from './sync/mlflow-jobs.service';
 import { MlflowProcessor } from './sync/mlflow.processor';
 import { SecretsKeyCheck } from './secrets-key-check';
-import { MlflowSyncService } from './sync/mlflow-sync.service';
+import { MLFLOW_RETRY_POLICY, MlflowSyncService } from './sync/mlflow-sync.service';
+import { DEFAULT_RETRY } from './client/mlflow-client';
 
 /** The MLflow connection, records, sync and their events, for the API and the worker alike. */
 @Module({
   exports: [MlflowConfigService, MlflowIntegrationsRepository, MlflowJobsService, MlflowRecordsRepository, MlflowSyncService],
   imports: [AuditLogModule, AutomationCoreModule, TypeOrmModule.forFeature([MlflowIntegrationEntity])],
-  providers: [MlflowConfigService, MlflowIntegrationsRepository, MlflowJobsService, MlflowRecordsRepository, MlflowSyncService, OutboundHttp, SecretBox, SecretsKeyCheck],
+  providers: [MlflowConfigService, MlflowIntegrationsRepository, MlflowJobsService, MlflowRecordsRepository, MlflowSyncService, OutboundHttp, SecretBox, SecretsKeyCheck, { provide: MLFLOW_RETRY_POLICY, useValue: DEFAULT_RETRY }],
 })
 export class MlflowCoreModule implements OnModuleInit {
   constructor(private readonly events: EventRegistry) {}
