@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, MlflowModelRecordResponse, MlflowSyncStartedResponse, MlflowSyncStatusResponse, Page, Role } from '@model-inventory/contracts';
 import { ApiProblemDto, ApiStandardErrors, IdParam, Roles } from '@model-inventory/server-core';
 import { ListMlflowModelsDto, MlflowImportDto, MlflowModelRecordPageDto, MlflowModelRecordResponseDto, MlflowSyncStartedResponseDto, MlflowSyncStatusResponseDto } from './dto/mlflow-records.dto';
@@ -51,7 +51,7 @@ export class MlflowSyncController {
   @HttpCode(201)
   @Roles(Role.Admin, Role.Reviewer, Role.Editor)
   @ApiOperation({ summary: 'Create a Pending model in the register from this version, and link them' })
-  @ApiOkResponse({ type: MlflowModelRecordResponseDto })
+  @ApiCreatedResponse({ type: MlflowModelRecordResponseDto, description: 'The record, now with its inventory_model_id.' })
   @ApiConflictResponse({ type: ApiProblemDto, description: 'Already imported.' })
   import(@IdParam() id: number, @Body() dto: MlflowImportDto): Promise<MlflowModelRecordResponse> {
     return this.records.import(id, dto);
