@@ -1,4 +1,4 @@
-import { MlflowJob } from '@model-inventory/server-core';
+import { MlflowJob, RequestContext } from '@model-inventory/server-core';
 import { Queue } from 'bullmq';
 import { MlflowConfigService } from '../mlflow-config.service';
 import { MlflowIntegrationsRepository, SyncOutcome } from '../mlflow-integrations.repository';
@@ -15,7 +15,6 @@ describe(MlflowJobsService.name, () => {
       { organization_id: 4, last_test_status: 'success', created_at: createdAt },
     ]),
     recordSync: jest.fn(async (outcome: SyncOutcome) => {
-      const { RequestContext } = await import('@model-inventory/server-core');
       recorded.push({ organizationId: RequestContext.actor()?.organizationId, outcome });
     }),
   };
@@ -39,6 +38,5 @@ describe(MlflowJobsService.name, () => {
     expect(mlflowSyncJobId(7, createdAt)).toBe(mlflowSyncJobId(7, new Date(createdAt)));
     expect(mlflowSyncJobId(7, createdAt)).not.toBe(mlflowSyncJobId(7, new Date(createdAt.getTime() + 1)));
     expect(mlflowSyncJobId(7, createdAt)).not.toBe(mlflowSyncJobId(8, createdAt));
-  });
   });
 });
