@@ -1,7 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { MlflowConfigResponse, Role } from '@model-inventory/contracts';
 import { AppConfig, SecretBox } from '@model-inventory/server-core';
-import { MlflowModule } from '@model-inventory/server-mlflow';
+import { MlflowModule, SecretsKeyCheck } from '@model-inventory/server-mlflow';
 import { addUser, createTestApp, registerOrganization, testAppConfig, testDatabaseUrl, TestSession } from '@model-inventory/server-testing';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -42,8 +42,10 @@ describe('MLflow connection settings and the connection test (real PostgreSQL, f
   afterAll(async () => {
     // Every response body of this file, checked once: no secret ever left the server.
     for (const body of responses) for (const secret of [PASSWORD, TOKEN, 'wrong-password']) expect(body).not.toContain(secret);
-    silent.close();
-    proxy.close();
+    for (const server of [silent, proxy]) {
+      server.closeAllConnections();
+      server.close();
+    }
     await Promise.all([basicFake?.stop(), tokenFake?.stop(), app.close()]);
   });
 
@@ -111,7 +113,10 @@ describe('MLflow connection settings and the connection test (real PostgreSQL, f
   });
 
   it('will not start with a SECRETS_KEY that cannot open the stored secrets, naming the variable', async () => {
-    await expect(createTestApp([MlflowModule], testAppConfig({ SECRETS_KEY: randomBytes(32).toString('base64') }))).rejects.toThrow(/^SECRETS_KEY cannot decrypt the stored MLflow credentials/);
+    // The check the API and the worker run when they start (onApplicationBootstrap), with another key.
+    const otherKey = new SecretBox(testAppConfig({ SECRETS_KEY: randomBytes(32).toString('base64') }));
+    await expect(new SecretsKeyCheck(otherKey, app.get(DataSource)).onApplicationBootstrap()).rejects.toThrow(/^SECRETS_KEY cannot decrypt the stored MLflow credentials/);
+    await expect(new SecretsKeyCheck(app.get(SecretBox), app.get(DataSource)).onApplicationBootstrap()).resolves.toBeUndefined();
   });
 
   it('re-encrypts every stored secret under a new key with npm run secrets:rotate, and back', async () => {
