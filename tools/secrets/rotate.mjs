@@ -1,4 +1,4 @@
-// npm run secrets:rotate — re-encrypts every stored integration secret (MLflow username, password, API token)
+// npm run secrets:rotate — re-encrypts every stored secret (MLflow username, password, API token; webhook secrets)
 // under a new SECRETS_KEY, in one transaction, so nothing is left half-rotated.
 //   DATABASE_URL        the application database (required)
 //   SECRETS_KEY         the current key (else the launcher's .data/secrets-key)
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { withClient } from '../lib/postgres-client.mjs';
 import { dataRoot, relativeToRepo } from '../lib/paths.mjs';
 
-const SEALED_COLUMNS = { mlflow_integrations: ['username_sealed', 'password_sealed', 'api_token_sealed'] };
+const SEALED_COLUMNS = { mlflow_integrations: ['username_sealed', 'password_sealed', 'api_token_sealed'], webhooks: ['secret_sealed'] };
 const KEY = /^[A-Za-z0-9+/_-]{43}=?$/;
 
 function keyOf(name, value) {
