@@ -11,6 +11,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'demo_data.cleared': 'Demo data cleared',
   'integration.changed': 'Integration settings changed',
   'organization.settings_changed': 'Organisation settings changed',
+  'organization.renamed': 'Organisation renamed',
   'share.changed': 'Share link changed',
   'share.created': 'Share link created',
   'share.revoked': 'Share link revoked',
