@@ -117,7 +117,7 @@ test('an Editor reads the organisation and its governance rules without controls
 
   await page.goto(`/${WebRoutes.settings}/organization`);
   await expect(page.getByTestId('organization-name-read-only')).toHaveText(organisation.name);
-  await expect(page.getByTestId('rule-review_on_material_change')).toContainText('Off');
+  await expect(page.getByTestId('rule-review_on_material_change').getByTestId('rule-state')).toHaveText('Off');
   await expect(page.getByText('Only an Admin can change these rules.')).toBeVisible();
   await expect(page.getByRole('switch')).toHaveCount(0);
   await expect(page.getByTestId('re-review-suggestion')).toHaveCount(0);

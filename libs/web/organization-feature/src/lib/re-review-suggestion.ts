@@ -1,7 +1,7 @@
-const STORAGE_KEY_PREFIX = 'model-inventory.re-review-suggestion-dismissed.';
+const STORAGE_KEY_PREFIX = 'model-inventory.re-review-suggestion-shown.';
 
-/** Whether this browser has already put away the "turn on re-review" suggestion for the organisation. */
-export function reReviewSuggestionDismissed(organizationId: number): boolean {
+/** Whether this browser has already shown the organisation's Admin the "turn on re-review" suggestion. */
+export function reReviewSuggestionShown(organizationId: number): boolean {
   try {
     return localStorage.getItem(STORAGE_KEY_PREFIX + organizationId) !== null;
   } catch {
@@ -9,8 +9,8 @@ export function reReviewSuggestionDismissed(organizationId: number): boolean {
   }
 }
 
-/** Remembers in this browser that the suggestion was seen off, so it is shown only once. */
-export function dismissReReviewSuggestion(organizationId: number): void {
+/** Remembers in this browser that the suggestion has been shown, so a later visit does not show it again. */
+export function rememberReReviewSuggestionShown(organizationId: number): void {
   try {
     localStorage.setItem(STORAGE_KEY_PREFIX + organizationId, new Date().toISOString());
   } catch {

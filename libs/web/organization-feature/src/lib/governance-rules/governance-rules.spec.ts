@@ -120,6 +120,6 @@ describe(GovernanceRules.name, () => {
     expect(await loader.getAllHarnesses(MatSlideToggleHarness)).toEqual([]);
     expect(await loader.getAllHarnesses(MatButtonHarness)).toEqual([]);
     expect(await Promise.all((await loader.getAllHarnesses(MatChipHarness)).map((chip) => chip.getText()))).toEqual(['Version', 'Hosting provider']);
-    expect(fixture.nativeElement.querySelector('[data-testid="rule-approval_requires_evidence"]').textContent).toContain('Off');
+    expect(fixture.nativeElement.querySelector('[data-testid="rule-approval_requires_evidence"] [data-testid="rule-state"]').textContent.trim()).toBe('Off');
   });
 });

@@ -106,14 +106,22 @@ describe(OrganizationPage.name, () => {
       expect(await (await loader.getHarness(MatSlideToggleHarness.with({ label: 'Re-review on material change' }))).isChecked()).toBe(true);
     });
 
-    it('does not suggest re-review again once dismissed in this browser', async () => {
+    it('puts the suggestion away when dismissed', async () => {
       await open(Role.Admin);
       await (await button('Dismiss')).click();
+
       expect(text()).not.toContain(SUGGESTION);
+      expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Turn on re-review' }))).toEqual([]);
+    });
+
+    it('suggests re-review on the first visit only, in this browser', async () => {
+      await open(Role.Admin);
+      expect(text()).toContain(SUGGESTION);
       fixture.destroy();
 
       await render();
       expect(text()).not.toContain(SUGGESTION);
+      expect(await (await loader.getHarness(MatSlideToggleHarness.with({ label: 'Re-review on material change' }))).isChecked()).toBe(false);
     });
 
     it('does not suggest re-review when it is already on', async () => {
@@ -133,7 +141,7 @@ describe(OrganizationPage.name, () => {
     expect(await loader.getAllHarnesses(MatInputHarness)).toEqual([]);
     expect(await loader.getAllHarnesses(MatSlideToggleHarness)).toEqual([]);
     expect(await loader.getAllHarnesses(MatButtonHarness)).toEqual([]);
-    expect(fixture.nativeElement.querySelector('[data-testid="rule-require_status_rationale"]').textContent).toContain('On');
-    expect(fixture.nativeElement.querySelector('[data-testid="rule-review_on_material_change"]').textContent).toContain('Off');
+    expect(fixture.nativeElement.querySelector('[data-testid="rule-require_status_rationale"] [data-testid="rule-state"]').textContent.trim()).toBe('On');
+    expect(fixture.nativeElement.querySelector('[data-testid="rule-review_on_material_change"] [data-testid="rule-state"]').textContent.trim()).toBe('Off');
   });
 });

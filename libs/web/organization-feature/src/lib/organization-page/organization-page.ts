@@ -12,7 +12,7 @@ import { OrganizationSettingsResponse } from '@model-inventory/contracts';
 import { applyProblemToForm, AuthStore, describeHttpError } from '@model-inventory/web-core';
 import { OrganizationApi } from '@model-inventory/web-organization-data-access';
 import { GovernanceRules } from '../governance-rules/governance-rules';
-import { dismissReReviewSuggestion, reReviewSuggestionDismissed } from '../re-review-suggestion';
+import { rememberReReviewSuggestionShown, reReviewSuggestionShown } from '../re-review-suggestion';
 
 export const ORGANIZATION_NAME_MAX_LENGTH = 200;
 
@@ -50,7 +50,10 @@ export class OrganizationPage implements OnInit {
   protected readonly settings = signal<OrganizationSettingsResponse | null>(null);
   protected readonly loadError = signal<string | null>(null);
   private readonly suggestionDismissed = signal(false);
-  /** An Admin whose organisation does not re-review material changes is told once why it should. */
+  /**
+   * An Admin whose organisation does not re-review material changes is told why it should on their first visit; the
+   * suggestion stays until dismissed or acted on, and this browser does not show it again.
+   */
   protected readonly showSuggestion = computed(() => {
     const settings = this.settings();
     const organization = this.organization();
@@ -74,13 +77,16 @@ export class OrganizationPage implements OnInit {
 
   ngOnInit(): void {
     const organization = this.organization();
-    this.suggestionDismissed.set(!organization || reReviewSuggestionDismissed(organization.id));
+    this.suggestionDismissed.set(!organization || reReviewSuggestionShown(organization.id));
     this.api
       .settings()
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         error: (error: unknown) => this.loadError.set(describeHttpError(error)),
-        next: (settings) => this.settings.set(settings),
+        next: (settings) => {
+          this.settings.set(settings);
+          if (organization && this.showSuggestion()) rememberReReviewSuggestionShown(organization.id);
+        },
       });
   }
 
@@ -130,8 +136,6 @@ export class OrganizationPage implements OnInit {
   }
 
   protected dismissSuggestion(): void {
-    const organization = this.organization();
-    if (organization) dismissReReviewSuggestion(organization.id);
     this.suggestionDismissed.set(true);
   }
 }
