@@ -35,7 +35,8 @@ export async function runUnitTests(env) {
     configs.flatMap((config) => ['--projects', config]),
     reportFile,
     env,
-    ['--passWithNoTests', '--maxWorkers=2'],
+    // A global option: per-project testTimeout is ignored in a --projects run. Harness-driven page specs need it on a busy machine.
+    ['--passWithNoTests', '--maxWorkers=2', '--testTimeout=20000'],
   );
   if (!readJson(reportFile)) {
     console.log(

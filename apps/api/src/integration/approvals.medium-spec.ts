@@ -203,3 +203,38 @@ describe('governance rules: re-review on material change and required rationales
     expect(log.some((entry: { details: Record<string, unknown> }) => JSON.stringify(entry.details).includes('require_status_rationale'))).toBe(true);
   });
 });
+
+describe('the organisation itself: every role reads it, an Admin renames it (real PostgreSQL)', () => {
+  let app: NestExpressApplication;
+  let admin: TestSession;
+  let auditor: TestSession;
+  let other: TestSession;
+
+  beforeAll(async () => {
+    app = await createTestApp([InventoryModule]);
+    [admin, other] = await Promise.all([registerOrganization(app), registerOrganization(app)]);
+    auditor = await addUser(app, admin, Role.Auditor);
+  });
+
+  afterAll(() => app.close());
+
+  const http = () => request(app.getHttpServer());
+
+  it('renames the organisation for everyone in it, records who did, and touches no other organisation', async () => {
+    const { body } = await http().patch('/api/organization').set(admin.auth).send({ name: '  Acme Governance  ' }).expect(200);
+    expect(body).toMatchObject({ id: admin.organizationId, name: 'Acme Governance' });
+    expect((await http().get('/api/organization').set(auditor.auth).expect(200)).body.name).toBe('Acme Governance');
+    expect((await http().get('/api/auth/me').set(auditor.auth).expect(200)).body.organization.name).toBe('Acme Governance');
+    expect((await http().get('/api/organization').set(other.auth).expect(200)).body.name).not.toBe('Acme Governance');
+    const log = (await http().get('/api/audit-events?action=organization.renamed').set(admin.auth).expect(200)).body.items;
+    expect(log[0]).toMatchObject({ action: 'organization.renamed', details: { to: 'Acme Governance' } });
+  });
+
+  it('refuses a rename to an Auditor (403) and an empty or overlong name (400 naming name)', async () => {
+    await http().patch('/api/organization').set(auditor.auth).send({ name: 'Mine now' }).expect(403);
+    for (const name of ['   ', 'x'.repeat(201)]) {
+      const response = await http().patch('/api/organization').set(admin.auth).send({ name }).expect(400);
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(['name']);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { Route } from '@angular/router';
 import { WebRoutes } from '@model-inventory/contracts';
 import { authGuard } from '@model-inventory/web-core';
+import { NotFoundPage } from '@model-inventory/web-shared-ui';
 
 // The shell comes first: an empty-path route with children also matches '/', and '/' belongs to the inventory.
 // Only the public page of a share link goes before it: no sign-in, no shell, whoever opens it.
@@ -29,5 +30,5 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('@model-inventory/web-auth-feature').then((m) => m.routes),
     path: '',
   },
-  { loadComponent: () => import('@model-inventory/web-shared-ui').then((m) => m.NotFoundPage), path: '**', title: 'Page not found' },
+  { component: NotFoundPage, path: '**', title: 'Page not found' },
 ];

@@ -19,13 +19,14 @@ import { UserEntity } from './entities/user.entity';
 import { AuthGuard } from './guards/auth.guard';
 import { RolesGuard } from './guards/roles.guard';
 import { PasswordHasher } from './password-hasher';
+import { OrganizationController } from './organization.controller';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 /** Organisations, users, sign-in, and the global guards that authenticate and authorise every route. */
 @Module({
-  controllers: [ApiTokensController, AuthController, UsersController],
+  controllers: [ApiTokensController, AuthController, OrganizationController, UsersController],
   exports: [AuditLogModule, UsersRepository],
   imports: [
     JwtModule.registerAsync({

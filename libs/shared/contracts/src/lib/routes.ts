@@ -20,6 +20,7 @@ export const ApiRoutes = {
   shares: 'shares',
   publicShares: 'public/shares',
   evidence: 'evidence',
+  organization: 'organization',
   organizationSettings: 'organization/settings',
 } as const;
 

@@ -6,6 +6,11 @@ export interface OrganizationResponse {
   created_at: string;
 }
 
+/** `PATCH /api/organization` (Admin). */
+export interface UpdateOrganizationRequest {
+  name: string;
+}
+
 export interface UserResponse {
   id: number;
   organization_id: number;

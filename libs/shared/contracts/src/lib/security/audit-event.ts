@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'share.revoked',
   'demo_data.cleared',
   'organization.settings_changed',
+  'organization.renamed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
