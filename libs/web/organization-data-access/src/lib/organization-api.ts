@@ -1,11 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { ApiRoutes, OrganizationResponse, OrganizationSettingsResponse, UpdateOrganizationSettingsRequest } from '@model-inventory/contracts';
+import { ApiRoutes, OrganizationResponse, OrganizationSettingsResponse, UpdateOrganizationRequest, UpdateOrganizationSettingsRequest } from '@model-inventory/contracts';
 import { API_BASE_URL, apiUrl, handledLocally } from '@model-inventory/web-core';
 import { Observable } from 'rxjs';
-
-/** `PATCH /api/organization`: the organisation itself (its name), beside its settings. */
-export const ORGANIZATION_ROUTE = 'organization';
 
 /** The signed-in user's organisation: its name and its governance rules (every role reads, Admins change). */
 @Injectable({ providedIn: 'root' })
@@ -24,6 +21,7 @@ export class OrganizationApi {
 
   /** Renames the organisation (Admins); a refused `name` is left to the caller's form. */
   rename(name: string): Observable<OrganizationResponse> {
-    return this.http.patch<OrganizationResponse>(apiUrl(this.baseUrl, ORGANIZATION_ROUTE), { name }, { context: handledLocally() });
+    const request: UpdateOrganizationRequest = { name };
+    return this.http.patch<OrganizationResponse>(apiUrl(this.baseUrl, ApiRoutes.organization), request, { context: handledLocally() });
   }
 }
