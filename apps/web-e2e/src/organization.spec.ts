@@ -123,3 +123,26 @@ test('an Editor reads the organisation and its governance rules without controls
   await expect(page.getByTestId('re-review-suggestion')).toHaveCount(0);
   await page.screenshot({ fullPage: true, path: join(SCREENSHOTS, 'settings-organization-read-only.png') });
 });
+
+test('an Admin renames the organisation and the app bar follows at once', async ({ page, request }) => {
+  const organisation = await registerOrganisation(request);
+  await signInWithToken(page, organisation.adminToken);
+  await page.goto(`/${WebRoutes.settings}/organization`);
+  await expect(page.getByTestId('organization-name')).toHaveText(organisation.name);
+
+  const name = page.getByTestId('organization-name-input');
+  await name.fill('');
+  await page.getByRole('button', { name: 'Rename organisation' }).click();
+  await expect(page.getByText('Name is required.')).toBeVisible();
+
+  const renamed = `${organisation.name} Research`;
+  await name.fill(renamed);
+  await page.getByRole('button', { name: 'Rename organisation' }).click();
+  await expect(page.getByTestId('organization-name')).toHaveText(renamed);
+  await expect(page.getByText(`The organisation is now called "${renamed}".`)).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'settings-organization-renamed.png') });
+
+  await page.reload();
+  await expect(page.getByTestId('organization-name')).toHaveText(renamed);
+  await expect(page.getByTestId('organization-name-input')).toHaveValue(renamed);
+});

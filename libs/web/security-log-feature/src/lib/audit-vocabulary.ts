@@ -10,6 +10,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'auth.password_changed': 'Password changed',
   'demo_data.cleared': 'Demo data cleared',
   'integration.changed': 'Integration settings changed',
+  'organization.renamed': 'Organisation renamed',
   'organization.settings_changed': 'Organisation settings changed',
   'share.changed': 'Share link changed',
   'share.created': 'Share link created',
