@@ -6,6 +6,7 @@ import {
   CreateUserRequest,
   LoginResponse,
   ModelInventoryResponse,
+  ModelStatus,
   OrganizationSettingsResponse,
   RegisterResponse,
   Role,
@@ -45,7 +46,7 @@ async function addApprovedModel(request: APIRequestContext, token: string): Prom
     model: 'GPT-4o',
     provider: 'OpenAI',
     reference_link: 'https://example.com/model-card',
-    status: 'Approved',
+    status: ModelStatus.APPROVED,
     status_date: '2026-01-15',
     version: '2024-08-06',
   };
