@@ -84,6 +84,7 @@ test('an Admin turns on re-review in Settings › Organisation; an Editor then c
 
   const reReview = page.getByRole('switch', { name: 'Re-review on material change' });
   await expect(reReview).not.toBeChecked();
+  await expect(reReview).toHaveAccessibleDescription(/sends it back to Pending/);
   await reReview.click();
   const materialFields = page.getByTestId('material-fields');
   await expect(materialFields.getByRole('checkbox', { name: 'Version' })).toBeChecked();
