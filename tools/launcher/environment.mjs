@@ -1,5 +1,5 @@
 // What the launcher fills in when the user did not set it: the database (embedded PostgreSQL), the queue backend
-// (BullMQ on PostgreSQL) and JWT_SECRET (generated once). Values the user did set are checked instead.
+// (BullMQ on PostgreSQL), JWT_SECRET and SECRETS_KEY (generated once). Values the user did set are checked instead.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -97,4 +97,27 @@ export async function resolveJwtSecret(fromEnv, dataDir) {
     `JWT_SECRET is not set: generated one and kept it in ${relativeToRepo(file)}`,
   );
   return secret;
+}
+
+const SECRETS_KEY_PATTERN = /^[A-Za-z0-9+/_-]{43}=?$/;
+const isSecretsKey = (value) => SECRETS_KEY_PATTERN.test(value) && Buffer.from(value, 'base64').length === 32;
+
+/**
+ * The key that encrypts integration secrets: from the environment (checked), else the one kept in
+ * <data>/secrets-key, generated on first use. Losing it makes stored MLflow credentials unreadable.
+ */
+export async function resolveSecretsKey(fromEnv, dataDir) {
+  if (fromEnv) {
+    if (!isSecretsKey(fromEnv.trim()))
+      throw new Error('SECRETS_KEY must be 32 bytes encoded as base64 (or unset it to use a generated one).');
+    return fromEnv.trim();
+  }
+  const file = join(dataDir, 'secrets-key');
+  const kept = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  if (isSecretsKey(kept)) return kept;
+  if (kept) throw new Error(`${relativeToRepo(file)} does not hold a valid SECRETS_KEY; restore it from a backup (a new key cannot read stored secrets).`);
+  const key = randomBytes(32).toString('base64');
+  await writeFile(file, `${key}\n`, { mode: 0o600 });
+  say(`SECRETS_KEY is not set: generated one and kept it in ${relativeToRepo(file)}`);
+  return key;
 }

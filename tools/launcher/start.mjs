@@ -6,6 +6,7 @@
 //                        /var/lib/model-inventory/clusters/<hash> and .data/pg links to it (the banner says so)
 //   REDIS_URL unset    → stays unset: BullMQ runs on its PostgreSQL backend in the same database
 //   JWT_SECRET unset   → generated once, kept in .data/jwt-secret (mode 600)
+//   SECRETS_KEY unset  → generated once, kept in .data/secrets-key (mode 600): it encrypts MLflow credentials
 //   DEMO_SEED unset    → true
 //   OUTBOUND_ALLOW_PRIVATE unset → true: on a laptop, webhooks and MLflow are usually on localhost or the intranet
 // Then: migrations (`main.js --migrate`), the API, its health check, the worker, and a banner.
@@ -35,6 +36,7 @@ import { printBanner } from './banner.mjs';
 import {
   resolveDatabase,
   resolveJwtSecret,
+  resolveSecretsKey,
   resolveQueue,
 } from './environment.mjs';
 
@@ -65,6 +67,7 @@ async function main() {
   env.PORT ||= '3000';
   await assertPortFree(Number(env.PORT));
   env.JWT_SECRET = await resolveJwtSecret(env.JWT_SECRET, dataDir);
+  env.SECRETS_KEY = await resolveSecretsKey(env.SECRETS_KEY, dataDir);
   const queue = await resolveQueue(env);
   const database = await resolveDatabase(env, dataDir, {
     onEmbeddedStarted: (postgres) => (state.postgres = postgres),

@@ -192,6 +192,7 @@ function stackEnv({ port, databaseUrl, redisUrl }) {
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,
     JWT_SECRET: randomBytes(32).toString('base64url'),
+    SECRETS_KEY: randomBytes(32).toString('base64'),
     DEMO_SEED: 'false',
     SIGNUP_ENABLED: 'true',
     // Every spec registers its own organisation from this one address; the sign-up limit itself is tested in

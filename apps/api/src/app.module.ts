@@ -5,6 +5,7 @@ import { EvidenceModule } from '@model-inventory/server-evidence';
 import { HistoryModule } from '@model-inventory/server-history';
 import { IdentityModule } from '@model-inventory/server-identity';
 import { InventoryModule } from '@model-inventory/server-inventory';
+import { MlflowModule } from '@model-inventory/server-mlflow';
 import { DatabaseModule, HealthModule, HttpPlatformModule, QueueModule, SystemModule } from '@model-inventory/server-platform';
 import { ProjectsModule } from '@model-inventory/server-projects';
 import { RisksModule } from '@model-inventory/server-risks';
@@ -22,6 +23,7 @@ import { SharesModule } from '@model-inventory/server-shares';
     IdentityModule,
     InventoryModule,
     LoggingModule,
+    MlflowModule,
     ProjectsModule,
     QueueModule,
     RisksModule,

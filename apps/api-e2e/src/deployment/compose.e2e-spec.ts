@@ -39,6 +39,11 @@ describe('docker/compose.yml', () => {
     expect(services['api'].environment?.['TRUST_PROXY']).toBe('uniquelocal');
   });
 
+  it('refuses to start without the keys every API and worker must share', () => {
+    for (const name of ['api', 'worker']) expect(services[name].environment?.['SECRETS_KEY']).toMatch(/^\$\{SECRETS_KEY:\?/);
+    expect(services['api'].environment?.['JWT_SECRET']).toMatch(/^\$\{JWT_SECRET:\?/);
+  });
+
   it('keeps Redis persistent and never evicting (queued jobs are data)', () => {
     expect(services['redis'].command).toEqual(expect.arrayContaining(['--appendonly', 'yes', '--maxmemory-policy', 'noeviction']));
   });

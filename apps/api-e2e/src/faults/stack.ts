@@ -11,6 +11,7 @@ export interface Installation {
   redisUrl: string;
   queuePrefix: string;
   jwtSecret: string;
+  secretsKey: string;
 }
 
 export const installationOn = (databaseUrl: string, redisUrl: string): Installation => ({
@@ -18,6 +19,7 @@ export const installationOn = (databaseUrl: string, redisUrl: string): Installat
   redisUrl,
   queuePrefix: `faults-${randomBytes(4).toString('hex')}`,
   jwtSecret: randomBytes(32).toString('base64url'),
+  secretsKey: randomBytes(32).toString('base64'),
 });
 
 function envOf(installation: Installation, extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -27,6 +29,7 @@ function envOf(installation: Installation, extra: Record<string, string>): NodeJ
     REDIS_URL: installation.redisUrl,
     QUEUE_PREFIX: installation.queuePrefix,
     JWT_SECRET: installation.jwtSecret,
+    SECRETS_KEY: installation.secretsKey,
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
     SIGNUPS_PER_HOUR: '1000',

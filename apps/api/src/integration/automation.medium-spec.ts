@@ -2,8 +2,8 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AUTOMATION_EVENTS, AutomationEvent, Role, WebhookDeliveryResponse, WebhookPayload, WebhookResponse } from '@model-inventory/contracts';
-import { AutomationEvents, AutomationModule, AutomationWorkerModule, EventDefinition, EventRegistry, WEBHOOK_RETRY_DELAY_MS } from '@model-inventory/server-automation';
-import { AutomationJob, OUTBOX_SWEEP_SCHEDULER_ID, QueueName, sql, TENANT, WriteStatement } from '@model-inventory/server-core';
+import { AutomationEvents, AutomationModule, AutomationWorkerModule, EventDefinition, EventRegistry, WEBHOOK_RETRY_DELAY_MS, WebhookSecrets } from '@model-inventory/server-automation';
+import { AutomationJob, OUTBOX_SWEEP_SCHEDULER_ID, QueueName, SecretBox, sql, TENANT, WriteStatement } from '@model-inventory/server-core';
 import { addUser, createTestApp, createTestWorker, registerOrganization, testAppConfig, TestSession } from '@model-inventory/server-testing';
 import { Queue } from 'bullmq';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -102,6 +102,25 @@ describe('webhooks and automation events (real PostgreSQL, BullMQ and HTTP)', ()
       for (const body of [created.text, updated.text, read.text, list.text]) expect(body).not.toMatch(/"secret"|whsec-0123456789|another-secret/);
       await http().delete(`/api/webhooks/${id}`).set(acme.auth).expect(204);
       await http().get(`/api/webhooks/${id}`).set(acme.auth).expect(404);
+    });
+
+    it('stores the secret sealed with SECRETS_KEY, never in clear, and seals one an earlier version stored in clear', async () => {
+      const key = `whsec-${randomBytes(12).toString('hex')}`;
+      const { body } = await http().post('/api/webhooks').set(acme.auth).send({ url: 'https://hooks.example.com/sealed', events: ['model_added'], secret: key }).expect(201);
+      const db = api.get(DataSource);
+      const [stored] = await db.query(`SELECT secret, secret_sealed, secret_hint FROM webhooks WHERE id = $1`, [body.id]);
+      expect(stored.secret).toBeNull();
+      expect(stored.secret_sealed).toMatch(/^v1:/);
+      expect(stored.secret_sealed).not.toContain(key);
+      expect(stored.secret_hint).toBe(key.slice(-4));
+      expect(api.get(SecretBox).open(stored.secret_sealed)).toBe(key);
+
+      await db.query(`UPDATE webhooks SET secret = 'legacy-clear-secret', secret_sealed = NULL WHERE id = $1`, [body.id]);
+      await api.get(WebhookSecrets).sealLegacy();
+      const [sealed] = await db.query(`SELECT secret, secret_sealed FROM webhooks WHERE id = $1`, [body.id]);
+      expect(sealed.secret).toBeNull();
+      expect(api.get(SecretBox).open(sealed.secret_sealed)).toBe('legacy-clear-secret');
+      await http().delete(`/api/webhooks/${body.id}`).set(acme.auth).expect(204);
     });
 
     it.each([

@@ -8,3 +8,4 @@ export { WEBHOOK_EVENT_HEADER, WEBHOOK_ID_HEADER } from './lib/worker/webhook-re
 export * from './lib/entities/automation-event.entity';
 export * from './lib/entities/webhook.entity';
 export * from './lib/entities/webhook-delivery.entity';
+export { WebhookSecrets } from './lib/webhook-secrets';

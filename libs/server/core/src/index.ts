@@ -27,3 +27,4 @@ export * from './lib/validation/fields';
 export * from './lib/outbound/address-policy';
 export * from './lib/outbound/outbound-http';
 export * from './lib/export/export-file-name';
+export * from './lib/secrets/secret-box';

@@ -16,3 +16,4 @@ export * from './lib/security/audit-event';
 export * from './lib/shares/share-link';
 export * from './lib/evidence/evidence';
 export * from './lib/organization/organization-settings';
+export * from './lib/mlflow/mlflow';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditLogModule } from '@model-inventory/server-audit-log';
-import { AutomationJob, jobSchedule, JobSchedulesModule, OutboundHttp, OUTBOX_SWEEP_SCHEDULER_ID, QueueName } from '@model-inventory/server-core';
+import { AutomationJob, jobSchedule, JobSchedulesModule, OutboundHttp, OUTBOX_SWEEP_SCHEDULER_ID, QueueName, SecretBox } from '@model-inventory/server-core';
 import { AutomationEvents } from './automation-events';
 import { AutomationEventsRepository } from './automation-events.repository';
 import { DEFAULT_WEBHOOK_RETRY_DELAY_MS, WEBHOOK_RETRY_DELAY_MS } from './automation.constants';
@@ -17,6 +17,7 @@ import { AutomationProcessor } from './worker/automation.processor';
 import { OutboxDispatcher } from './worker/outbox-dispatcher.service';
 import { WebhookDeliverer } from './worker/webhook-deliverer.service';
 import { WebhookSender } from './worker/webhook-sender';
+import { WebhookSecrets } from './webhook-secrets';
 
 const entities = TypeOrmModule.forFeature([AutomationEventEntity, WebhookDeliveryEntity, WebhookEntity]);
 
@@ -36,7 +37,7 @@ export class AutomationCoreModule {}
   controllers: [WebhooksController],
   exports: [AutomationCoreModule],
   imports: [AuditLogModule, AutomationCoreModule, entities],
-  providers: [OutboundHttp, WebhookDeliveriesRepository, WebhooksRepository, WebhooksService],
+  providers: [OutboundHttp, SecretBox, WebhookDeliveriesRepository, WebhookSecrets, WebhooksRepository, WebhooksService],
 })
 export class AutomationModule {}
 
@@ -60,7 +61,9 @@ export class AutomationModule {}
     AutomationProcessor,
     OutboundHttp,
     OutboxDispatcher,
+    SecretBox,
     WebhookDeliverer,
+    WebhookSecrets,
     WebhookDeliveriesRepository,
     WebhookSender,
     WebhooksRepository,

@@ -7,17 +7,20 @@ describe(toWebhookResponse.name, () => {
     organization_id: 2,
     url: 'https://hooks.example.com/x',
     events: ['model_deleted', 'model_added'],
-    secret: 'a-very-secret-value-XyZ9',
+    secret: null,
+    secret_sealed: 'v1:aXY=:dGFn:Y2lwaGVy',
+    secret_hint: 'XyZ9',
     active: true,
     created_at: new Date('2026-01-01T00:00:00Z'),
     updated_at: new Date('2026-01-02T00:00:00Z'),
   });
 
-  it('never exposes the secret, only its last four characters', () => {
+  it('never exposes the secret, sealed or not, only its last four characters', () => {
     const response = toWebhookResponse(webhook);
     expect(response.secret_hint).toBe('XyZ9');
-    expect(JSON.stringify(response)).not.toContain(webhook.secret);
+    expect(JSON.stringify(response)).not.toContain('v1:');
     expect(response).not.toHaveProperty('secret');
+    expect(response).not.toHaveProperty('secret_sealed');
   });
 
   it('lists events in their canonical order', () => {

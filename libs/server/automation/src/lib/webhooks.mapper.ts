@@ -15,7 +15,7 @@ export function toWebhookResponse(webhook: WebhookEntity): WebhookResponse {
     url: webhook.url,
     events: normaliseEvents(webhook.events),
     active: webhook.active,
-    secret_hint: webhook.secret.slice(-SECRET_HINT_LENGTH),
+    secret_hint: webhook.secret_hint,
     created_at: webhook.created_at.toISOString(),
     updated_at: webhook.updated_at.toISOString(),
   };

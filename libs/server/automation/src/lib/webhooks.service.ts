@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Page, WebhookDeliveryResponse, WebhookResponse } from '@model-inventory/contracts';
 import { AuditLog } from '@model-inventory/server-audit-log';
 import { OutboundHttp, PageQueryDto, ValidationFailedError } from '@model-inventory/server-core';
@@ -6,15 +6,22 @@ import { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { normaliseEvents, toWebhookDeliveryResponse, toWebhookResponse } from './webhooks.mapper';
 import { WebhooksRepository } from './webhooks.repository';
+import { WebhookSecrets } from './webhook-secrets';
 
 @Injectable()
-export class WebhooksService {
+export class WebhooksService implements OnApplicationBootstrap {
   constructor(
     private readonly audit: AuditLog,
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly outbound: OutboundHttp,
     private readonly webhooks: WebhooksRepository,
+    private readonly secrets: WebhookSecrets,
   ) {}
+
+  /** Secrets stored in clear by an earlier version are sealed as soon as the API starts. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.secrets.sealLegacy();
+  }
 
   async list({ limit, offset }: PageQueryDto): Promise<Page<WebhookResponse>> {
     const [rows, total] = await this.webhooks.findPage(limit, offset);
@@ -27,7 +34,8 @@ export class WebhooksService {
 
   async create(dto: CreateWebhookDto): Promise<WebhookResponse> {
     this.assertCallable(dto.url);
-    const webhook = await this.webhooks.save(this.webhooks.build({ url: dto.url, events: normaliseEvents(dto.events), secret: dto.secret, active: dto.active ?? true }));
+    const sealed = this.secrets.seal(dto.secret);
+    const webhook = await this.webhooks.save(this.webhooks.build({ url: dto.url, events: normaliseEvents(dto.events), ...sealed, active: dto.active ?? true }));
     await this.audit.record('webhook.created', { target: { type: 'webhook', id: webhook.id }, details: { url: webhook.url, events: webhook.events } });
     return toWebhookResponse(webhook);
   }
@@ -39,7 +47,7 @@ export class WebhooksService {
       webhook.url = dto.url;
     }
     if (dto.events !== undefined) webhook.events = normaliseEvents(dto.events);
-    if (dto.secret !== undefined) webhook.secret = dto.secret;
+    if (dto.secret !== undefined) Object.assign(webhook, this.secrets.seal(dto.secret));
     if (dto.active !== undefined) webhook.active = dto.active;
     const saved = await this.webhooks.save(webhook);
     const changed = Object.keys(dto).filter((key) => dto[key as keyof UpdateWebhookDto] !== undefined);

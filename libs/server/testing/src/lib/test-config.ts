@@ -1,5 +1,5 @@
 import { AppConfig, loadAppConfig } from '@model-inventory/server-core';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** Empty TEST_REDIS_URL means "no Redis here": queues then run on BullMQ's PostgreSQL backend. */
 export function testRedisUrl(): string | undefined {
@@ -20,6 +20,8 @@ export function testAppConfig(overrides: Record<string, string> = {}): AppConfig
     DATABASE_URL: testDatabaseUrl(),
     REDIS_URL: testRedisUrl(),
     JWT_SECRET: randomBytes(24).toString('hex'),
+    // One key per test database: every app and worker of a run reads the secrets the others stored.
+    SECRETS_KEY: createHash('sha256').update(testDatabaseUrl()).digest('base64'),
     QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
     LOG_LEVEL: 'silent',
     MIGRATIONS_RUN: 'false',

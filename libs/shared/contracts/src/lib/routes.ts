@@ -22,6 +22,7 @@ export const ApiRoutes = {
   evidence: 'evidence',
   organization: 'organization',
   organizationSettings: 'organization/settings',
+  mlflow: 'integrations/mlflow',
 } as const;
 
 /** Console routes, shared with the Playwright tests. */

@@ -12,6 +12,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'integration.changed': 'Integration settings changed',
   'organization.renamed': 'Organisation renamed',
   'organization.settings_changed': 'Organisation settings changed',
+  'organization.renamed': 'Organisation renamed',
   'share.changed': 'Share link changed',
   'share.created': 'Share link created',
   'share.revoked': 'Share link revoked',

@@ -6,6 +6,9 @@ const LABELS: Partial<Record<AutomationEvent, string>> = {
   model_added: 'Model added',
   model_deleted: 'Model deleted',
   model_updated: 'Model updated',
+  model_review_required: 'Model needs review',
+  mlflow_version_added: 'MLflow version added',
+  mlflow_stage_changed: 'MLflow stage changed',
 };
 
 /** How the console names an event; an event it does not know yet is shown by its API name. */

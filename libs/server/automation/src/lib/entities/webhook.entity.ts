@@ -15,8 +15,17 @@ export class WebhookEntity {
   @Column({ type: 'text', array: true })
   events!: AutomationEvent[];
 
-  @Column({ type: 'varchar', length: 255 })
-  secret!: string;
+  /** Only for a secret stored before secrets were sealed, until the API seals it at start-up. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  secret!: string | null;
+
+  /** The signing secret, sealed with SecretBox (AES-256-GCM under SECRETS_KEY); never returned. */
+  @Column({ type: 'text', nullable: true })
+  secret_sealed!: string | null;
+
+  /** The secret's last four characters, so an Admin can tell which one is set. */
+  @Column({ type: 'varchar', length: 8 })
+  secret_hint!: string;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;

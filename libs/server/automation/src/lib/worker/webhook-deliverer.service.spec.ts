@@ -4,6 +4,7 @@ import { EventRegistry } from '../event-registry';
 import { AutomationEventEntity } from '../entities/automation-event.entity';
 import { WebhookEntity } from '../entities/webhook.entity';
 import { WebhookDeliveriesRepository } from '../webhook-deliveries.repository';
+import { WebhookSecrets } from '../webhook-secrets';
 import { WebhooksRepository } from '../webhooks.repository';
 import { WebhookDeliverer } from './webhook-deliverer.service';
 import { WebhookSender } from './webhook-sender';
@@ -25,7 +26,8 @@ describe(WebhookDeliverer.name, () => {
     sender = { post: jest.fn() };
     const registry = new EventRegistry();
     registry.register({ name: 'model_added', present: (stored) => ({ model: { presented: true, ...(stored['model'] as object) } }) });
-    sut = new WebhookDeliverer(deliveries as unknown as WebhookDeliveriesRepository, events as unknown as AutomationEventsRepository, registry, sender as unknown as WebhookSender, webhooks as unknown as WebhooksRepository);
+    const secrets = { open: (w: WebhookEntity) => w.secret as string } as unknown as WebhookSecrets;
+    sut = new WebhookDeliverer(deliveries as unknown as WebhookDeliveriesRepository, events as unknown as AutomationEventsRepository, registry, sender as unknown as WebhookSender, webhooks as unknown as WebhooksRepository, secrets);
   });
 
   const job = { event_uuid: event.uuid, webhook_id: 9 };

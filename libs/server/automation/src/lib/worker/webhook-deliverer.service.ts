@@ -8,6 +8,7 @@ import { WebhooksRepository } from '../webhooks.repository';
 import { classifyAttempt, truncateError } from './delivery-outcome';
 import { buildWebhookRequest } from './webhook-request';
 import { WebhookSender } from './webhook-sender';
+import { WebhookSecrets } from '../webhook-secrets';
 
 export interface DeliverResult {
   status: number | null;
@@ -25,6 +26,7 @@ export class WebhookDeliverer {
     private readonly registry: EventRegistry,
     private readonly sender: WebhookSender,
     private readonly webhooks: WebhooksRepository,
+    private readonly secrets: WebhookSecrets,
   ) {}
 
   async deliver({ event_uuid, webhook_id }: DeliverJobData, attempt: number): Promise<DeliverResult> {
@@ -36,7 +38,7 @@ export class WebhookDeliverer {
     if (await this.deliveries.hasSucceeded(event.id, webhook_id)) return this.skipped(label, 'already delivered');
 
     const data = this.registry.present(event.event, event.payload);
-    const result = await this.sender.post(webhook.url, buildWebhookRequest(event, data, webhook.secret));
+    const result = await this.sender.post(webhook.url, buildWebhookRequest(event, data, this.secrets.open(webhook)));
     const outcome = classifyAttempt(result);
     await this.deliveries.insert({
       webhook_id,

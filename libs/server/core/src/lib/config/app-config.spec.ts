@@ -39,3 +39,23 @@ describe(loadAppConfig.name, () => {
     expect(loadAppConfig('worker', { DATABASE_URL: valid.DATABASE_URL }).role).toBe('worker');
   });
 });
+
+describe('SECRETS_KEY', () => {
+  it('takes 32 bytes of base64 and hands them over as the key', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadAppConfig('worker', { DATABASE_URL: valid.DATABASE_URL, SECRETS_KEY: key }).secrets.key).toEqual(Buffer.alloc(32, 7));
+    expect(loadAppConfig('api', valid).secrets.key).toBeNull();
+  });
+
+  it('refuses another length or alphabet with a message naming the variable and never its value', () => {
+    for (const bad of [Buffer.alloc(16).toString('base64'), 'not base64 at all!', Buffer.alloc(33).toString('base64')]) {
+      expect.hasAssertions();
+      try {
+        loadAppConfig('api', { ...valid, SECRETS_KEY: bad });
+        throw new Error('accepted');
+      } catch (error) {
+        expect((error as ConfigError).problems).toEqual(['SECRETS_KEY must be 32 bytes encoded as base64 (e.g. `openssl rand -base64 32`)']);
+      }
+    }
+  });
+});

@@ -19,6 +19,9 @@ export interface AppConfig {
   outboxSweep: { everyMs: number; minAgeMs: number };
   /** Outbound requests on a user's behalf (webhooks, MLflow) may reach loopback and private addresses. */
   outbound: { allowPrivate: boolean };
+  /** SECRETS_KEY (32 bytes), or null when unset. */
+  secrets: { key: Buffer | null };
+  mlflow: { syncCron: string };
   auth: {
     jwtSecret: string;
     jwtTtlSeconds: number;
@@ -100,6 +103,8 @@ export function loadAppConfig(role: ProcessRole, env: Record<string, string | un
     jobSchedulesRecheckMs: base.JOB_SCHEDULES_RECHECK_SECONDS * 1000,
     outboxSweep: { everyMs: base.OUTBOX_SWEEP_SECONDS * 1000, minAgeMs: base.OUTBOX_SWEEP_MIN_AGE_SECONDS * 1000 },
     outbound: { allowPrivate: base.OUTBOUND_ALLOW_PRIVATE },
+    secrets: { key: base.SECRETS_KEY ? Buffer.from(base.SECRETS_KEY.trim(), 'base64') : null },
+    mlflow: { syncCron: base.MLFLOW_SYNC_CRON },
     auth: {
       jwtSecret: api.JWT_SECRET,
       jwtTtlSeconds: api.JWT_TTL_SECONDS,

@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
+
+/** 32 bytes, base64 (standard or URL-safe alphabet), e.g. `openssl rand -base64 32`. */
+export function isSecretsKey(value: unknown): boolean {
+  return typeof value === 'string' && /^[A-Za-z0-9+/_-]{43}=?$/.test(value.trim()) && Buffer.from(value.trim(), 'base64').length === 32;
+}
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['true', '1', 'yes'].includes(value.trim().toLowerCase()) : value;
@@ -109,6 +114,15 @@ export class ProcessEnv extends MigrationEnv {
   @Transform(toBoolean)
   @IsBoolean()
   EVIDENCE_S3_FORCE_PATH_STYLE = true;
+  /** Encrypts integration secrets at rest (AES-256-GCM). Without it, MLflow credentials cannot be stored. */
+  @IsOptional()
+  @ValidateBy({ name: 'isSecretsKey', validator: { validate: isSecretsKey, defaultMessage: () => 'SECRETS_KEY must be 32 bytes encoded as base64 (e.g. `openssl rand -base64 32`)' } })
+  SECRETS_KEY?: string;
+
+  /** When the MLflow sync runs (cron, UTC). */
+  @IsOptional()
+  @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'MLFLOW_SYNC_CRON must be a cron pattern of 5 or 6 fields, e.g. "0 * * * *"' })
+  MLFLOW_SYNC_CRON = '0 * * * *';
 }
 
 /** Environment of the HTTP API. */

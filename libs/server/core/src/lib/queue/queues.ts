@@ -4,6 +4,7 @@ export const QueueName = {
   history: 'history',
   automation: 'automation',
   evidence: 'evidence',
+  mlflow: 'mlflow',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -29,6 +30,19 @@ export const EvidenceJob = {
   /** Daily: marks evidence expiring or expired, announcing each transition once. */
   expirySweep: 'evidence.expiry-sweep',
 } as const;
+
+export const MlflowJob = {
+  /** Fan-out: one `syncOrganization` job per organisation whose MLflow connection test last succeeded. */
+  scheduledSync: 'mlflow.scheduled-sync',
+  syncOrganization: 'mlflow.sync-organization',
+} as const;
+
+/** Never a secret: the worker reads the connection (and opens its secrets) from the database. */
+export interface MlflowSyncJobData {
+  organization_id: number;
+  /** `schedule`, or the id of the user who asked. */
+  requested_by: string;
+}
 
 export interface HeartbeatJobData {
   /** Who asked: `scheduler` for the periodic beat, or the id of the user who asked for a check. */
@@ -68,6 +82,8 @@ export interface JobPayloads {
   [AutomationJob.deliver]: DeliverJobData;
   [AutomationJob.sweepOutbox]: NoJobData;
   [EvidenceJob.expirySweep]: NoJobData;
+  [MlflowJob.scheduledSync]: NoJobData;
+  [MlflowJob.syncOrganization]: MlflowSyncJobData;
 }
 
 export type JobName = keyof JobPayloads;
@@ -78,6 +94,7 @@ export interface QueueJobs {
   [QueueName.history]: (typeof HistoryJob)[keyof typeof HistoryJob];
   [QueueName.automation]: (typeof AutomationJob)[keyof typeof AutomationJob];
   [QueueName.evidence]: (typeof EvidenceJob)[keyof typeof EvidenceJob];
+  [QueueName.mlflow]: (typeof MlflowJob)[keyof typeof MlflowJob];
 }
 
 export const HEARTBEAT_SCHEDULER_ID = 'system-heartbeat';
@@ -87,3 +104,4 @@ export const DAILY_SNAPSHOT_CRON = '5 0 * * *';
 export const OUTBOX_SWEEP_SCHEDULER_ID = 'automation-outbox-sweep';
 export const EVIDENCE_EXPIRY_SCHEDULER_ID = 'evidence-expiry-sweep';
 export const EVIDENCE_EXPIRY_CRON = '15 0 * * *';
+export const MLFLOW_SYNC_SCHEDULER_ID = 'mlflow-sync';

@@ -14,6 +14,8 @@ import { MarkDemoProjects1764720001000 } from './1764720001000-MarkDemoProjects'
 import { CreateShareLinks1764730000000 } from './1764730000000-CreateShareLinks';
 import { CreateModelEvidence1764800000000 } from './1764800000000-CreateModelEvidence';
 import { AddGovernanceSettings1764820000000 } from './1764820000000-AddGovernanceSettings';
+import { SealWebhookSecrets1764830000000 } from './1764830000000-SealWebhookSecrets';
+import { CreateMlflowIntegrationsAndRecords1764810000000 } from './1764810000000-CreateMlflowIntegrationsAndRecords';
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -32,5 +34,7 @@ export const MIGRATIONS = [
   MarkDemoProjects1764720001000,
   CreateShareLinks1764730000000,
   CreateModelEvidence1764800000000,
+  CreateMlflowIntegrationsAndRecords1764810000000,
   AddGovernanceSettings1764820000000,
+  SealWebhookSecrets1764830000000,
 ];

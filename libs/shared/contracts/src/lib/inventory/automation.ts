@@ -1,4 +1,13 @@
-export const AUTOMATION_EVENTS = ['model_added', 'model_updated', 'model_deleted', 'model_review_required', 'evidence_expiring', 'evidence_expired'] as const;
+export const AUTOMATION_EVENTS = [
+  'model_added',
+  'model_updated',
+  'model_deleted',
+  'model_review_required',
+  'evidence_expiring',
+  'evidence_expired',
+  'mlflow_version_added',
+  'mlflow_stage_changed',
+] as const;
 export type AutomationEvent = (typeof AUTOMATION_EVENTS)[number];
 
 export interface WebhookResponse {

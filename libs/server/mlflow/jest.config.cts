@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'server-mlflow',
+  preset: '../../../jest.server.preset.js',
+  coverageDirectory: '../../../coverage/libs/server/mlflow',
+};
