@@ -10,7 +10,6 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'auth.password_changed': 'Password changed',
   'demo_data.cleared': 'Demo data cleared',
   'integration.changed': 'Integration settings changed',
-  'organization.renamed': 'Organisation renamed',
   'organization.settings_changed': 'Organisation settings changed',
   'organization.renamed': 'Organisation renamed',
   'share.changed': 'Share link changed',
