@@ -12,6 +12,10 @@ export const routes: Routes = [
     children: [
       { component: SettingsPage, path: '', title: 'Settings · Model Inventory' },
       {
+        loadChildren: () => import('@model-inventory/web-organization-feature').then((m) => m.routes),
+        path: SettingsSections.organization,
+      },
+      {
         loadChildren: () => import('@model-inventory/web-projects-feature').then((m) => m.routes),
         path: SettingsSections.projects,
       },

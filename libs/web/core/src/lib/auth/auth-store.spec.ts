@@ -27,6 +27,15 @@ describe(AuthStore.name, () => {
 
   afterEach(() => backend.verify());
 
+  it('shows a renamed organisation without asking the server again, and keeps the signed-in user', async () => {
+    const user = store.user();
+    store.organizationSaved({ ...meResponse().organization, name: 'Acme Research' });
+
+    expect(store.organization()?.name).toBe('Acme Research');
+    expect(store.user()).toEqual(user);
+    expect(store.isAuthenticated()).toBe(true);
+  });
+
   it('ends the session on the server with its own token, then forgets it', async () => {
     const done = store.logout();
     const request = backend.expectOne('/api/auth/logout');

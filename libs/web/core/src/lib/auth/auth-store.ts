@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { ChangePasswordRequest, LoginRequest, MeResponse, RegisterRequest, Role } from '@model-inventory/contracts';
+import { ChangePasswordRequest, LoginRequest, MeResponse, OrganizationResponse, RegisterRequest, Role } from '@model-inventory/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthApi } from './auth-api';
 import { clearStoredToken, readStoredToken, writeStoredToken } from './token-storage';
@@ -75,6 +75,11 @@ export class AuthStore {
   /** Changes the signed-in user's password; this session goes on, the user's other sessions end. */
   async changePassword(request: ChangePasswordRequest): Promise<void> {
     await firstValueFrom(this.api.changePassword(request));
+  }
+
+  /** Shows the organisation as saved (after a rename, say) everywhere its name appears, the app bar included. */
+  organizationSaved(organization: OrganizationResponse): void {
+    this.sessionState.update((session) => (session ? { ...session, organization } : session));
   }
 
   clearSession(): void {

@@ -25,6 +25,7 @@ describe(SettingsLayout.name, () => {
           {
             children: [
               { component: Section, path: '' },
+              { component: Section, path: 'organization' },
               { component: Section, path: 'projects' },
               { component: Section, path: 'api-tokens' },
               { canActivate: [rolesGuard(WEBHOOK_ROLES)], component: Section, path: 'webhooks' },
@@ -48,19 +49,19 @@ describe(SettingsLayout.name, () => {
   it('offers an Admin projects, webhooks and the security log', async () => {
     await signInAs(Role.Admin);
 
-    expect(await tabsAt('/settings/webhooks')).toEqual({ active: 'Webhooks', labels: ['General', 'Projects', 'API tokens', 'Webhooks', 'Security log'] });
+    expect(await tabsAt('/settings/webhooks')).toEqual({ active: 'Webhooks', labels: ['General', 'Organisation', 'Projects', 'API tokens', 'Webhooks', 'Security log'] });
   });
 
   it('offers the security log to an Auditor, but not webhooks', async () => {
     await signInAs(Role.Auditor);
 
-    expect(await tabsAt('/settings/security-log')).toEqual({ active: 'Security log', labels: ['General', 'Projects', 'API tokens', 'Security log'] });
+    expect(await tabsAt('/settings/security-log')).toEqual({ active: 'Security log', labels: ['General', 'Organisation', 'Projects', 'API tokens', 'Security log'] });
   });
 
   it.each([Role.Editor, Role.Reviewer])('keeps %s out of the security log', async (role) => {
     await signInAs(role);
 
-    expect(await tabsAt('/settings/security-log')).toEqual({ active: 'General', labels: ['General', 'Projects', 'API tokens'] });
+    expect(await tabsAt('/settings/security-log')).toEqual({ active: 'General', labels: ['General', 'Organisation', 'Projects', 'API tokens'] });
     expect(TestBed.inject(Router).url).toBe('/settings');
   });
 
@@ -75,5 +76,11 @@ describe(SettingsLayout.name, () => {
     await signInAs(Role.Auditor);
 
     expect((await tabsAt('/settings/projects')).active).toBe('Projects');
+  });
+
+  it('opens the organisation and its governance rules for every role', async () => {
+    await signInAs(Role.Editor);
+
+    expect((await tabsAt('/settings/organization')).active).toBe('Organisation');
   });
 });

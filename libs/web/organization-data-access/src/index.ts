@@ -1,0 +1,2 @@
+export * from './lib/organization-api';
+export * from './lib/testing/organization-fixtures';
