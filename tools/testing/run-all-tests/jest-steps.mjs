@@ -36,7 +36,7 @@ export async function runUnitTests(env) {
     reportFile,
     env,
     // A global option: per-project testTimeout is ignored in a --projects run. Harness-driven page specs need it on a busy machine.
-    ['--passWithNoTests', '--maxWorkers=2', '--testTimeout=20000'],
+    ['--maxWorkers=2', '--testTimeout=20000'],
   );
   if (!readJson(reportFile)) {
     console.log(
@@ -45,7 +45,7 @@ export async function runUnitTests(env) {
         'yellow',
       ),
     );
-    return runEachConfig('unit', configs, env, ['--passWithNoTests']);
+    return runEachConfig('unit', configs, env, []);
   }
   addJestCounts(result, 'unit', reportFile, code);
   result.ms = Date.now() - started;
