@@ -32,6 +32,7 @@ const FAST_UNSAFE_SETTINGS = {
  * The server URL (maintenance database) for tests. Starts the embedded fallback when TEST_PG_URL is unreachable.
  * @returns {Promise<{ serverUrl: string, description: string, embedded?: Awaited<ReturnType<typeof ensurePostgres>> }>}
  */
+/** @param {{ log?: (line: string) => void }} [options] */
 export async function resolveTestPostgres({ log = () => undefined } = {}) {
   const configured = process.env.TEST_PG_URL || DEFAULT_TEST_PG_URL;
   const probe = await probePostgres(configured);
@@ -67,6 +68,7 @@ export async function resolveTestPostgres({ log = () => undefined } = {}) {
  * The Redis URL for tests, or '' when queues must use BullMQ's PostgreSQL backend.
  * TEST_REDIS_URL='' (set but empty) means "no Redis" without probing.
  */
+/** @param {{ log?: (line: string) => void }} [options] */
 export async function resolveTestRedis({ log = () => undefined } = {}) {
   if (process.env.TEST_REDIS_URL === '')
     return {
@@ -109,6 +111,8 @@ export async function tagDatabaseOwner(serverUrl, name) {
  * Drops e2e databases whose stack is gone (killed with SIGKILL, as Playwright does by default): the owner
  * process no longer runs on this host (sessions still closing are cut), or nobody is connected and the
  * database is older than 6 hours.
+ * @param {string} serverUrl
+ * @param {{ log?: (line: string) => void }} [options]
  */
 export async function sweepAbandonedE2eDatabases(
   serverUrl,
