@@ -6,22 +6,16 @@ describe(signPayload.name, () => {
 
   it('is the hex HMAC-SHA256 of the exact bytes, prefixed with the algorithm', () => {
     const body = '{"id":1,"event":"model_added"}';
-    expect(signPayload(secret, body)).toBe(
-      `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
-    );
+    expect(signPayload(secret, body)).toBe(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`);
   });
 
   it('matches a published HMAC-SHA256 test vector (RFC 4231, case 2)', () => {
-    expect(signPayload('Jefe', 'what do ya want for nothing?')).toBe(
-      'sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
-    );
+    expect(signPayload('Jefe', 'what do ya want for nothing?')).toBe('sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
   });
 
   it('signs bytes, not characters: a string and its UTF-8 buffer sign alike', () => {
     const body = '{"name":"Modèle ✓"}';
-    expect(signPayload(secret, Buffer.from(body, 'utf8'))).toBe(
-      signPayload(secret, body),
-    );
+    expect(signPayload(secret, Buffer.from(body, 'utf8'))).toBe(signPayload(secret, body));
   });
 
   it('changes with the secret and with any change to the body', () => {

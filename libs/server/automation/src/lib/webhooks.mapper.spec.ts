@@ -24,17 +24,12 @@ describe(toWebhookResponse.name, () => {
   });
 
   it('lists events in their canonical order', () => {
-    expect(toWebhookResponse(webhook).events).toEqual([
-      'model_added',
-      'model_deleted',
-    ]);
+    expect(toWebhookResponse(webhook).events).toEqual(['model_added', 'model_deleted']);
   });
 });
 
 describe(normaliseEvents.name, () => {
   it('orders and deduplicates', () => {
-    expect(
-      normaliseEvents(['model_deleted', 'model_updated', 'model_deleted']),
-    ).toEqual(['model_updated', 'model_deleted']);
+    expect(normaliseEvents(['model_deleted', 'model_updated', 'model_deleted'])).toEqual(['model_updated', 'model_deleted']);
   });
 });

@@ -10,14 +10,9 @@ describe('the risk workflow', () => {
     [IN_PROGRESS, ACCEPTED],
     [RESOLVED, OPEN],
     [ACCEPTED, OPEN],
-  ])('lets a risk move from %s to %s', (from, to) =>
-    expect(transitionRefusal(from, to)).toBeNull(),
-  );
+  ])('lets a risk move from %s to %s', (from, to) => expect(transitionRefusal(from, to)).toBeNull());
 
-  it.each([OPEN, IN_PROGRESS, RESOLVED, ACCEPTED])(
-    'does not count keeping %s as a transition',
-    (status) => expect(transitionRefusal(status, status)).toBeNull(),
-  );
+  it.each([OPEN, IN_PROGRESS, RESOLVED, ACCEPTED])('does not count keeping %s as a transition', (status) => expect(transitionRefusal(status, status)).toBeNull());
 
   it.each([
     [OPEN, RESOLVED, 'In Progress'],
@@ -27,9 +22,7 @@ describe('the risk workflow', () => {
     [RESOLVED, IN_PROGRESS, 'Open'],
     [ACCEPTED, RESOLVED, 'Open'],
   ])('refuses %s → %s and names what is allowed (%s)', (from, to, allowed) => {
-    expect(transitionRefusal(from, to)).toBe(
-      `A risk cannot move from ${from} to ${to}; from ${from} it can move to ${allowed}.`,
-    );
+    expect(transitionRefusal(from, to)).toBe(`A risk cannot move from ${from} to ${to}; from ${from} it can move to ${allowed}.`);
   });
 
   it('offers only the allowed next states', () => {

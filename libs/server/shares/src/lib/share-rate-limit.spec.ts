@@ -20,12 +20,7 @@ describe(TokenBuckets.name, () => {
     expect(sut.take('a')).toBe(0);
     expect(sut.take('a')).toBe(2);
     now += 3_600_000;
-    expect([
-      sut.take('a'),
-      sut.take('a'),
-      sut.take('a'),
-      sut.take('a'),
-    ]).toEqual([0, 0, 0, 2]);
+    expect([sut.take('a'), sut.take('a'), sut.take('a'), sut.take('a')]).toEqual([0, 0, 0, 2]);
   });
 
   it('keeps one bucket per address', () => {
