@@ -112,11 +112,15 @@ export async function resolveJwtSecret(fromEnv, dataDir) {
 }
 
 const SECRETS_KEY_PATTERN = /^[A-Za-z0-9+/_-]{43}=?$/;
+/** @param {string} value */
 const isSecretsKey = (value) => SECRETS_KEY_PATTERN.test(value) && Buffer.from(value, 'base64').length === 32;
 
 /**
  * The key that encrypts integration secrets: from the environment (checked), else the one kept in
  * <data>/secrets-key, generated on first use. Losing it makes stored MLflow credentials unreadable.
+ * @param {string | undefined} fromEnv
+ * @param {string} dataDir
+ * @returns {Promise<string>}
  */
 export async function resolveSecretsKey(fromEnv, dataDir) {
   if (fromEnv) {

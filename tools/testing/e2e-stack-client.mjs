@@ -26,13 +26,7 @@ export async function startE2eStack({
 }) {
   const child = spawn(
     process.execPath,
-    [
-      join(repoRoot, 'tools/testing/e2e-stack.mjs'),
-      '--port',
-      String(port),
-      '--api-processes',
-      String(apiProcesses),
-    ],
+    [join(repoRoot, 'tools/testing/e2e-stack.mjs'), '--port', String(port), '--api-processes', String(apiProcesses)],
     {
       cwd: repoRoot,
       env,
@@ -44,33 +38,31 @@ export async function startE2eStack({
     child.once('exit', (code, signal) => resolveExit({ code, signal })),
   );
 
-  await new Promise(
-    (/** @type {(value?: unknown) => void} */ resolveReady, reject) => {
-      const timer = setTimeout(
-        () =>
-          reject(
-            new Error(
-              `e2e stack on port ${port} not ready within ${timeoutMs / 1000} s`,
-            ),
-          ),
-        timeoutMs,
-      );
-      createInterface({ input: child.stdout }).on('line', (line) => {
-        if (READY_LINE.test(line)) {
-          clearTimeout(timer);
-          resolveReady();
-        }
-      });
-      exited.then(({ code, signal }) => {
-        clearTimeout(timer);
+  await new Promise((/** @type {(value?: unknown) => void} */ resolveReady, reject) => {
+    const timer = setTimeout(
+      () =>
         reject(
           new Error(
-            `e2e stack on port ${port} exited before it was ready (${signal ?? `exit code ${code}`})`,
+            `e2e stack on port ${port} not ready within ${timeoutMs / 1000} s`,
           ),
-        );
-      });
-    },
-  ).catch(async (error) => {
+        ),
+      timeoutMs,
+    );
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (READY_LINE.test(line)) {
+        clearTimeout(timer);
+        resolveReady();
+      }
+    });
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(
+        new Error(
+          `e2e stack on port ${port} exited before it was ready (${signal ?? `exit code ${code}`})`,
+        ),
+      );
+    });
+  }).catch(async (error) => {
     child.kill('SIGTERM');
     await exited;
     throw error;

@@ -95,8 +95,7 @@ async function main() {
   const logStream = createWriteStream(files.log, { flags: 'w' });
   state.logFile = files.log;
   state.cleanups.push(
-    () =>
-      new Promise((resolveDone) => logStream.end(() => resolveDone(undefined))),
+    () => new Promise((resolveDone) => logStream.end(() => resolveDone(undefined))),
   );
   const api = launch('api', dist.api, env, logStream);
   await waitForHttpOk(`http://127.0.0.1:${port}/api/health`, {
@@ -106,20 +105,9 @@ async function main() {
   // More API processes on the next ports, the same database, queue and secrets (proves and measures scale-out).
   const apiUrls = [`http://127.0.0.1:${port}`];
   for (let i = 1; i < apiProcesses; i++) {
-    if (await isPortInUse(port + i))
-      throw new Error(
-        `Port ${port + i} is already in use (needed for API process ${i + 1}).`,
-      );
-    const extra = launch(
-      `api${i + 1}`,
-      dist.api,
-      { ...env, PORT: String(port + i) },
-      logStream,
-    );
-    await waitForHttpOk(`http://127.0.0.1:${port + i}/api/health`, {
-      timeoutMs: HEALTH_TIMEOUT_MS,
-      services: [extra],
-    });
+    if (await isPortInUse(port + i)) throw new Error(`Port ${port + i} is already in use (needed for API process ${i + 1}).`);
+    const extra = launch(`api${i + 1}`, dist.api, { ...env, PORT: String(port + i) }, logStream);
+    await waitForHttpOk(`http://127.0.0.1:${port + i}/api/health`, { timeoutMs: HEALTH_TIMEOUT_MS, services: [extra] });
     apiUrls.push(`http://127.0.0.1:${port + i}`);
   }
   // Started after the API is healthy: migrations and the queue schema are then in place.
@@ -140,24 +128,11 @@ async function main() {
 }
 
 function parseOptions() {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      'api-processes': { type: 'string', default: '1' },
-    },
-  });
+  const { values } = parseArgs({ options: { port: { type: 'string' }, 'api-processes': { type: 'string', default: '1' } } });
   const port = Number(values.port ?? process.env.E2E_PORT);
   const apiProcesses = Number(values['api-processes']);
-  if (
-    !Number.isInteger(port) ||
-    port <= 0 ||
-    !Number.isInteger(apiProcesses) ||
-    apiProcesses < 1 ||
-    apiProcesses > 8
-  ) {
-    throw new Error(
-      'Usage: node tools/testing/e2e-stack.mjs --port <number> [--api-processes 1..8]',
-    );
+  if (!Number.isInteger(port) || port <= 0 || !Number.isInteger(apiProcesses) || apiProcesses < 1 || apiProcesses > 8) {
+    throw new Error('Usage: node tools/testing/e2e-stack.mjs --port <number> [--api-processes 1..8]');
   }
   return { port, apiProcesses };
 }
@@ -316,9 +291,7 @@ async function shutdown(code) {
   for (const cleanup of state.cleanups.reverse()) {
     await Promise.resolve()
       .then(cleanup)
-      .catch((/** @type {Error} */ error) =>
-        note(`cleanup failed: ${error.message}`),
-      );
+      .catch((/** @type {Error} */ error) => note(`cleanup failed: ${error.message}`));
   }
   process.exit(code);
 }
