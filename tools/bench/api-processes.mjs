@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Scale-out benchmark:  npm run bench:api-processes [-- --api-processes 2 --models 20000 --requests 600 --concurrency 16]
 //
 // Starts a throwaway stack with N API processes on one database and one queue (tools/testing/e2e-stack.mjs
@@ -70,6 +71,7 @@ async function main() {
   for (const client of clients) await client.json('GET', `/api/modelInventory/${written.id}`, undefined, org.token, 200);
   say(`a model written through process ${clients.length} is read through all ${clients.length}: OK`);
 
+  /** @param {import('./bench-kit.mjs').HttpClient} client */
   const list = (client) => () => client.json('GET', LIST, undefined, org.token, 200);
   step('Warm-up');
   for (const client of clients) await runLoad(50, options.concurrency, list(client));

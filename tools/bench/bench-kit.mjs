@@ -1,3 +1,4 @@
+// @ts-check
 // Shared by the benchmarks (tools/bench/*.mjs): the build check, the machine and its load, the throwaway stack's
 // life cycle, load generation over keep-alive HTTP, CPU accounting per process (/proc), EXPLAIN summaries, the
 // formatting of the figures and the rewrite of one section of docs/benchmarks.md.
@@ -25,6 +26,16 @@ const REQUEST_TIMEOUT_MS = 30_000;
 export class SetupError extends Error {}
 
 export const say = (text = '') => process.stdout.write(`${text}\n`);
+/** @typedef {Awaited<ReturnType<typeof import('../testing/e2e-stack-client.mjs').startE2eStack>>} Stack */
+/** @typedef {Awaited<ReturnType<typeof runLoad>>} LoadResult */
+/** @typedef {ReturnType<typeof httpClient>} HttpClient */
+/** @typedef {ReturnType<typeof machineLoad>} MachineLoad */
+/**
+ * @typedef {{ api: number | null, worker: number | null, postgres: number, redis: number | null, bench: number,
+ *   total: number, other?: number }} CpuUse  % of one core
+ */
+
+/** @param {string} text */
 export const step = (text) => say(`\n==> ${text}`);
 /** The stack terminates sessions when it drops the database. */
 export const ignoreDisconnect = () => undefined;
@@ -60,8 +71,17 @@ export function checkBuild() {
   }
 }
 
+/**
+ * @param {string[]} dirs
+ * @returns {{ path: string, mtimeMs: number } | null}
+ */
 function newestSource(dirs) {
+  /** @type {{ path: string, mtimeMs: number } | null} */
   let newest = null;
+  /**
+   * @param {string} dir
+   * @param {number} depth
+   */
   const visit = (dir, depth) => {
     if (depth > 12 || !existsSync(dir)) return;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -81,7 +101,10 @@ function newestSource(dirs) {
   return newest;
 }
 
-/** % CPU (of cores x 100) the whole machine used over `ms`, or null without /proc. */
+/**
+ * % CPU (of cores x 100) the whole machine used over `ms`, or null without /proc.
+ * @param {number} ms
+ */
 export async function machineBusy(ms) {
   if (!existsSync('/proc/stat')) return null;
   const before = systemTicks().busy;
@@ -100,6 +123,7 @@ export function machineInfo() {
   };
 }
 
+/** @param {pg.Client} db */
 export async function pgSettings(db) {
   const { rows } = await db.query(
     `SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'synchronous_commit', 'fsync', 'max_connections', 'work_mem') ORDER BY name`,
@@ -114,7 +138,12 @@ export async function pgSettings(db) {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-/** EXPLAIN (ANALYZE, BUFFERS) on an idle database: the plan's text and a one-line summary. */
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) on an idle database: the plan's text and a one-line summary.
+ * @param {pg.Client} db
+ * @param {string} sql
+ * @param {unknown[]} [params]
+ */
 export async function explain(db, sql, params) {
   const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
   const text = rows.map((r) => r['QUERY PLAN']).join('\n');
@@ -134,11 +163,17 @@ export async function explain(db, sql, params) {
 // ---------------------------------------------------------------------------------------------------------------
 // Load generation and HTTP
 
-/** Runs `total` calls of `work` with `concurrency` in flight; latencies in ms. */
+/**
+ * Runs `total` calls of `work` with `concurrency` in flight; latencies in ms.
+ * @param {number} total
+ * @param {number} concurrency
+ * @param {(index: number) => Promise<unknown>} work
+ */
 export async function runLoad(total, concurrency, work) {
   const latencies = new Float64Array(total);
   let next = 0;
   let errors = 0;
+  /** @type {Error | null} */
   let firstError = null;
   const started = performance.now();
   await Promise.all(
@@ -152,16 +187,18 @@ export async function runLoad(total, concurrency, work) {
           await work(index);
         } catch (error) {
           errors += 1;
-          firstError ??= error;
+          firstError ??= /** @type {Error} */ (error);
         }
         latencies[index] = performance.now() - t0;
       }
     }),
   );
   const elapsedMs = performance.now() - started;
-  if (firstError)
-    say(`  ${errors} of ${total} failed; first: ${firstError.message}`);
+  // Assigned in the workers above, which TypeScript's narrowing does not follow.
+  const failure = /** @type {Error | null} */ (firstError);
+  if (failure) say(`  ${errors} of ${total} failed; first: ${failure.message}`);
   const sorted = Array.from(latencies).sort((a, b) => a - b);
+  /** @param {number} q */
   const at = (q) =>
     sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
   return {
@@ -177,6 +214,10 @@ export async function runLoad(total, concurrency, work) {
   };
 }
 
+/**
+ * @param {string} baseUrl
+ * @param {number} maxSockets
+ */
 export function httpClient(baseUrl, maxSockets) {
   const url = new URL(baseUrl);
   if (url.hostname !== '127.0.0.1')
@@ -186,10 +227,19 @@ export function httpClient(baseUrl, maxSockets) {
     maxSockets,
     maxFreeSockets: maxSockets,
   });
+  /**
+   * @param {string} method
+   * @param {string} path
+   * @param {unknown} body
+   * @param {string | null | undefined} token  none for a public route
+   * @param {number} expectStatus
+   * @returns {Promise<any>} the parsed JSON body, whose shape the caller knows from the API
+   */
   const json = (method, path, body, token, expectStatus) =>
     new Promise((resolve, reject) => {
       const payload =
         body === undefined ? null : Buffer.from(JSON.stringify(body));
+      /** @type {Record<string, string | number>} */
       const headers = { accept: 'application/json' };
       if (payload)
         Object.assign(headers, {
@@ -208,6 +258,7 @@ export function httpClient(baseUrl, maxSockets) {
           timeout: REQUEST_TIMEOUT_MS,
         },
         (res) => {
+          /** @type {Buffer[]} */
           const chunks = [];
           res.on('data', (chunk) => chunks.push(chunk));
           res.on('end', () => {
@@ -222,7 +273,9 @@ export function httpClient(baseUrl, maxSockets) {
               resolve(text ? JSON.parse(text) : null);
             } catch (error) {
               reject(
-                new Error(`${method} ${path}: invalid JSON (${error.message})`),
+                new Error(
+                  `${method} ${path}: invalid JSON (${/** @type {Error} */ (error).message})`,
+                ),
               );
             }
           });
@@ -242,6 +295,7 @@ export function httpClient(baseUrl, maxSockets) {
   return { json, close: () => agent.destroy() };
 }
 
+/** @param {number} seed */
 export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
@@ -258,7 +312,12 @@ export function mulberry32(seed) {
 
 export const CLOCK_TICKS = 100; // USER_HZ on Linux
 
+/**
+ * @param {number | null | undefined} pid
+ * @returns {number | null}
+ */
 export function readTicks(pid) {
+  if (pid === null || pid === undefined) return null;
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -276,10 +335,15 @@ export function systemTicks() {
 }
 
 /** The API and worker processes: children of the e2e-stack process (its pid is in .data/e2e-stack-<port>.json). */
+/**
+ * @param {number} port
+ * @returns {Promise<{ api?: number, worker?: number }>}
+ */
 export async function stackProcesses(port) {
   const info = JSON.parse(
     await readFile(join(repoRoot, '.data', `e2e-stack-${port}.json`), 'utf8'),
   );
+  /** @type {{ api?: number, worker?: number }} */
   const found = {};
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -316,6 +380,11 @@ export function findRedisPid() {
  * the server's background processes, redis (shared), bench, other = the rest of the machine) and what the API's
  * database sessions were doing, sampled from pg_stat_activity every 25 ms (average number of sessions per state).
  */
+/**
+ * @param {{ stack: Stack | null, port: number, benchApp: string, capture?: RegExp | null }} phase
+ * @returns {Promise<{ stop(): Promise<{ cpu: CpuUse | null, sessions: Record<string, number> | null,
+ *   captured: string[] }> }>}
+ */
 export async function observePhase({ stack, port, benchApp, capture = null }) {
   if (!stack)
     return { stop: async () => ({ cpu: null, sessions: null, captured: [] }) };
@@ -330,12 +399,14 @@ export async function observePhase({ stack, port, benchApp, capture = null }) {
       await client.query(
         `SELECT pid FROM pg_stat_activity WHERE (datname = current_database() AND pid <> pg_backend_pid()) OR backend_type <> 'client backend'`,
       )
-    ).rows.map((r) => r.pid);
+    ).rows.map((r) => /** @type {number} */ (r.pid));
   const haveProc = existsSync('/proc/stat');
+  /** @type {{ api?: number, worker?: number }} */
   const processes = haveProc
     ? await stackProcesses(port).catch(() => ({}))
     : {};
   const redisPid = haveProc ? findRedisPid() : null;
+  /** @type {Map<number, number | null>} */
   const backendTicks = new Map();
   if (haveProc)
     for (const pid of await postgresPids())
@@ -351,7 +422,9 @@ export async function observePhase({ stack, port, benchApp, capture = null }) {
     : null;
   const startedAt = performance.now();
 
+  /** @type {Map<string, number>} */
   const states = new Map();
+  /** @type {Set<string>} */
   const captured = new Set();
   let samples = 0;
   let sampling = true;
@@ -390,19 +463,25 @@ export async function observePhase({ stack, port, benchApp, capture = null }) {
           .sort((a, b) => b[1] - a[1])
           .map(([what, n]) => [what, n / Math.max(1, samples)]),
       );
+      /** @type {CpuUse | null} */
       let cpu = null;
       if (start) {
         const seconds = (performance.now() - startedAt) / 1000;
+        /** @param {number} ticks */
         const pct = (ticks) => (100 * ticks) / CLOCK_TICKS / seconds;
         let postgresTicks = 0;
         for (const pid of await postgresPids()) {
           const now = readTicks(pid);
           if (now !== null) postgresTicks += now - (backendTicks.get(pid) ?? 0); // a process born in the phase counts whole
         }
-        const since = (pid, ticks) =>
-          ticks === null || readTicks(pid) === null
-            ? null
-            : pct(readTicks(pid) - ticks);
+        /**
+         * @param {number | null | undefined} pid
+         * @param {number | null} ticks
+         */
+        const since = (pid, ticks) => {
+          const now = readTicks(pid);
+          return ticks === null || now === null ? null : pct(now - ticks);
+        };
         const bench = process.cpuUsage(start.bench);
         cpu = {
           api: since(processes.api, start.api),
@@ -428,12 +507,15 @@ export async function observePhase({ stack, port, benchApp, capture = null }) {
   };
 }
 
+/** @param {number | null | undefined} value */
 export const percent = (value) =>
   value === null || value === undefined ? '?' : `${value.toFixed(0)}%`;
+/** @param {CpuUse | null} cpu */
 export const formatCpu = (cpu) =>
   cpu
     ? `api ${percent(cpu.api)}, worker ${percent(cpu.worker)}, postgres ${percent(cpu.postgres)}, redis ${percent(cpu.redis)}, bench ${percent(cpu.bench)}, other ${percent(cpu.other)} (machine ${percent(cpu.total)} of ${os.cpus().length * 100}%)`
     : 'n/a';
+/** @param {Record<string, number> | null} sessions */
 export const formatSessions = (sessions) =>
   sessions && Object.keys(sessions).length
     ? Object.entries(sessions)
@@ -445,10 +527,14 @@ export const formatSessions = (sessions) =>
 // ---------------------------------------------------------------------------------------------------------------
 // Output
 
+/** @param {number} value */
 export const ms = (value) => `${value.toFixed(1)} ms`;
+/** @param {number} value */
 export const seconds = (value) => `${(value / 1000).toFixed(1)} s`;
+/** @param {number} value */
 export const rate = (value) => value.toFixed(0);
 
+/** @param {LoadResult} load */
 export function formatLoad(load, unit = 'req/s') {
   return `${load.count} x ${load.concurrency} concurrent: p50 ${ms(load.p50)}, p95 ${ms(load.p95)}, p99 ${ms(load.p99)}, ${rate(load.perSecond)} ${unit}${load.errors ? `, ${load.errors} errors` : ''}`;
 }
@@ -459,14 +545,20 @@ export function machineLoad() {
   return { one, five, cores: os.cpus().length };
 }
 
+/** @param {MachineLoad} load */
 export const formatMachineLoad = (load) =>
   `load ${load.one.toFixed(2)}/${load.five.toFixed(2)} (1/5 min) on ${load.cores} CPUs`;
 
-/** A text table: columns 2 to 5 (the figures) right-aligned. */
+/**
+ * A text table: columns 2 to 5 (the figures) right-aligned.
+ * @param {string[]} header
+ * @param {string[][]} rows
+ */
 export function textTable(header, rows) {
   const widths = header.map((h, i) =>
     Math.max(h.length, ...rows.map((r) => r[i].length)),
   );
+  /** @param {string[]} cells */
   const line = (cells) =>
     cells
       .map((cell, i) =>
@@ -480,6 +572,10 @@ export function textTable(header, rows) {
   ].join('\n');
 }
 
+/**
+ * @param {string[]} header
+ * @param {string[][]} rows
+ */
 export function markdownTable(header, rows) {
   return [
     `| ${header.join(' | ')} |`,
@@ -491,7 +587,11 @@ export function markdownTable(header, rows) {
 // ---------------------------------------------------------------------------------------------------------------
 // docs/benchmarks.md: each benchmark owns one "## " section and rewrites only it
 
-/** The hand-written text between `begin` and `end` in the current file, or a placeholder. */
+/**
+ * The hand-written text between `begin` and `end` in the current file, or a placeholder.
+ * @param {string} begin
+ * @param {string} end
+ */
 export async function keptNotes(begin, end) {
   const existing = existsSync(DOCS_FILE)
     ? await readFile(DOCS_FILE, 'utf8')
@@ -506,6 +606,8 @@ export async function keptNotes(begin, end) {
 /**
  * Replaces the section that starts with the line `heading` ("## …") up to the next "## " heading, or appends it;
  * the rest of the file (the other benchmarks' sections) is kept as it is.
+ * @param {string} heading
+ * @param {string} section
  */
 export async function writeDocsSection(heading, section) {
   const existing = existsSync(DOCS_FILE)
@@ -531,9 +633,12 @@ export async function writeDocsSection(heading, section) {
  * database), and `finish(code)`, also on SIGINT/SIGTERM, which stops the stack and exits.
  */
 export class BenchRun {
+  /** @type {Stack | null} */
   stack = null;
+  /** @type {Promise<Stack> | null} */
   #starting = null;
   #stopping = false;
+  /** @type {Array<() => unknown>} */
   #closers = [];
 
   constructor() {
@@ -541,11 +646,14 @@ export class BenchRun {
       process.on(signal, () => void this.finish(130));
   }
 
-  /** Runs `main` (returns the exit code), reports a failure and finishes. */
+  /**
+   * Runs `main` (returns the exit code), reports a failure and finishes.
+   * @param {() => Promise<number | undefined>} main
+   */
   run(main) {
     main()
       .then((code) => this.finish(code))
-      .catch((error) => {
+      .catch((/** @type {Error} */ error) => {
         process.stderr.write(
           `bench: ${error instanceof SetupError ? error.message : (error.stack ?? error.message)}\n`,
         );
@@ -553,6 +661,10 @@ export class BenchRun {
       });
   }
 
+  /**
+   * @param {number} port
+   * @param {{ apiProcesses?: number }} [options]
+   */
   async start(port, { apiProcesses = 1 } = {}) {
     step(`Stack on port ${port}${apiProcesses > 1 ? ` with ${apiProcesses} API processes` : ''}`);
     const t0 = performance.now();
@@ -567,13 +679,15 @@ export class BenchRun {
         E2E_LOG_LEVEL: 'warn', // e2e-stack.mjs sets the children's LOG_LEVEL from this (default info: one line per request)
       },
     });
-    this.stack = await this.#starting;
+    const stack = await this.#starting;
+    this.stack = stack;
     say(
-      `ready in ${seconds(performance.now() - t0)}: ${this.stack.baseUrl}, database ${redactUrl(this.stack.databaseUrl)}`,
+      `ready in ${seconds(performance.now() - t0)}: ${stack.baseUrl}, database ${redactUrl(stack.databaseUrl)}`,
     );
-    return this.stack;
+    return stack;
   }
 
+  /** @param {Array<() => unknown>} closers */
   onClose(...closers) {
     this.#closers.push(...closers);
   }
@@ -585,13 +699,16 @@ export class BenchRun {
         .catch(() => undefined);
   }
 
+  /** @param {{ email: string }} org */
   async keepRunning(org) {
+    const stack = /** @type {Stack} */ (this.stack);
     say(
-      `\n--keep: the stack stays up at ${this.stack.baseUrl} (database ${redactUrl(this.stack.databaseUrl)}, admin ${org.email} / bench-password-2026). Ctrl-C stops it.`,
+      `\n--keep: the stack stays up at ${stack.baseUrl} (database ${redactUrl(stack.databaseUrl)}, admin ${org.email} / bench-password-2026). Ctrl-C stops it.`,
     );
     await new Promise(() => undefined); // until a signal
   }
 
+  /** @param {number | undefined} code */
   async finish(code) {
     if (this.#stopping) return;
     this.#stopping = true;
@@ -602,7 +719,7 @@ export class BenchRun {
       process.stdout.write('\nstopping the stack (drops its database)...\n');
       await this.stack
         .stop()
-        .catch((error) =>
+        .catch((/** @type {Error} */ error) =>
           process.stderr.write(
             `bench: stopping the stack failed: ${error.message}\n`,
           ),

@@ -1,3 +1,4 @@
+// @ts-check
 // The benchmarks' organisation and models: one organisation (registered through the API, with 20 projects) and
 // N models inserted with one INSERT … SELECT FROM generate_series, the same data on every run.
 import { performance } from 'node:perf_hooks';
@@ -64,6 +65,16 @@ export const APPROVERS = Array.from(
 );
 export const STATUSES = ['Approved', 'Pending', 'Restricted', 'Blocked'];
 
+/**
+ * @typedef {{ id: number, userId: number, email: string, token: string, projectIds: number[],
+ *   frameworkIds: number[] }} BenchOrganisation
+ */
+
+/**
+ * @param {import('./bench-kit.mjs').HttpClient} api
+ * @param {import('pg').Client} db
+ * @returns {Promise<BenchOrganisation>}
+ */
 export async function registerOrganisation(api, db) {
   step('Organisation and projects (API)');
   const email = `bench-admin-${Date.now()}@bench.example`;
@@ -88,11 +99,12 @@ export async function registerOrganisation(api, db) {
     throw new Error(`registered user ${email} not found in the database`);
   const frameworkIds = (
     await db.query('SELECT id FROM frameworks ORDER BY id')
-  ).rows.map((r) => r.id);
+  ).rows.map((r) => /** @type {number} */ (r.id));
   if (frameworkIds.length === 0)
     throw new Error(
       'no frameworks in the database (migration 1764400001000 seeds them)',
     );
+  /** @type {number[]} */
   const projectIds = [];
   for (let i = 1; i <= 20; i += 1) {
     const project = await api.json(
@@ -121,6 +133,11 @@ export async function registerOrganisation(api, db) {
 }
 
 /** `count` models in `org`, 0-2 project and 0-2 framework links each, the snapshots and running counts. */
+/**
+ * @param {import('pg').Client} db
+ * @param {BenchOrganisation} org
+ * @param {number} count
+ */
 export async function seedModels(db, org, count) {
   const started = performance.now();
   await db.query('BEGIN');
@@ -168,7 +185,7 @@ export async function seedModels(db, org, count) {
       org.userId,
     ],
   );
-  const modelIds = inserted.rows.map((r) => r.id);
+  const modelIds = inserted.rows.map((r) => /** @type {number} */ (r.id));
   // 0-2 projects and 0-2 frameworks per model, distinct ones.
   const links = await db.query(
     `WITH m AS (
@@ -227,6 +244,10 @@ export async function seedModels(db, org, count) {
 }
 
 /** Live counts per bucket, every bucket present (the shape of snapshot_data). */
+/**
+ * @param {import('pg').Client} db
+ * @param {number} organizationId
+ */
 export async function liveCounts(db, organizationId) {
   const { rows } = await db.query(
     `SELECT 'status' AS parameter, status::text AS bucket, count(*)::int AS n FROM model_inventories WHERE organization_id = $1 AND deleted_at IS NULL GROUP BY 2
@@ -235,6 +256,7 @@ export async function liveCounts(db, organizationId) {
     [organizationId],
   );
   const status = Object.fromEntries(STATUSES.map((s) => [s, 0]));
+  /** @type {Record<string, number>} */
   const security_assessment = { true: 0, false: 0 };
   for (const row of rows)
     (row.parameter === 'status' ? status : security_assessment)[row.bucket] =

@@ -1,3 +1,4 @@
+// @ts-check
 // The "Model Inventory is running" banner: URLs, the demo login, the database and queue in use.
 import { dataRoot, relativeToRepo } from '../lib/paths.mjs';
 import { paint } from '../lib/output.mjs';
@@ -15,7 +16,7 @@ export function printBanner(env, database, queue) {
   const rows = [
     ['Console', base],
     ['API docs', `${base}/api/docs`],
-    ['true', '1', 'yes'].includes(env.DEMO_SEED.trim().toLowerCase())
+    ['true', '1', 'yes'].includes((env.DEMO_SEED ?? '').trim().toLowerCase())
       ? [
           'Demo login',
           `${env.DEMO_ADMIN_EMAIL || DEMO_ADMIN_EMAIL} / ${env.DEMO_ADMIN_PASSWORD || DEMO_ADMIN_PASSWORD}` +

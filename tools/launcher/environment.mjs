@@ -1,3 +1,4 @@
+// @ts-check
 // What the launcher fills in when the user did not set it: the database (embedded PostgreSQL), the queue backend
 // (BullMQ on PostgreSQL), JWT_SECRET and SECRETS_KEY (generated once). Values the user did set are checked instead.
 import { randomBytes } from 'node:crypto';
@@ -9,6 +10,8 @@ import { ensurePostgres, probePostgres, redactUrl } from '../lib/postgres.mjs';
 import { probeRedis } from '../lib/redis.mjs';
 import { labelledWriter } from '../lib/output.mjs';
 
+/** @typedef {Awaited<ReturnType<typeof ensurePostgres>>} EmbeddedPostgres */
+
 const DEFAULT_EMBEDDED_PG_PORT = 54331;
 const DATABASE_NAME = 'model_inventory';
 const MIN_JWT_SECRET_LENGTH = 32;
@@ -19,6 +22,9 @@ const say = labelledWriter('launcher', 'blue');
  * DATABASE_URL from the environment (checked), or the embedded server in <data>/pg, whose handle goes to
  * `onEmbeddedStarted` as soon as it runs (so that a later failure still stops it). As root in a folder the
  * "postgres" OS user cannot reach, the cluster lives in /var/lib/model-inventory instead: `note` says so.
+ * @param {NodeJS.ProcessEnv} env  DATABASE_URL is set in it
+ * @param {string} dataDir
+ * @param {{ onEmbeddedStarted: (postgres: EmbeddedPostgres) => void }} hooks
  * @returns {Promise<{ description: string, note?: string }>}
  */
 export async function resolveDatabase(env, dataDir, { onEmbeddedStarted }) {
@@ -58,6 +64,7 @@ export async function resolveDatabase(env, dataDir, { onEmbeddedStarted }) {
 
 /**
  * REDIS_URL from the environment (checked), or none: BullMQ then uses its PostgreSQL backend.
+ * @param {NodeJS.ProcessEnv} env  an empty REDIS_URL is removed from it
  * @returns {Promise<{ description: string }>}
  */
 export async function resolveQueue(env) {
@@ -79,7 +86,12 @@ export async function resolveQueue(env) {
   return { description: `BullMQ on Redis at ${redactUrl(env.REDIS_URL)}` };
 }
 
-/** The secret from the environment, else the one kept in <data>/jwt-secret, generated on first use. */
+/**
+ * The secret from the environment, else the one kept in <data>/jwt-secret, generated on first use.
+ * @param {string | undefined} fromEnv
+ * @param {string} dataDir
+ * @returns {Promise<string>}
+ */
 export async function resolveJwtSecret(fromEnv, dataDir) {
   if (fromEnv) {
     if (fromEnv.length < MIN_JWT_SECRET_LENGTH)
@@ -100,11 +112,15 @@ export async function resolveJwtSecret(fromEnv, dataDir) {
 }
 
 const SECRETS_KEY_PATTERN = /^[A-Za-z0-9+/_-]{43}=?$/;
+/** @param {string} value */
 const isSecretsKey = (value) => SECRETS_KEY_PATTERN.test(value) && Buffer.from(value, 'base64').length === 32;
 
 /**
  * The key that encrypts integration secrets: from the environment (checked), else the one kept in
  * <data>/secrets-key, generated on first use. Losing it makes stored MLflow credentials unreadable.
+ * @param {string | undefined} fromEnv
+ * @param {string} dataDir
+ * @returns {Promise<string>}
  */
 export async function resolveSecretsKey(fromEnv, dataDir) {
   if (fromEnv) {

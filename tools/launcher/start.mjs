@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Zero-configuration start: `npm start` builds api, worker and web, then runs this script.
 // Everything the processes need and the user did not set is filled in by environment.mjs (see docs/configuration.md):
 //   DATABASE_URL unset → embedded PostgreSQL in .data/pg (port EMBEDDED_PG_PORT, default 54331), database model_inventory;
@@ -48,6 +49,10 @@ const WORKER_READY_LINE = /worker started/i;
 const WORKER_READY_TIMEOUT_MS = 20_000;
 
 const say = labelledWriter('launcher', 'blue');
+/**
+ * @type {{ services: import('../lib/processes.mjs').Service[],
+ *   postgres: import('./environment.mjs').EmbeddedPostgres | undefined, shuttingDown: boolean, firstSignalAt: number }}
+ */
 const state = {
   services: [],
   postgres: undefined,
@@ -110,11 +115,13 @@ function assertBuilt() {
   }
 }
 
+/** @param {number} port */
 async function assertPortFree(port) {
   if (await isPortInUse(port))
     throw new Error(`Port ${port} is already in use; set PORT to a free port.`);
 }
 
+/** @param {NodeJS.ProcessEnv} env */
 async function runMigrations(env) {
   say('applying database migrations');
   const migrate = launch('migrate', dist.api, env, 'yellow', ['--migrate']);
@@ -136,7 +143,14 @@ async function runMigrations(env) {
     );
 }
 
-/** Starts `node <script>` in its own process group and stops everything if it dies unexpectedly. */
+/**
+ * Starts `node <script>` in its own process group and stops everything if it dies unexpectedly.
+ * @param {string} name
+ * @param {string} script
+ * @param {NodeJS.ProcessEnv} env
+ * @param {import('../lib/output.mjs').Style} colour
+ * @param {string[]} [args]
+ */
 function launch(name, script, env, colour, args = []) {
   const service = startService(name, process.execPath, [script, ...args], {
     env,
@@ -165,9 +179,9 @@ function installSignalHandlers() {
     fail(error.stack ?? error.message),
   );
   process.on('unhandledRejection', (error) =>
-    fail(error?.stack ?? String(error)),
+    fail((error instanceof Error && error.stack) || String(error)),
   );
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
     process.on(signal, () => {
       const now = Date.now();
       if (!state.shuttingDown) {
@@ -183,7 +197,10 @@ function installSignalHandlers() {
   }
 }
 
-/** Stops the API and the worker (in parallel), then embedded PostgreSQL, then exits with `code`. */
+/**
+ * Stops the API and the worker (in parallel), then embedded PostgreSQL, then exits with `code`.
+ * @param {number} code
+ */
 async function shutdown(code) {
   if (state.shuttingDown) return;
   state.shuttingDown = true;
@@ -200,12 +217,14 @@ async function shutdown(code) {
   process.exit(code);
 }
 
+/** @param {string} message */
 function fail(message) {
   if (state.shuttingDown) return;
   say(paint(`error: ${message}`, 'red'), 'stderr');
   void shutdown(1);
 }
 
+/** @param {NodeJS.ProcessEnv} env */
 function localBaseUrl(env) {
   const host =
     !env.HOST || env.HOST === '0.0.0.0' || env.HOST === '::'

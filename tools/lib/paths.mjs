@@ -1,3 +1,4 @@
+// @ts-check
 // Well-known locations in the repository, resolved from this file so scripts work from any cwd.
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -32,6 +33,7 @@ export function missingServerBuilds() {
   return [dist.api, dist.worker].filter((file) => !existsSync(file));
 }
 
+/** @param {string} path */
 export function relativeToRepo(path) {
   return path.startsWith(repoRoot + '/')
     ? path.slice(repoRoot.length + 1)

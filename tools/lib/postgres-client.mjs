@@ -1,7 +1,13 @@
+// @ts-check
 // Client-side PostgreSQL helpers over `pg`: probe a server, create and drop databases, rewrite and redact URLs.
 import pg from 'pg';
 
-/** Connects and runs `select 1`. Never throws: `{ ok: true }` or `{ ok: false, error }`. */
+/**
+ * Connects and runs `select 1`. Never throws: `{ ok: true }` or `{ ok: false, error }`.
+ * @param {string} url
+ * @param {{ timeoutMs?: number }} [options]
+ * @returns {Promise<{ ok: true } | { ok: false, error: string }>}
+ */
 export async function probePostgres(url, { timeoutMs = 2000 } = {}) {
   const client = new pg.Client({
     connectionString: url,
@@ -13,17 +19,31 @@ export async function probePostgres(url, { timeoutMs = 2000 } = {}) {
     await client.query('select 1');
     return { ok: true };
   } catch (error) {
-    return { ok: false, error: error.message || error.code || String(error) };
+    const failure = /** @type {Partial<NodeJS.ErrnoException>} */ (error);
+    return {
+      ok: false,
+      error: failure.message || failure.code || String(error),
+    };
   } finally {
     await client.end().catch(() => undefined);
   }
 }
 
+/**
+ * @param {string} url
+ * @param {{ timeoutMs?: number }} [options]
+ */
 export async function isPostgresReachable(url, options) {
   return (await probePostgres(url, options)).ok;
 }
 
-/** Runs `fn(client)` with a connected client and always disconnects. */
+/**
+ * Runs `fn(client)` with a connected client and always disconnects.
+ * @template T
+ * @param {string} url
+ * @param {(client: pg.Client) => Promise<T>} fn
+ * @returns {Promise<T>}
+ */
 export async function withClient(url, fn) {
   const client = new pg.Client({
     connectionString: url,
@@ -37,7 +57,10 @@ export async function withClient(url, fn) {
   }
 }
 
-/** True when no client other than this check is connected to the server of `serverUrl`. */
+/**
+ * True when no client other than this check is connected to the server of `serverUrl`.
+ * @param {string} serverUrl
+ */
 export async function hasNoOtherSessions(serverUrl) {
   return withClient(serverUrl, async (client) => {
     const { rows } = await client.query(
@@ -48,7 +71,11 @@ export async function hasNoOtherSessions(serverUrl) {
   });
 }
 
-/** Creates `name` on the server of `serverUrl` unless it exists. Returns true when it was created. */
+/**
+ * Creates `name` on the server of `serverUrl` unless it exists. Returns true when it was created.
+ * @param {string} serverUrl
+ * @param {string} name
+ */
 export async function createDatabaseIfMissing(serverUrl, name) {
   assertDatabaseName(name);
   return withClient(serverUrl, async (client) => {
@@ -56,18 +83,24 @@ export async function createDatabaseIfMissing(serverUrl, name) {
       'select 1 from pg_database where datname = $1',
       [name],
     );
-    if (rowCount > 0) return false;
+    if ((rowCount ?? 0) > 0) return false;
     try {
       await client.query(`create database ${client.escapeIdentifier(name)}`);
       return true;
     } catch (error) {
-      if (error.code === '42P04') return false; // created concurrently
+      // created concurrently
+      if (/** @type {{ code?: string }} */ (error).code === '42P04')
+        return false;
       throw error;
     }
   });
 }
 
-/** Drops `name`, disconnecting its sessions first (PostgreSQL 13+). */
+/**
+ * Drops `name`, disconnecting its sessions first (PostgreSQL 13+).
+ * @param {string} serverUrl
+ * @param {string} name
+ */
 export async function dropDatabaseIfExists(serverUrl, name) {
   assertDatabaseName(name);
   await withClient(serverUrl, (client) =>
@@ -77,19 +110,27 @@ export async function dropDatabaseIfExists(serverUrl, name) {
   );
 }
 
+/** @param {string} name */
 function assertDatabaseName(name) {
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(name))
     throw new Error(`Unsafe database name: ${name}`);
 }
 
-/** The same server URL pointing at another database. */
+/**
+ * The same server URL pointing at another database.
+ * @param {string} url
+ * @param {string} database
+ */
 export function withDatabase(url, database) {
   const parsed = new URL(url);
   parsed.pathname = `/${encodeURIComponent(database)}`;
   return parsed.toString();
 }
 
-/** The URL with its password masked, for logs and banners. */
+/**
+ * The URL with its password masked, for logs and banners.
+ * @param {string} url
+ */
 export function redactUrl(url) {
   try {
     const parsed = new URL(url);

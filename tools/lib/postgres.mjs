@@ -1,3 +1,4 @@
+// @ts-check
 // PostgreSQL for the launcher and the test tools, in one import:
 // - ensurePostgres(): an embedded server whose cluster lives in a given folder (embedded-postgres/server.mjs);
 // - probePostgres(), isPostgresReachable(), withClient(), hasNoOtherSessions(), createDatabaseIfMissing(),

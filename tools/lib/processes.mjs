@@ -1,19 +1,28 @@
+// @ts-check
 // Child-process helpers: start a service, watch it, stop it (SIGTERM, then SIGKILL), wait for an HTTP health check.
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 
+/** @typedef {{ code: number | null, signal: NodeJS.Signals | null, error?: Error }} ExitInfo */
+/**
+ * @typedef {{ name: string, detached: boolean, child: import('node:child_process').ChildProcess,
+ *   exited: Promise<ExitInfo>, ready: Promise<void>, hasExited: () => boolean }} Service
+ */
+
 /**
  * Spawns `command args` as a named service.
+ * @param {string} name
+ * @param {string} command
+ * @param {string[]} args
  * @param {object} options
  * @param {NodeJS.ProcessEnv} options.env
  * @param {string} options.cwd
  * @param {boolean} [options.detached]  own process group, so a terminal Ctrl-C reaches only the parent
  * @param {(line: string, stream: 'stdout'|'stderr') => void} [options.onLine]  receives every output line
  * @param {RegExp} [options.readyLine]  `ready` resolves at the first output line that matches it
- * @returns {{ name: string, detached: boolean, child: import('node:child_process').ChildProcess,
- *   exited: Promise<{code: number|null, signal: string|null}>, ready: Promise<void>, hasExited: () => boolean }}
+ * @returns {Service}
  */
 export function startService(
   name,
@@ -27,9 +36,11 @@ export function startService(
     detached,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let markReady;
+  /** @type {() => void} */
+  let markReady = () => undefined;
+  /** @type {Promise<void>} */
   const ready = new Promise((resolveReady) => (markReady = resolveReady));
-  for (const stream of ['stdout', 'stderr']) {
+  for (const stream of /** @type {const} */ (['stdout', 'stderr'])) {
     createInterface({ input: child[stream], crlfDelay: Infinity }).on(
       'line',
       (line) => {
@@ -38,7 +49,9 @@ export function startService(
       },
     );
   }
+  /** @type {ExitInfo | undefined} */
   let exitInfo;
+  /** @type {Promise<ExitInfo>} */
   const exited = new Promise((resolvePromise) => {
     child.once('error', (error) => {
       exitInfo = { code: null, signal: null, error };
@@ -59,7 +72,12 @@ export function startService(
   };
 }
 
-/** Sends SIGTERM, waits up to `timeoutMs`, then SIGKILLs the process (and its group when detached). */
+/**
+ * Sends SIGTERM, waits up to `timeoutMs`, then SIGKILLs the process (and its group when detached).
+ * @param {Service | undefined} service
+ * @param {{ timeoutMs?: number, log?: (line: string) => void }} [options]
+ * @returns {Promise<ExitInfo | undefined>}
+ */
 export async function stopService(
   service,
   { timeoutMs = 10_000, log = () => undefined } = {},
@@ -77,25 +95,35 @@ export async function stopService(
   return result;
 }
 
-/** How a service ended, for messages: `signal SIGKILL`, `exit code 1`, or the spawn error. */
+/**
+ * How a service ended, for messages: `signal SIGKILL`, `exit code 1`, or the spawn error.
+ * @param {ExitInfo} exit
+ */
 export function describeExit({ code, signal, error }) {
   if (error) return error.message;
   return signal ? `signal ${signal}` : `exit code ${code}`;
 }
 
-/** Kills the service immediately (used when the user presses Ctrl-C a second time). */
+/**
+ * Kills the service immediately (used when the user presses Ctrl-C a second time).
+ * @param {Service | undefined} service
+ */
 export function killService(service) {
   if (service && !service.hasExited())
     signal(service, 'SIGKILL', { group: true });
 }
 
+/**
+ * @param {Service} service
+ * @param {NodeJS.Signals} name
+ * @param {{ group?: boolean }} [options]
+ */
 function signal(service, name, { group = false } = {}) {
+  const { pid } = service.child;
+  if (pid === undefined) return; // never started
   try {
     // A negative pid signals the whole process group; a detached child leads its own group.
-    process.kill(
-      group && service.detached ? -service.child.pid : service.child.pid,
-      name,
-    );
+    process.kill(group && service.detached ? -pid : pid, name);
   } catch {
     // already gone
   }
@@ -103,6 +131,8 @@ function signal(service, name, { group = false } = {}) {
 
 /**
  * Polls `url` until it answers 200. Rejects after `timeoutMs`, or as soon as one of `services` exits.
+ * @param {string} url
+ * @param {{ timeoutMs?: number, services?: Service[], intervalMs?: number }} [options]
  */
 export async function waitForHttpOk(
   url,
@@ -119,7 +149,10 @@ export async function waitForHttpOk(
       if (response.status === 200) return;
       lastProblem = `HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`;
     } catch (error) {
-      lastProblem = error.cause?.code ?? error.message;
+      const failure = /** @type {Error & { cause?: { code?: string } }} */ (
+        error
+      );
+      lastProblem = failure.cause?.code ?? failure.message;
     }
     await delay(intervalMs);
   }
@@ -128,14 +161,23 @@ export async function waitForHttpOk(
   );
 }
 
+/**
+ * @param {number} ms
+ * @returns {Promise<void>}
+ */
 export function delay(ms) {
   return new Promise((resolvePromise) => setTimeout(resolvePromise, ms));
 }
 
-/** True when something accepts TCP connections on `host:port`. */
+/**
+ * True when something accepts TCP connections on `host:port`.
+ * @param {number} port
+ * @returns {Promise<boolean>}
+ */
 export function isPortInUse(port, host = '127.0.0.1') {
   return new Promise((resolvePromise) => {
     const socket = connect({ port, host });
+    /** @param {boolean} inUse */
     const done = (inUse) => {
       socket.destroy();
       resolvePromise(inUse);
@@ -146,7 +188,11 @@ export function isPortInUse(port, host = '127.0.0.1') {
   });
 }
 
-/** Resolves when the service logs its ready line, exits, or `timeoutMs` passes, whichever comes first. */
+/**
+ * Resolves when the service logs its ready line, exits, or `timeoutMs` passes, whichever comes first.
+ * @param {Service} service
+ * @param {number} timeoutMs
+ */
 export function waitForReadyLine(service, timeoutMs) {
   return Promise.race([service.ready, service.exited, delay(timeoutMs)]);
 }
@@ -154,12 +200,15 @@ export function waitForReadyLine(service, timeoutMs) {
 /**
  * The command name of a live process, or undefined when there is none. A zombie (exited, not yet reaped —
  * common in containers whose PID 1 does not reap) counts as gone.
+ * @param {number} pid
+ * @returns {string | undefined}
  */
 export function runningProcessName(pid) {
   try {
     process.kill(pid, 0);
   } catch (error) {
-    if (error.code !== 'EPERM') return undefined;
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EPERM')
+      return undefined;
   }
   try {
     if (process.platform === 'linux') {

@@ -1,3 +1,4 @@
+// @ts-check
 // Finds a Chromium for Playwright: CHROMIUM_PATH, a system Chromium/Chrome, or Playwright's own download.
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';

@@ -1,3 +1,4 @@
+// @ts-check
 // Starts tools/testing/e2e-stack.mjs as a child process and hands back what tests need.
 // For a jest globalSetup/globalTeardown pair (require() of this ESM file works on Node >= 20.19):
 //   const { startE2eStack } = require('../../tools/testing/e2e-stack-client.mjs');
@@ -13,8 +14,9 @@ import { repoRoot } from '../lib/paths.mjs';
 const READY_LINE = /^E2E stack ready on (\S+)$/;
 
 /**
- * @param {{ port: number, timeoutMs?: number, env?: NodeJS.ProcessEnv }} options
- * @returns {Promise<{ baseUrl: string, databaseUrl: string, redisUrl: string|null, stop: () => Promise<void> }>}
+ * @param {{ port: number, timeoutMs?: number, env?: NodeJS.ProcessEnv, apiProcesses?: number }} options
+ * @returns {Promise<{ baseUrl: string, apiUrls: string[], databaseUrl: string, redisUrl: string|null,
+ *   stop: () => Promise<void> }>}  `apiUrls`: one per API process (`--api-processes`), the first is `baseUrl`
  */
 export async function startE2eStack({
   port,
@@ -31,11 +33,12 @@ export async function startE2eStack({
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
+  /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} */
   const exited = new Promise((resolveExit) =>
     child.once('exit', (code, signal) => resolveExit({ code, signal })),
   );
 
-  await new Promise((resolveReady, reject) => {
+  await new Promise((/** @type {(value?: unknown) => void} */ resolveReady, reject) => {
     const timer = setTimeout(
       () =>
         reject(

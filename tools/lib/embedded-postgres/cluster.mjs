@@ -1,3 +1,4 @@
+// @ts-check
 // The cluster in the data folder: created once with initdb (superuser password kept in the folder), checked
 // against the server's major version on later starts, and given a settings file rewritten at every start.
 import { execFileSync } from 'node:child_process';
@@ -20,7 +21,10 @@ import { canEnter } from './shared-folder.mjs';
 const PASSWORD_FILE = 'superuser-password';
 const SETTINGS_FILE = 'embedded-postgres.conf';
 
-/** Runs initdb when `dataDir` holds no cluster yet. Returns true when it did. */
+/**
+ * Runs initdb when `dataDir` holds no cluster yet. Returns true when it did.
+ * @param {import('./binaries.mjs').Cluster & { version: string, log: (line: string) => void }} cluster
+ */
 export async function initialiseIfNew({ dataDir, bin, owner, version, log }) {
   if (existsSync(join(dataDir, 'PG_VERSION'))) {
     assertSameMajorVersion(dataDir, version);
@@ -78,11 +82,16 @@ export async function initialiseIfNew({ dataDir, bin, owner, version, log }) {
   return true;
 }
 
+/** @param {string} dataDir */
 export async function readSuperuserPassword(dataDir) {
   return (await readFile(join(dataDir, PASSWORD_FILE), 'utf8')).trim();
 }
 
-/** Settings that may change between starts live in their own file, included from postgresql.conf. */
+/**
+ * Settings that may change between starts live in their own file, included from postgresql.conf.
+ * @param {string} dataDir
+ * @param {Record<string, string | number>} settings
+ */
 export async function writeSettings(dataDir, settings) {
   const lines = Object.entries({
     listen_addresses: 'localhost',
@@ -99,6 +108,10 @@ export async function writeSettings(dataDir, settings) {
   );
 }
 
+/**
+ * @param {string} dataDir
+ * @param {string} version
+ */
 function assertSameMajorVersion(dataDir, version) {
   const clusterMajor = readFileSync(join(dataDir, 'PG_VERSION'), 'utf8').trim();
   if (clusterMajor !== version.split('.')[0]) {
@@ -109,7 +122,11 @@ function assertSameMajorVersion(dataDir, version) {
   }
 }
 
-/** Checked by the caller already (cluster-location.mjs); this guards against a folder that changed since. */
+/**
+ * Checked by the caller already (cluster-location.mjs); this guards against a folder that changed since.
+ * @param {import('./binaries.mjs').OsUser} owner
+ * @param {string} dataDir
+ */
 function assertReachableBy(owner, dataDir) {
   if (!canEnter(owner, dataDir)) {
     throw new Error(

@@ -1,3 +1,4 @@
+// @ts-check
 // The server process of a cluster: find a running one through postmaster.pid, start and stop it with pg_ctl.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, unlinkSync } from 'node:fs';
@@ -12,6 +13,8 @@ const MAX_SERVER_LOG_BYTES = 20 * 1024 * 1024;
 /**
  * The postmaster recorded in postmaster.pid, if it is alive. A pid file whose process is gone (or is now some
  * other program, as after a SIGKILL and a container restart) is stale: it is removed so that postgres can start.
+ * @param {string} dataDir
+ * @returns {{ pid: number, port: number } | undefined}
  */
 export function runningPostmaster(dataDir) {
   const pidFile = join(dataDir, 'postmaster.pid');
@@ -24,6 +27,7 @@ export function runningPostmaster(dataDir) {
   return undefined;
 }
 
+/** @param {import('./binaries.mjs').Cluster} cluster */
 export async function startPostmaster({ dataDir, bin, owner }) {
   const logFile = join(dataDir, SERVER_LOG);
   await truncateIfLarge(logFile, MAX_SERVER_LOG_BYTES);
@@ -40,12 +44,16 @@ export async function startPostmaster({ dataDir, bin, owner }) {
     ]);
   } catch (error) {
     throw new Error(
-      `${error.message}\n--- last lines of ${logFile} ---\n${tail(logFile, 20)}`,
+      `${/** @type {Error} */ (error).message}\n--- last lines of ${logFile} ---\n${tail(logFile, 20)}`,
     );
   }
 }
 
-/** A fast shutdown, waiting up to 60 s. */
+/**
+ * A fast shutdown, waiting up to 60 s.
+ * @param {import('./binaries.mjs').Cluster} cluster
+ * @param {{ allowFailure?: boolean }} [options]
+ */
 export function stopPostmaster({ dataDir, bin, owner }, options) {
   return pgCtl(
     bin,
@@ -55,7 +63,10 @@ export function stopPostmaster({ dataDir, bin, owner }, options) {
   );
 }
 
-/** The same fast shutdown, synchronously: the only kind that can run in a process 'exit' handler. */
+/**
+ * The same fast shutdown, synchronously: the only kind that can run in a process 'exit' handler.
+ * @param {import('./binaries.mjs').Cluster} cluster
+ */
 export function stopPostmasterSync({ dataDir, bin, owner }) {
   spawnSync(bin.pg_ctl, ['stop', '-D', dataDir, '-m', 'fast', '-w', '-s'], {
     ...owner,
@@ -63,11 +74,19 @@ export function stopPostmasterSync({ dataDir, bin, owner }) {
   });
 }
 
+/**
+ * @param {string} file
+ * @param {number} maxBytes
+ */
 async function truncateIfLarge(file, maxBytes) {
   if (existsSync(file) && statSync(file).size > maxBytes)
     await writeFile(file, '');
 }
 
+/**
+ * @param {string} file
+ * @param {number} lines
+ */
 function tail(file, lines) {
   try {
     return readFileSync(file, 'utf8')

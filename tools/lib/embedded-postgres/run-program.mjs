@@ -1,7 +1,14 @@
+// @ts-check
 // Runs the server's programs (initdb, pg_ctl) to completion, as the OS user `owner` when given.
 import { spawn } from 'node:child_process';
 
-/** `pg_ctl <args> -s`; with `allowFailure`, a failure is ignored (used when stopping). */
+/**
+ * `pg_ctl <args> -s`; with `allowFailure`, a failure is ignored (used when stopping).
+ * @param {import('./binaries.mjs').Programs} bin
+ * @param {import('./binaries.mjs').OsUser | undefined} owner
+ * @param {string[]} args
+ * @param {{ allowFailure?: boolean }} [options]
+ */
 export function pgCtl(bin, owner, args, { allowFailure = false } = {}) {
   return runProgram(bin.pg_ctl, [...args, '-s'], { ...owner }).catch(
     (error) => {
@@ -10,7 +17,13 @@ export function pgCtl(bin, owner, args, { allowFailure = false } = {}) {
   );
 }
 
-/** Runs a program to completion, capturing its output for the error message. */
+/**
+ * Runs a program to completion, capturing its output for the error message.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnOptions} options
+ * @returns {Promise<string>}
+ */
 export function runProgram(command, args, options) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, {

@@ -1,3 +1,4 @@
+// @ts-check
 // ensurePostgres(): an embedded PostgreSQL server whose cluster lives in a given folder and survives restarts.
 //
 // Why pg_ctl instead of `new EmbeddedPostgres().start()`: the library spawns postgres in our process group, so a
@@ -106,7 +107,11 @@ export async function ensurePostgres({
   };
 }
 
-/** Reuses a postmaster of this cluster already on `port`, else (re)starts it there. True when it started one. */
+/**
+ * Reuses a postmaster of this cluster already on `port`, else (re)starts it there. True when it started one.
+ * @param {import('./binaries.mjs').Cluster} cluster
+ * @param {{ port: number, log: (line: string) => void, portHint: string }} options
+ */
 async function startUnlessRunningOnPort(cluster, { port, log, portHint }) {
   const running = runningPostmaster(cluster.dataDir);
   if (running && running.port === port) {

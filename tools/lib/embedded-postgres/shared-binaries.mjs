@@ -1,3 +1,4 @@
+// @ts-check
 // As root, when the `postgres` OS user cannot run the programs where npm put them (the repository sits in a private
 // folder), they run from a copy of the package's native/ folder in /var/lib/model-inventory/postgresql-<version>/.
 // The copy is made once per package version, checked against the package at every start, and replaced when it
@@ -14,7 +15,7 @@ import { chmod, cp, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SHARED_ROOT, canRun, ensureSharedFolder } from './shared-folder.mjs';
 
-const PROGRAMS = ['initdb', 'pg_ctl', 'postgres'];
+const PROGRAMS = /** @type {const} */ (['initdb', 'pg_ctl', 'postgres']);
 
 /**
  * `bin` when `owner` can run it, else the same programs from the checked copy in SHARED_ROOT.
@@ -54,7 +55,12 @@ export async function binariesRunnableBy(bin, owner, log) {
   return copied;
 }
 
-/** Copies `source` next to `target`, checks the copy, then puts it in place of `target` in one rename. */
+/**
+ * Copies `source` next to `target`, checks the copy, then puts it in place of `target` in one rename.
+ * @param {string} source
+ * @param {string} target
+ * @param {string} expected  the manifest of `source`
+ */
 async function replaceWithCopy(source, target, expected) {
   const partial = `${target}.partial-${process.pid}`;
   const stale = `${target}.stale-${process.pid}`;
@@ -75,7 +81,10 @@ async function replaceWithCopy(source, target, expected) {
   }
 }
 
-/** Folders 0755, programs 0755, other files 0644: whatever the umask was when npm unpacked the package. */
+/**
+ * Folders 0755, programs 0755, other files 0644: whatever the umask was when npm unpacked the package.
+ * @param {string} folder
+ */
 async function openToEveryone(folder) {
   await chmod(folder, 0o755);
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
@@ -86,8 +95,13 @@ async function openToEveryone(folder) {
   }
 }
 
-/** One line per entry: path, then the link target, or whether it is executable, its size and its SHA-256. */
+/**
+ * One line per entry: path, then the link target, or whether it is executable, its size and its SHA-256.
+ * @param {string} root
+ * @returns {string}
+ */
 function manifest(root, folder = root) {
+  /** @type {string[]} */
   const lines = [];
   for (const name of readdirSync(folder).sort()) {
     const path = join(folder, name);

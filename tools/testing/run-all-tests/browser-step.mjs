@@ -1,3 +1,4 @@
+// @ts-check
 // The browser step: Playwright with the list reporter on the console and a JSON report for the counts.
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ const PLAYWRIGHT_REPORT = join(
   'apps/web-e2e/test-output/results.json',
 );
 
+/** @param {NodeJS.ProcessEnv} env */
 export async function runBrowserTests(env) {
   const result = emptyResult('browser');
   const started = Date.now();

@@ -1,3 +1,4 @@
+// @ts-check
 // The jest steps: unit, integration and HTTP e2e tests, each jest run writing a JSON report to test-output/.
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,6 +15,8 @@ import {
 import { bins, runTool, wasInterrupted } from './tool-process.mjs';
 
 const OUTPUT_DIR = join(repoRoot, 'test-output');
+/** @typedef {'unit' | 'integration' | 'e2e'} TestSize */
+
 const SIZE_TITLES = {
   unit: 'Unit',
   integration: 'Integration',
@@ -25,7 +28,7 @@ const SIZE_TITLES = {
  * is about three times faster here. If that run produces no report (a broken config), each config runs alone,
  * so the output says which one is broken.
  */
-export async function runUnitTests(env) {
+export async function runUnitTests(/** @type {NodeJS.ProcessEnv} */ env) {
   const configs = unitConfigs();
   const result = emptyResult('unit');
   const started = Date.now();
@@ -36,7 +39,7 @@ export async function runUnitTests(env) {
     reportFile,
     env,
     // A global option: per-project testTimeout is ignored in a --projects run. Harness-driven page specs need it on a busy machine.
-    ['--passWithNoTests', '--maxWorkers=2', '--testTimeout=20000'],
+    ['--maxWorkers=2', '--testTimeout=20000'],
   );
   if (!readJson(reportFile)) {
     console.log(
@@ -45,24 +48,32 @@ export async function runUnitTests(env) {
         'yellow',
       ),
     );
-    return runEachConfig('unit', configs, env, ['--passWithNoTests']);
+    return runEachConfig('unit', configs, env, []);
   }
   addJestCounts(result, 'unit', reportFile, code);
   result.ms = Date.now() - started;
   return result;
 }
 
+/** @param {NodeJS.ProcessEnv} env */
 export function runIntegrationTests(env) {
   return runEachConfig('integration', integrationConfigs(), env, [
     '--passWithNoTests',
   ]);
 }
 
+/** @param {NodeJS.ProcessEnv} env */
 export function runE2eTests(env) {
   return runEachConfig('e2e', e2eConfigs(), env, []);
 }
 
 /** Runs each jest config in turn (its own globalSetup and worker settings), collecting counts from --json. */
+/**
+ * @param {TestSize} size
+ * @param {string[]} configs
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string[]} extraArgs
+ */
 async function runEachConfig(size, configs, env, extraArgs) {
   const result = emptyResult(size);
   const started = Date.now();
@@ -82,6 +93,12 @@ async function runEachConfig(size, configs, env, extraArgs) {
 }
 
 /** Runs jest with a JSON report in `reportFile` (removed first, so a stale one is never read). */
+/**
+ * @param {string[]} selection
+ * @param {string} reportFile
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string[]} extraArgs
+ */
 async function runJest(selection, reportFile, env, extraArgs) {
   rmSync(reportFile, { force: true });
   mkdirSync(dirname(reportFile), { recursive: true });

@@ -1,13 +1,25 @@
+// @ts-check
 // Command-line flags of run-all-tests.mjs: --only <step>, --skip-build.
 import { parseArgs } from 'node:util';
 
-export const SIZES = ['unit', 'integration', 'e2e', 'browser'];
+/** @typedef {'lint' | 'unit' | 'integration' | 'e2e' | 'browser'} Step */
+
+export const SIZES = /** @type {const} */ ([
+  'unit',
+  'integration',
+  'e2e',
+  'browser',
+]);
+/** @type {readonly Step[]} */
 export const STEPS = ['lint', ...SIZES]; // in running order, after the build
 
 /** A bad command line: reported without a stack trace, exit code 2. */
 export class UsageError extends Error {}
 
-/** @returns {{ steps: string[], skipBuild: boolean }} */
+/** @param {string | undefined} name @returns {name is Step} */
+const isStep = (name) => STEPS.some((step) => step === name);
+
+/** @returns {{ steps: readonly Step[], skipBuild: boolean }} */
 export function parseOptions() {
   let values;
   try {
@@ -19,16 +31,16 @@ export function parseOptions() {
     }));
   } catch (error) {
     throw new UsageError(
-      `${error.message}. Usage: run-all-tests.mjs [--only ${STEPS.join('|')}] [--skip-build]`,
+      `${error instanceof Error ? error.message : String(error)}. Usage: run-all-tests.mjs [--only ${STEPS.join('|')}] [--skip-build]`,
     );
   }
-  if (values.only && !STEPS.includes(values.only)) {
+  if (values.only && !isStep(values.only)) {
     throw new UsageError(
       `--only must be one of ${STEPS.join(', ')} (got "${values.only}")`,
     );
   }
   return {
-    steps: values.only ? [values.only] : STEPS,
-    skipBuild: values['skip-build'],
+    steps: isStep(values.only) ? [values.only] : STEPS,
+    skipBuild: values['skip-build'] ?? false,
   };
 }

@@ -1,10 +1,17 @@
+// @ts-check
 // Reads the JSON reports of jest (--json) and Playwright (json reporter) into a step result: counts, plus
 // problems that name what failed.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { repoRoot } from '../../lib/paths.mjs';
 
-/** The parsed file, or undefined when it is missing or not JSON. */
+/** @typedef {import('./step-result.mjs').StepResult} StepResult */
+
+/**
+ * The parsed file, or undefined when it is missing or not JSON.
+ * @param {string} file
+ * @returns {any} the report as its tool wrote it (jest's or Playwright's JSON format)
+ */
 export function readJson(file) {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
@@ -14,6 +21,12 @@ export function readJson(file) {
 }
 
 /** Adds the counts of a jest --json report to `result`; problems name the failing test files. */
+/**
+ * @param {StepResult} result
+ * @param {string} label
+ * @param {string} reportFile
+ * @param {number} code
+ */
 export function addJestCounts(result, label, reportFile, code) {
   const report = readJson(reportFile);
   if (!report) {
@@ -29,7 +42,7 @@ export function addJestCounts(result, label, reportFile, code) {
   result.skipped += report.numPendingTests + report.numTodoTests;
   for (const suite of report.testResults ?? []) {
     const failures = (suite.assertionResults ?? []).filter(
-      (test) => test.status === 'failed',
+      (/** @type {{ status: string }} */ test) => test.status === 'failed',
     ).length;
     if (failures > 0)
       result.problems.push(
@@ -47,6 +60,11 @@ export function addJestCounts(result, label, reportFile, code) {
 }
 
 /** Adds the counts of a Playwright JSON report to `result`; a flaky test counts as passed but is named. */
+/**
+ * @param {StepResult} result
+ * @param {string} reportFile
+ * @param {number} code
+ */
 export function addPlaywrightCounts(result, reportFile, code) {
   const report = readJson(reportFile);
   if (!report) {

@@ -1,8 +1,14 @@
+// @ts-check
 // The result of one step (a row of the summary table).
 
 /**
- * @returns {{ name: string, passed: number, failedTests: number, skipped: number, counted: boolean,
- *   failed: boolean, problems: string[], ms: number }}  `counted` is false for steps without test counts.
+ * @typedef {{ name: string, passed: number, failedTests: number, skipped: number, counted: boolean,
+ *   failed: boolean, problems: string[], ms: number }} StepResult  `counted` is false for steps without test counts.
+ */
+
+/**
+ * @param {string} name
+ * @returns {StepResult}
  */
 export function emptyResult(name) {
   return {
@@ -17,6 +23,11 @@ export function emptyResult(name) {
   };
 }
 
+/**
+ * @param {string} name
+ * @param {string} reason
+ * @returns {StepResult}
+ */
 export function notRun(name, reason) {
   return {
     ...emptyResult(name),

@@ -1,8 +1,16 @@
+// @ts-check
 // The closing summary: a table with a row per step, the problems, and the last line
 // "N passed, N failed[, N skipped]" that .ci/run repeats.
 import { heading, paint } from '../../lib/output.mjs';
 
+/** @typedef {import('./step-result.mjs').StepResult} StepResult */
+
 /** Prints the summary and returns the exit code: 1 if anything failed or the run was interrupted. */
+/**
+ * @param {StepResult[]} results
+ * @param {{ interrupted: boolean }} options
+ * @returns {0 | 1}
+ */
 export function printSummary(results, { interrupted }) {
   heading('Summary');
   printTable(results);
@@ -20,6 +28,7 @@ export function printSummary(results, { interrupted }) {
     );
 
   // A step that failed without failing tests (lint, build, a suite that did not run) still counts as one failure.
+  /** @param {(result: StepResult) => number} count */
   const sum = (count) => results.reduce((total, r) => total + count(r), 0);
   const passed = sum((r) => r.passed);
   const failed = sum((r) => Math.max(r.failedTests, r.failed ? 1 : 0));
@@ -31,6 +40,7 @@ export function printSummary(results, { interrupted }) {
   return anyFailure ? 1 : 0;
 }
 
+/** @param {StepResult[]} results */
 function printTable(results) {
   const rows = results.map((r) => [
     r.name,
@@ -44,6 +54,7 @@ function printTable(results) {
   const widths = header.map((title, i) =>
     Math.max(title.length, ...rows.map((row) => row[i].length)),
   );
+  /** @param {string[]} row */
   const format = (row) =>
     row
       .map((cell, i) =>

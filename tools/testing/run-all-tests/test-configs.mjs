@@ -1,3 +1,4 @@
+// @ts-check
 // Finds the jest configs of each test size (repo-relative paths).
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -36,6 +37,7 @@ export function e2eConfigs() {
 }
 
 /** A file name for the report of a config: its folder with dashes, e.g. `libs-server-core`. */
+/** @param {string} config */
 export function jestRunName(config) {
   return (
     relative(repoRoot, dirname(join(repoRoot, config))).replaceAll('/', '-') ||
@@ -44,8 +46,14 @@ export function jestRunName(config) {
 }
 
 /** Repo-relative paths of files called `name` under `folder`, skipping build output and dependencies. */
+/**
+ * @param {string} folder
+ * @param {string} name
+ */
 function findFiles(folder, name) {
+  /** @type {string[]} */
   const found = [];
+  /** @param {string} relativeDir */
   const walk = (relativeDir) => {
     for (const entry of readdirSync(join(repoRoot, relativeDir), {
       withFileTypes: true,
@@ -60,6 +68,7 @@ function findFiles(folder, name) {
   return found;
 }
 
+/** @param {string} folder */
 function listDir(folder) {
   return existsSync(join(repoRoot, folder))
     ? readdirSync(join(repoRoot, folder))

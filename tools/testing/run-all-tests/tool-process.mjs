@@ -1,3 +1,4 @@
+// @ts-check
 // Runs the test tools (nx, jest, playwright) one at a time, and turns SIGINT/SIGTERM/SIGHUP into "stop after the
 // current step": the signal is passed on to the running tool and no further step starts.
 import { spawn } from 'node:child_process';
@@ -5,13 +6,16 @@ import { join } from 'node:path';
 import { repoRoot } from '../../lib/paths.mjs';
 import { paint } from '../../lib/output.mjs';
 
+/** @param {string} name */
 const bin = (name) => join(repoRoot, 'node_modules', '.bin', name);
 export const bins = {
   nx: bin('nx'),
   jest: bin('jest'),
   playwright: bin('playwright'),
+  tsc: bin('tsc'),
 };
 
+/** @type {{ current: import('node:child_process').ChildProcess | undefined, interrupted: boolean }} */
 const state = { current: undefined, interrupted: false };
 
 export function wasInterrupted() {
@@ -19,6 +23,11 @@ export function wasInterrupted() {
 }
 
 /** Runs a node_modules/.bin command with inherited output; resolves with its exit code. */
+/**
+ * @param {string[]} commandLine the program, then its arguments
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {Promise<{ code: number, signal?: NodeJS.Signals | null }>}
+ */
 export function runTool([command, ...args], env) {
   return new Promise((resolveRun) => {
     const child = spawn(command, args, {
@@ -39,7 +48,7 @@ export function runTool([command, ...args], env) {
 }
 
 export function stopAfterCurrentStepOnSignals() {
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
     process.on(signal, () => {
       if (state.interrupted) return;
       state.interrupted = true;

@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'server-testing',
-  preset: '../../../jest.server.preset.js',
-  coverageDirectory: '../../../coverage/libs/server/testing',
-};
