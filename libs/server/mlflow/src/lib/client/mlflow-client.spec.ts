@@ -14,7 +14,7 @@ function scripted(answers: Answer[]) {
       if (!answer) throw new Error(`unexpected call ${url}`);
       if (answer instanceof Error) throw answer;
       const body = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-      return { status: answer.status, headers: answer.headers ?? {}, body: Buffer.from(body) };
+      return { status: answer.status, statusText: '', headers: answer.headers ?? {}, body: Buffer.from(body) };
     }),
   };
   return { http: http as unknown as OutboundHttp, calls };
