@@ -98,9 +98,12 @@ async function main() {
   ]);
   say(textTable(header, table));
   if (options.docs) {
+    const heading = '## API processes (`npm run bench:api-processes`)';
     await writeDocsSection(
-      '## API processes',
+      heading,
       [
+        heading,
+        '',
         `\`npm run bench:api-processes -- --api-processes ${clients.length}\` on ${new Date().toISOString().slice(0, 10)}: ${options.models.toLocaleString('en')} models,`,
         `${options.requests} list requests (\`${LIST}\`) at concurrency ${options.concurrency}, spread round-robin over the processes.`,
         '',

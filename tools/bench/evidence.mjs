@@ -148,9 +148,12 @@ async function main() {
   say(rssLine);
   say(`checksums: ${mismatches === 0 ? 'all equal' : `${mismatches} MISMATCHES`}`);
   if (options.docs) {
+    const heading = '## Evidence (`npm run bench:evidence`)';
     await writeDocsSection(
-      '## Evidence (`npm run bench:evidence`)',
+      heading,
       [
+        heading,
+        '',
         `Run on ${new Date().toISOString().slice(0, 10)} against the built stack, evidence stored in PostgreSQL (the default). Every download's sha256 equals the upload's.`,
         '',
         markdownTable(header, rows),
