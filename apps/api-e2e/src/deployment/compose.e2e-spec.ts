@@ -10,8 +10,9 @@ interface Service {
   environment?: Record<string, string>;
   ports?: string[];
   expose?: string[];
-  depends_on?: Record<string, { condition: string }>;
+  depends_on?: Record<string, { condition: string; required?: boolean }>;
   volumes?: string[];
+  profiles?: string[];
 }
 
 /**
@@ -46,6 +47,17 @@ describe('docker/compose.yml', () => {
 
   it('keeps Redis persistent and never evicting (queued jobs are data)', () => {
     expect(services['redis'].command).toEqual(expect.arrayContaining(['--appendonly', 'yes', '--maxmemory-policy', 'noeviction']));
+  });
+
+  it('offers MinIO for EVIDENCE_STORAGE=s3 under the s3 profile: the bucket is made before the processes start, which point at it', () => {
+    for (const name of ['minio', 'minio-setup']) expect(services[name].profiles).toEqual(['s3']);
+    expect(services['minio-setup'].depends_on?.['minio']).toEqual({ condition: 'service_healthy' });
+    for (const name of ['api', 'worker']) {
+      expect(services[name].depends_on?.['minio-setup']).toEqual({ condition: 'service_completed_successfully', required: false });
+      expect(services[name].environment).toMatchObject({ EVIDENCE_STORAGE: '${EVIDENCE_STORAGE:-postgres}', EVIDENCE_S3_ENDPOINT: '${EVIDENCE_S3_ENDPOINT:-http://minio:9000}' });
+    }
+    expect(services['minio-setup'].environment?.['BUCKET']).toBe('${EVIDENCE_S3_BUCKET:-model-inventory-evidence}');
+    expect(services['api'].environment?.['EVIDENCE_S3_BUCKET']).toBe('${EVIDENCE_S3_BUCKET:-model-inventory-evidence}');
   });
 
   it('hands the processes only variables their configuration validates', () => {

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -12,14 +12,16 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { ApiRoutes, EvidenceResponse, Page, Role } from '@model-inventory/contracts';
+import { ApiRoutes, EvidencePurgeResponse, EvidenceResponse, Page, Role } from '@model-inventory/contracts';
 import { ApiProblemDto, ApiStandardErrors, IdParam, Roles } from '@model-inventory/server-core';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
+import { EvidencePurgeRequestDto, EvidencePurgeResponseDto } from './dto/evidence-purge.dto';
 import { ListEvidenceDto } from './dto/evidence-query.dto';
 import { EvidencePageResponseDto, EvidenceResponseDto } from './dto/evidence-response.dto';
 import { UploadEvidenceBodyDto } from './dto/upload-evidence.dto';
 import { EvidenceService } from './evidence.service';
+import { EvidencePurgeService } from './purge/evidence-purge.service';
 import { attachmentDisposition } from './upload/filename';
 
 const WRITERS = [Role.Admin, Role.Reviewer, Role.Editor];
@@ -52,13 +54,28 @@ export class ModelEvidenceController {
 @ApiStandardErrors()
 @Controller(ApiRoutes.evidence)
 export class EvidenceController {
-  constructor(private readonly evidence: EvidenceService) {}
+  constructor(
+    private readonly evidence: EvidenceService,
+    private readonly purger: EvidencePurgeService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "The evidence hub: the organisation's live evidence, filtered, searched, sorted and paged" })
   @ApiOkResponse({ type: EvidencePageResponseDto })
   list(@Query() query: ListEvidenceDto): Promise<Page<EvidenceResponse>> {
     return this.evidence.list(query);
+  }
+
+  @Post('purge')
+  @HttpCode(200)
+  @Roles(Role.Admin)
+  @ApiOperation({
+    summary: 'Purge the bytes of evidence deleted longer ago than EVIDENCE_RETENTION_DAYS (Admin)',
+    description: 'The rows stay for the audit trail with `bytes_purged_at`; each file gets a trail row, the security log one entry. `dry_run` only counts.',
+  })
+  @ApiOkResponse({ type: EvidencePurgeResponseDto })
+  purge(@Body() body: EvidencePurgeRequestDto): Promise<EvidencePurgeResponse> {
+    return this.purger.purge(body.dry_run ?? false);
   }
 
   @Get(':id')

@@ -13,7 +13,9 @@ import { EvidenceRepository } from './evidence.repository';
 import { EvidenceService } from './evidence.service';
 import { EvidenceExpiryService } from './expiry/evidence-expiry.service';
 import { EvidenceProcessor } from './expiry/evidence.processor';
+import { EvidencePurgeService } from './purge/evidence-purge.service';
 import { EvidenceApprovalGate } from './settings/evidence-approval-gate';
+import { EvidenceStores } from './storage/evidence-stores';
 import { evidenceStorageProvider } from './storage/evidence-storage.provider';
 
 /**
@@ -21,7 +23,7 @@ import { evidenceStorageProvider } from './storage/evidence-storage.provider';
  * a deleted model's evidence, plus the storage and the reads.
  */
 @Module({
-  exports: [AuditModule, EvidenceRepository, EvidenceService],
+  exports: [AuditModule, EvidenceRepository, EvidenceStores, EvidenceService],
   imports: [AuditModule, InventoryCoreModule, TypeOrmModule.forFeature([EvidenceEntity])],
   providers: [EvidenceApprovalGate, EvidenceRepository, EvidenceService, evidenceStorageProvider],
 })
@@ -44,6 +46,7 @@ export class EvidenceCoreModule implements OnModuleInit {
 @Module({
   controllers: [EvidenceController, ModelEvidenceController],
   imports: [AuditLogModule, EvidenceCoreModule],
+  providers: [EvidencePurgeService],
 })
 export class EvidenceModule {}
 

@@ -12,7 +12,8 @@ import { EVIDENCE_ENTITY, evidenceLabel, MODEL_EVIDENCE_TRAIL } from './evidence
 import { addAssessmentDataRefresh, addEvidenceInsert, addEvidenceSoftDelete } from './evidence-statements';
 import { EvidenceRow, todayUtc, toEvidenceResponse } from './evidence.mapper';
 import { EvidenceRepository } from './evidence.repository';
-import { EVIDENCE_STORAGE, EvidenceStorage } from './storage/evidence-storage';
+import { EvidenceStorage } from './storage/evidence-storage';
+import { EvidenceStores } from './storage/evidence-stores';
 import { ContentInspector, InspectedContent } from './upload/content-inspector';
 import { sanitizeFilename } from './upload/filename';
 import { cutOffUnreadBody, receiveUpload, ReceivedUpload } from './upload/multipart-upload';
@@ -36,7 +37,7 @@ export class EvidenceService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly evidence: EvidenceRepository,
     private readonly models: InventoryRepository,
-    @Inject(EVIDENCE_STORAGE) private readonly storage: EvidenceStorage,
+    private readonly stores: EvidenceStores,
     private readonly writer: AuditedWriter,
   ) {}
 
@@ -56,7 +57,7 @@ export class EvidenceService {
   /** The row and its bytes as a stream, for the download. */
   async open(id: number): Promise<{ evidence: EvidenceResponse; bytes: Readable }> {
     const row = await this.liveOrFail(id);
-    return { evidence: toEvidenceResponse(row, this.warningDays), bytes: await this.storage.read(row.storage_key) };
+    return { evidence: toEvidenceResponse(row, this.warningDays), bytes: await this.stores.of(row.storage_backend).read(row.storage_key) };
   }
 
   /**
@@ -70,16 +71,17 @@ export class EvidenceService {
       throw new NotFoundError('Model', modelId);
     }
     const key = randomUUID();
+    const storage = this.stores.current;
     const received = await receiveUpload<InspectedContent>(req, async (stream, rawName) => {
       const inspector = new ContentInspector(this.config.evidence.maxBytes, sanitizeFilename(rawName));
-      await this.storage.write(key, inspector.inspect(stream));
+      await storage.write(key, inspector.inspect(stream));
       return inspector.inspected();
     });
     try {
       const { fields, file } = await this.validUpload(received);
-      return await this.record(modelId, key, { filename: sanitizeFilename(file.filename), content: file.stored }, fields);
+      return await this.record(modelId, storage.backend, key, { filename: sanitizeFilename(file.filename), content: file.stored }, fields);
     } catch (error) {
-      if (received.file) await this.storage.remove(key);
+      if (received.file) await storage.remove(key);
       throw error;
     }
   }
@@ -100,13 +102,13 @@ export class EvidenceService {
     });
   }
 
-  private record(modelId: number, key: string, file: StoredFile, fields: UploadEvidenceFieldsDto): Promise<EvidenceResponse> {
+  private record(modelId: number, backend: EvidenceStorage['backend'], key: string, file: StoredFile, fields: UploadEvidenceFieldsDto): Promise<EvidenceResponse> {
     return this.writer.transaction(async (manager, write) => {
       // Locked, so concurrent uploads to one model rebuild its security_assessment_data one after the other.
       if (!(await this.models.findWithLinks(modelId, { manager, lock: true }))) throw new NotFoundError('Model', modelId);
       const columns = {
         model_id: modelId,
-        storage_backend: this.storage.backend,
+        storage_backend: backend,
         storage_key: key,
         filename: file.filename,
         size: file.content.size,

@@ -37,6 +37,8 @@ export interface AppConfig {
 export interface EvidenceConfig {
   maxBytes: number;
   expiryWarningDays: number;
+  /** Days a deleted file's bytes are kept before an Admin may purge them. */
+  retentionDays: number;
   storage: (typeof EVIDENCE_STORAGES)[number];
   s3: { bucket: string; endpoint: string | null; region: string; accessKeyId: string | null; secretAccessKey: string | null; forcePathStyle: boolean };
 }
@@ -116,6 +118,7 @@ export function loadAppConfig(role: ProcessRole, env: Record<string, string | un
     evidence: {
       maxBytes: base.EVIDENCE_MAX_BYTES,
       expiryWarningDays: base.EVIDENCE_EXPIRY_WARNING_DAYS,
+      retentionDays: base.EVIDENCE_RETENTION_DAYS,
       storage: base.EVIDENCE_STORAGE,
       s3: {
         bucket: base.EVIDENCE_S3_BUCKET ?? '',

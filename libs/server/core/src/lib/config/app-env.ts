@@ -82,6 +82,14 @@ export class ProcessEnv extends MigrationEnv {
   @Max(365)
   EVIDENCE_EXPIRY_WARNING_DAYS = 30;
 
+  /** Deleted evidence keeps its bytes at least this many days; an Admin's purge removes them only after that. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(36500)
+  EVIDENCE_RETENTION_DAYS = 365;
+
   /** Where evidence bytes live: `postgres` (default, the evidence_blobs table) or `s3` (an S3-compatible bucket). */
   @IsOptional()
   @IsIn(EVIDENCE_STORAGES)

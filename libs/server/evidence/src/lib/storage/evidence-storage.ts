@@ -17,5 +17,3 @@ export interface EvidenceStorage {
   /** Forgets `key` (nothing happens when nothing is stored). */
   remove(key: string): Promise<void>;
 }
-
-export const EVIDENCE_STORAGE = Symbol('EVIDENCE_STORAGE');

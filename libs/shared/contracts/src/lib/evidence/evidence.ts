@@ -79,3 +79,23 @@ export interface EvidenceListQuery {
 
 
 export const EVIDENCE_EVENTS = ['evidence_expiring', 'evidence_expired'] as const;
+
+/** `POST /api/evidence/purge` (Admin): removes the bytes of evidence deleted before the retention period. */
+export interface EvidencePurgeRequest {
+  /** Only report what would be purged. */
+  dry_run?: boolean;
+}
+
+export interface EvidencePurgeResponse {
+  dry_run: boolean;
+  /** EVIDENCE_RETENTION_DAYS: deleted evidence keeps its bytes at least this long. */
+  retention_days: number;
+  /** Evidence deleted before this instant is past its retention period. */
+  deleted_before: string;
+  /** Files whose bytes were (or, in a dry run, would be) removed. */
+  purged: number;
+  /** Their total size. */
+  bytes: number;
+  /** Past retention but stored where this server cannot reach (an S3 bucket no longer configured): left as they are. */
+  other_backend: number;
+}

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'share.changed',
   'share.revoked',
   'demo_data.cleared',
+  'evidence.purged',
   'organization.settings_changed',
   'organization.renamed',
 ] as const;
