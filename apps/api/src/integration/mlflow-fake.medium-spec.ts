@@ -1,5 +1,5 @@
 // The fake MLflow server (tools/mlflow-fake) must behave like MLflow 3.11.1 where a registry sync depends on it
-// (docs: /work/shared/reference/mlflow-rest.md). Each test would fail if the fake drifted from that behaviour.
+// (tools/mlflow-fake/README.md lists the MLflow behaviour it reproduces). Each test would fail if the fake drifted from that behaviour.
 import {
   FakeMlflow,
   FakeMutation,
