@@ -1,5 +1,7 @@
 import { inflateSync } from 'node:zlib';
+import { INestApplication } from '@nestjs/common';
 import { CreateModelInventoryRequest } from '@model-inventory/contracts';
+import { CredentialCache } from '@model-inventory/server-identity';
 import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 
 export function aModel(overrides: Partial<CreateModelInventoryRequest> = {}): CreateModelInventoryRequest {
@@ -17,6 +19,12 @@ export function aModel(overrides: Partial<CreateModelInventoryRequest> = {}): Cr
     hosting_provider: 'Cloud',
     ...overrides,
   };
+}
+
+/** As `countQueries`, with the caller's credential not verified recently: the count includes the auth guard's lookup. */
+export function countQueriesWithLookup(app: INestApplication, work: () => Promise<unknown>): Promise<number> {
+  app.get(CredentialCache).invalidate();
+  return countQueries(app.get(DataSource), work);
 }
 
 /** Counts the SQL statements the app sends while `work` runs (TypeORM reports each one to its logger). */

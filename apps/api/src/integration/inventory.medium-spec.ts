@@ -6,7 +6,7 @@ import { ProjectsModule } from '@model-inventory/server-projects';
 import { addUser, createTestApp, registerOrganization, TestSession } from '@model-inventory/server-testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { aModel, countQueries, pdfText } from './inventory-fixtures';
+import { aModel, countQueriesWithLookup, pdfText } from './inventory-fixtures';
 
 describe('model inventory over HTTP (real PostgreSQL)', () => {
   let app: NestExpressApplication;
@@ -80,7 +80,7 @@ describe('model inventory over HTTP (real PostgreSQL)', () => {
   });
 
   it('creates with one statement after the caller is looked up: model, links, history, snapshot and event', async () => {
-    const statements = await countQueries(app.get(DataSource), () => create(acme, { ...aModel(), frameworks: [1] }).expect(201));
+    const statements = await countQueriesWithLookup(app, () => create(acme, { ...aModel(), frameworks: [1] }).expect(201));
     expect(statements).toBe(2);
   });
 
@@ -290,9 +290,8 @@ describe('model inventory over HTTP (real PostgreSQL)', () => {
     });
 
     it('sends the same number of SQL statements for a page of 1 and a page of 50', async () => {
-      const dataSource = app.get(DataSource);
-      const small = await countQueries(dataSource, () => list('?limit=1'));
-      const large = await countQueries(dataSource, () => list('?limit=50'));
+      const small = await countQueriesWithLookup(app, () => list('?limit=1'));
+      const large = await countQueriesWithLookup(app, () => list('?limit=50'));
       expect(large).toBe(small);
       // The caller's user (auth guard), then the page with its total and link ids.
       expect(small).toBe(2);

@@ -4,7 +4,7 @@ import { InventoryModule } from '@model-inventory/server-inventory';
 import { RisksModule } from '@model-inventory/server-risks';
 import { addUser, createTestApp, registerOrganization, TestSession } from '@model-inventory/server-testing';
 import { DataSource } from 'typeorm';
-import { countQueries } from './inventory-fixtures';
+import { countQueries, countQueriesWithLookup } from './inventory-fixtures';
 import { aRisk, riskClient, riskWrites } from './risk-fixtures';
 
 const { OPEN, IN_PROGRESS, RESOLVED, ACCEPTED } = ModelRiskStatus;
@@ -74,9 +74,16 @@ describe('risk lists, summary, matrix, export, roles, tenancy and the model regi
     it('reads a page, its total, the models and the accepters in one statement after the caller is looked up', async () => {
       const { org } = await seeded();
       for (const limit of [1, 50]) {
-        const statements = await countQueries(app.get(DataSource), () => client.http().get(`/api/modelRisks?limit=${limit}&overdue=false&search=a`).set(org.auth).expect(200));
+        const statements = await countQueriesWithLookup(app, () => client.http().get(`/api/modelRisks?limit=${limit}&overdue=false&search=a`).set(org.auth).expect(200));
         expect(statements).toBe(2);
       }
+    });
+
+    it('reuses the caller’s lookup on the next request: the page alone is one statement', async () => {
+      const { org } = await seeded();
+      const page = () => client.http().get('/api/modelRisks?limit=50&overdue=false&search=a').set(org.auth).expect(200);
+      await countQueriesWithLookup(app, page);
+      expect(await countQueries(app.get(DataSource), page)).toBe(1);
     });
   });
 

@@ -168,6 +168,19 @@ describe('the model risk register: validation, workflow, soft delete and history
         expect(items.filter((row) => row['field_name'] === 'status' && row['action'] === 'updated')).toHaveLength(1);
       }
     });
+
+    it('applies concurrent PATCHes of different fields both, each with its history row, and never loses one', async () => {
+      for (let round = 0; round < 3; round++) {
+        const risk = await client.create(acme, modelId);
+        const patch = (body: object) => client.http().patch(`/api/modelRisks/${risk.id}`).set(acme.auth).send(body);
+        const [owner, plan] = await Promise.all([patch({ owner: 'grace@example.com' }), patch({ mitigation_plan: 'Add a human review step' })]);
+        expect([owner.status, plan.status]).toEqual([200, 200]);
+        const { body } = await client.http().get(`/api/modelRisks/${risk.id}`).set(acme.auth).expect(200);
+        expect(body).toMatchObject({ owner: 'grace@example.com', mitigation_plan: 'Add a human review step', version_number: 3 });
+        const { items } = await client.history(acme, risk.id);
+        expect(items.filter((row) => row['action'] === 'updated').map((row) => row['field_name']).sort()).toEqual(['mitigation_plan', 'owner']);
+      }
+    });
   });
 
   describe('update, soft delete and restore', () => {

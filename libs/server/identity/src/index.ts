@@ -4,3 +4,4 @@ export * from './lib/entities/user.entity';
 export * from './lib/users.repository';
 export * from './lib/password-hasher';
 export * from './lib/demo-seeder';
+export * from './lib/guards/credential-cache';

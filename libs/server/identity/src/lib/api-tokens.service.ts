@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { newApiToken } from './api-token-secret';
 import { ApiTokenEntity } from './entities/api-token.entity';
 import { CreateApiTokenDto, ListApiTokensDto } from './dto/api-token.dto';
+import { CredentialCache } from './guards/credential-cache';
 
 type TokenRow = ApiTokenEntity & { user_name: string };
 
@@ -28,6 +29,7 @@ export class ApiTokensService {
   constructor(
     private readonly audit: AuditLog,
     private readonly dataSource: DataSource,
+    private readonly credentials: CredentialCache,
   ) {}
 
   async create(dto: CreateApiTokenDto): Promise<CreatedApiTokenResponse> {
@@ -74,5 +76,6 @@ export class ApiTokensService {
       if (rows.length === 0) throw new NotFoundError('API token', id);
       await this.audit.record('api_token.revoked', { target: { type: 'api_token', id }, details: rows[0] }, manager);
     });
+    this.credentials.invalidate();
   }
 }

@@ -11,6 +11,7 @@ import { UserEntity } from './entities/user.entity';
 import { toOrganizationResponse, toUserResponse } from './identity.mapper';
 import { PasswordHasher } from './password-hasher';
 import { UsersRepository } from './users.repository';
+import { CredentialCache } from './guards/credential-cache';
 
 export interface AccessTokenClaims {
   sub: number;
@@ -34,6 +35,7 @@ export class AuthService {
     private readonly audit: AuditLog,
     private readonly sessions: SessionsRepository,
     private readonly users: UsersRepository,
+    private readonly credentials: CredentialCache,
   ) {
     this.decoyHash = hasher.hash('decoy password that never matches');
   }
@@ -76,6 +78,7 @@ export class AuthService {
     const { credential } = RequestContext.requireActor();
     if (credential?.kind !== 'session') throw ValidationFailedError.forField('authorization', 'sign-out ends a session; revoke an API token with DELETE /api/api-tokens/{id}');
     await this.sessions.revoke(credential.id, 'logout');
+    this.credentials.invalidate();
     await this.audit.record('auth.logout');
   }
 
@@ -93,6 +96,7 @@ export class AuthService {
       const ended = await this.sessions.revokeAllOf(userId, 'password_changed', manager, credential?.kind === 'session' ? credential.id : null);
       await this.audit.record('auth.password_changed', { target: { type: 'user', id: userId }, details: { other_sessions_ended: ended } }, manager);
     });
+    this.credentials.invalidate();
   }
 
   async me(): Promise<MeResponse> {

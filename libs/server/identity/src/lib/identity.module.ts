@@ -17,6 +17,7 @@ import { DemoSeeder } from './demo-seeder';
 import { OrganizationEntity } from './entities/organization.entity';
 import { UserEntity } from './entities/user.entity';
 import { AuthGuard } from './guards/auth.guard';
+import { CredentialCache } from './guards/credential-cache';
 import { RolesGuard } from './guards/roles.guard';
 import { PasswordHasher } from './password-hasher';
 import { OrganizationController } from './organization.controller';
@@ -51,6 +52,7 @@ import { UsersService } from './users.service';
   providers: [
     ApiTokensService,
     AuthService,
+    CredentialCache,
     SessionsRepository,
     DemoSeeder,
     PasswordHasher,

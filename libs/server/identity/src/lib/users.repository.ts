@@ -40,10 +40,10 @@ export class UsersRepository extends TenantRepository<UserEntity> {
    * The auth guard resolves the token's subject before the request has an organisation: the user, if active,
    * with the session the token names, if live. Every request runs it, so it is one prepared statement.
    */
-  async findBySession(userId: number, sessionId: string): Promise<ActiveUser | null> {
-    const [user] = await queryPrepared<ActiveUser>(
+  async findBySession(userId: number, sessionId: string): Promise<(ActiveUser & { expires_at: Date }) | null> {
+    const [user] = await queryPrepared<ActiveUser & { expires_at: Date }>(
       this.dataSource.manager,
-      `SELECT u.id, u.organization_id, u.name, u.email, u.role FROM users u JOIN sessions s ON s.user_id = u.id
+      `SELECT u.id, u.organization_id, u.name, u.email, u.role, s.expires_at FROM users u JOIN sessions s ON s.user_id = u.id
         WHERE u.id = $1 AND s.id = $2 AND u.deleted_at IS NULL AND s.revoked_at IS NULL AND s.expires_at > now()`,
       [userId, sessionId],
     );
@@ -51,10 +51,10 @@ export class UsersRepository extends TenantRepository<UserEntity> {
   }
 
   /** The user of a live API token (by the token's hash), with the token's id and role; null when revoked, expired or the user is gone. */
-  async findByApiTokenHash(tokenHash: string): Promise<(ActiveUser & { token_id: number; token_role: Role; last_used_at: Date | null }) | null> {
-    const [row] = await queryPrepared<ActiveUser & { token_id: number; token_role: Role; last_used_at: Date | null }>(
+  async findByApiTokenHash(tokenHash: string): Promise<(ActiveUser & { token_id: number; token_role: Role; last_used_at: Date | null; expires_at: Date | null }) | null> {
+    const [row] = await queryPrepared<ActiveUser & { token_id: number; token_role: Role; last_used_at: Date | null; expires_at: Date | null }>(
       this.dataSource.manager,
-      `SELECT u.id, u.organization_id, u.name, u.email, u.role, t.id AS token_id, t.role AS token_role, t.last_used_at
+      `SELECT u.id, u.organization_id, u.name, u.email, u.role, t.id AS token_id, t.role AS token_role, t.last_used_at, t.expires_at
          FROM api_tokens t JOIN users u ON u.id = t.user_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.deleted_at IS NULL`,
       [tokenHash],

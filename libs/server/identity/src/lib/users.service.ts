@@ -9,6 +9,7 @@ import { toUserResponse } from './identity.mapper';
 import { PasswordHasher } from './password-hasher';
 import { SessionsRepository } from './sessions.repository';
 import { UsersRepository } from './users.repository';
+import { CredentialCache } from './guards/credential-cache';
 
 @Injectable()
 export class UsersService {
@@ -18,6 +19,7 @@ export class UsersService {
     private readonly audit: AuditLog,
     private readonly sessions: SessionsRepository,
     private readonly users: UsersRepository,
+    private readonly credentials: CredentialCache,
   ) {}
 
   async list({ limit, offset }: PageQueryDto): Promise<Page<UserResponse>> {
@@ -41,7 +43,7 @@ export class UsersService {
 
   async update(id: number, dto: UpdateUserDto): Promise<UserResponse> {
     const passwordHash = dto.password ? await this.hasher.hash(dto.password) : undefined;
-    return this.dataSource.transaction(async (manager) => {
+    const updated = this.dataSource.transaction(async (manager) => {
       const user = await this.users.getById(id, manager);
       const before = { name: user.name, role: user.role };
       if (dto.role && dto.role !== Role.Admin && user.role === Role.Admin) await this.keepOneAdmin(manager);
@@ -59,6 +61,8 @@ export class UsersService {
       }
       return toUserResponse(saved);
     });
+    // After the commit (or the rollback): a renamed user, a changed role or ended sessions apply to the next request.
+    return updated.finally(() => this.credentials.invalidate());
   }
 
   async remove(id: number): Promise<void> {
@@ -70,6 +74,7 @@ export class UsersService {
       await this.sessions.revokeAllOf(id, 'user_removed', manager);
       await this.audit.record('user.removed', { target: { type: 'user', id }, details: { email: user.email } }, manager);
     });
+    this.credentials.invalidate();
   }
 
   private async keepOneAdmin(manager: EntityManager): Promise<void> {

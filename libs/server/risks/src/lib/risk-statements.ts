@@ -68,10 +68,13 @@ export function addRiskInsert(statement: WriteStatement, columns: RiskColumns, a
   return statement.part(WRITTEN, insertRow('model_risks', row, { when: modelIsLive(check) }), 'tenant');
 }
 
-/** A PUT of a risk the transaction has locked; nothing when it is deleted or its (new) model is not live. */
-export function addRiskUpdate(statement: WriteStatement, id: number, columns: RiskColumns, acceptance: Acceptance, check: PartRef): PartRef {
+/**
+ * A PUT of the risk as it was read at `readVersion`; nothing when it changed since (a concurrent write bumped
+ * `version_number`: the caller reads it again), when it is deleted, or when its (new) model is not live.
+ */
+export function addRiskUpdate(statement: WriteStatement, id: number, readVersion: number, columns: RiskColumns, acceptance: Acceptance, check: PartRef): PartRef {
   const set = { ...typed(columns), ...acceptanceColumns(acceptance), ...BUMP };
-  return statement.part(WRITTEN, updateRow('model_risks', id, set, { when: sql`NOT is_deleted AND ${modelIsLive(check)}` }), 'tenant');
+  return statement.part(WRITTEN, updateRow('model_risks', id, set, { when: sql`version_number = ${readVersion}::int AND NOT is_deleted AND ${modelIsLive(check)}` }), 'tenant');
 }
 
 export function addRiskSoftDelete(statement: WriteStatement, id: number): PartRef {

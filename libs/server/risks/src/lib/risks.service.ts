@@ -12,6 +12,8 @@ import { RisksRepository } from './risks.repository';
 
 const DELETED = { field_name: 'is_deleted', old_value: 'false', new_value: 'true' };
 const RESTORED = { field_name: 'is_deleted', old_value: 'true', new_value: 'false' };
+/** A PUT/PATCH re-reads and retries when a concurrent write got there first; each retry follows another's success. */
+const MAX_WRITE_ATTEMPTS = 10;
 
 function matchesIfMatch(header: string | undefined, risk: ModelRiskResponse): boolean {
   if (!header) return true;
@@ -65,9 +67,15 @@ export class RisksService {
     });
   }
 
-  private change(id: number, ifMatch: string | undefined, columnsAfter: (before: RiskRow) => RiskColumns): Promise<ModelRiskResponse> {
-    return this.writer.transaction(async (manager, write) => {
-      const before = await this.lockOrFail(id, manager, ifMatch);
+  /**
+   * Optimistic: reads the risk without a lock, applies the rules to it, and writes in one statement guarded by the
+   * version it read. When a concurrent write got there first, the rules are applied again to the risk as that
+   * write left it, so the outcome is the one of writes taken in turn (the loser of two conflicting transitions
+   * gets its 409), with no lock held across round trips (ADR 0001).
+   */
+  private async change(id: number, ifMatch: string | undefined, columnsAfter: (before: RiskRow) => RiskColumns): Promise<ModelRiskResponse> {
+    let before = this.checkedRow(id, await this.risks.findRow(id), ifMatch);
+    for (let attempt = 1; ; attempt++) {
       if (before.is_deleted) throw new ConflictError(`Model risk ${id} is deleted; restore it first (POST /api/modelRisks/${id}/restore), then edit it.`);
       const columns = columnsAfter(before);
       const refusal = transitionRefusal(before.status, columns.status);
@@ -75,11 +83,15 @@ export class RisksService {
       if (diffFields(RISK_AUDITED_FIELDS, before, columns).length === 0) return toModelRiskResponse(before);
       const statement = WriteStatement.forActor();
       const check = addModelCheck(statement, columns.model_id);
-      const subject = addRiskUpdate(statement, id, columns, this.acceptanceChange(before.status, columns.status), check);
+      const subject = addRiskUpdate(statement, id, before.version_number, columns, this.acceptanceChange(before.status, columns.status), check);
       addOpenCountDeltas(statement, subject, this.openDeltas(before, columns));
-      const row = await write(statement, { entity: RISK_ENTITY, action: 'updated', subject, before: this.auditFields(before), after: columns }, writtenRiskRow(subject));
-      return toModelRiskResponse(this.writtenOrUnknownModel(row, columns.model_id));
-    });
+      const row = await this.writer.writeAlone(statement, { entity: RISK_ENTITY, action: 'updated', subject, before: this.auditFields(before), after: columns }, writtenRiskRow(subject));
+      if (row) return toModelRiskResponse(row as unknown as RiskRow);
+      const now = this.checkedRow(id, await this.risks.findRow(id), ifMatch);
+      if (now.version_number === before.version_number) throw this.unknownModel(columns.model_id);
+      if (attempt >= MAX_WRITE_ATTEMPTS) throw new ConflictError(`Model risk ${id} is being changed by others right now; reload it and try again.`);
+      before = now;
+    }
   }
 
   /** Soft delete: the risk stays readable (and restorable) with its history; deleting it again is a 404. */
@@ -109,7 +121,11 @@ export class RisksService {
   }
 
   private async lockOrFail(id: number, manager: EntityManager, ifMatch?: string): Promise<RiskRow> {
-    const row = await this.risks.findRow(id, { manager, lock: true });
+    return this.checkedRow(id, await this.risks.findRow(id, { manager, lock: true }), ifMatch);
+  }
+
+  /** The risk read, or its 404; the 412 when `If-Match` names another version. */
+  private checkedRow(id: number, row: RiskRow | null, ifMatch?: string): RiskRow {
     if (!row) throw new NotFoundError('Model risk', id);
     if (!matchesIfMatch(ifMatch, toModelRiskResponse(row))) {
       throw new PreconditionFailedError(`The risk changed since you read it (now ${riskEtagOf(row)}); reload it and apply your change again.`);
@@ -119,8 +135,12 @@ export class RisksService {
 
   /** The row a write returned, or the 400 for a model that is not a live model of the organisation. */
   private writtenOrUnknownModel(row: Record<string, unknown> | undefined, modelId: number): RiskRow {
-    if (!row) throw ValidationFailedError.forField('model_id', `model_id ${modelId} is not a model of your organisation (or it is deleted)`);
+    if (!row) throw this.unknownModel(modelId);
     return row as unknown as RiskRow;
+  }
+
+  private unknownModel(modelId: number): ValidationFailedError {
+    return ValidationFailedError.forField('model_id', `model_id ${modelId} is not a model of your organisation (or it is deleted)`);
   }
 
   private modelDeleted(modelId: number): ConflictError {

@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { hashApiToken } from '../api-token-secret';
 import { UsersRepository } from '../users.repository';
 import { AuthGuard } from './auth.guard';
+import { CREDENTIAL_CACHE_TTL_MS, CredentialCache } from './credential-cache';
 
 class ProtectedController {
   handle(): void {
@@ -34,6 +35,7 @@ const ada = {
   email: 'ada@example.com',
   role: Role.Reviewer,
 };
+const liveSession = { ...ada, expires_at: new Date(Date.now() + 3_600_000) };
 const API_TOKEN = 'mi_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 
 function routeOf(
@@ -55,11 +57,13 @@ function setUp() {
   const jwt = new JwtService({ secret: SECRET });
   const query = jest.fn().mockResolvedValue([]);
   const users = { findBySession: jest.fn(), findByApiTokenHash: jest.fn() };
+  const cache = new CredentialCache();
   const guard = new AuthGuard(
     { query } as unknown as DataSource,
     jwt,
     new Reflector(),
     users as unknown as UsersRepository,
+    cache,
   );
   /** Runs the guard in a fresh request context and returns the actor it established. */
   const authenticate = (route: ExecutionContext) =>
@@ -67,7 +71,7 @@ function setUp() {
       await guard.canActivate(route);
       return RequestContext.actor() as Actor;
     });
-  return { jwt, query, users, authenticate };
+  return { jwt, query, users, cache, authenticate };
 }
 
 describe('AuthGuard', () => {
@@ -93,7 +97,7 @@ describe('AuthGuard', () => {
   describe('a session token', () => {
     it('acts as the user of a live session, with their current role', async () => {
       const { jwt, users, authenticate } = setUp();
-      users.findBySession.mockResolvedValue(ada);
+      users.findBySession.mockResolvedValue(liveSession);
       const token = await jwt.signAsync({ sub: 42, org: 7, sid: 'session-1' });
 
       const actor = await authenticate(
@@ -123,7 +127,7 @@ describe('AuthGuard', () => {
 
     it('is refused when it names another organisation than the user belongs to', async () => {
       const { jwt, users, authenticate } = setUp();
-      users.findBySession.mockResolvedValue(ada);
+      users.findBySession.mockResolvedValue(liveSession);
       const token = await jwt.signAsync({ sub: 42, org: 8, sid: 'session-1' });
 
       await expect(
@@ -217,7 +221,7 @@ describe('AuthGuard', () => {
     });
 
     it('records its use when it was last used over a minute ago, and not on every request', async () => {
-      const { users, query, authenticate } = setUp();
+      const { users, query, cache, authenticate } = setUp();
       users.findByApiTokenHash.mockResolvedValueOnce(
         tokenRow(Role.Editor, Role.Editor, new Date(Date.now() - 120_000)),
       );
@@ -226,8 +230,10 @@ describe('AuthGuard', () => {
       );
 
       await authenticate(routeOf(ProtectedController, `Bearer ${API_TOKEN}`));
+      cache.invalidate(); // the second request looks the token up again
       await authenticate(routeOf(ProtectedController, `Bearer ${API_TOKEN}`));
 
+      expect(users.findByApiTokenHash).toHaveBeenCalledTimes(2);
       expect(query).toHaveBeenCalledTimes(1);
       expect(query).toHaveBeenCalledWith(
         expect.stringContaining('last_used_at'),
@@ -245,6 +251,64 @@ describe('AuthGuard', () => {
       await expect(
         authenticate(routeOf(ProtectedController, `Bearer ${API_TOKEN}`)),
       ).resolves.toMatchObject({ userId: 42 });
+    });
+  });
+
+  describe('reusing a verified credential for a few seconds', () => {
+    afterEach(() => jest.useRealTimers());
+
+    async function sessionToken(jwt: JwtService) {
+      return `Bearer ${await jwt.signAsync({ sub: 42, org: 7, sid: 'session-1' })}`;
+    }
+
+    it('looks a session up once for a burst of requests, and again after the TTL', async () => {
+      jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+      const { jwt, users, authenticate } = setUp();
+      users.findBySession.mockResolvedValue(liveSession);
+      const bearer = await sessionToken(jwt);
+
+      const first = await authenticate(routeOf(ProtectedController, bearer));
+      const second = await authenticate(routeOf(ProtectedController, bearer));
+      expect(second).toEqual(first);
+      expect(users.findBySession).toHaveBeenCalledTimes(1);
+
+      jest.advanceTimersByTime(CREDENTIAL_CACHE_TTL_MS + 1);
+      await authenticate(routeOf(ProtectedController, bearer));
+      expect(users.findBySession).toHaveBeenCalledTimes(2);
+    });
+
+    it('refuses a session at once after a sign-out or revocation in this process invalidates the cache', async () => {
+      const { jwt, users, cache, authenticate } = setUp();
+      users.findBySession.mockResolvedValueOnce(liveSession).mockResolvedValue(null);
+      const bearer = await sessionToken(jwt);
+      await authenticate(routeOf(ProtectedController, bearer));
+
+      cache.invalidate();
+
+      await expect(authenticate(routeOf(ProtectedController, bearer))).rejects.toThrow(/session has ended/);
+    });
+
+    it('does not keep an API token past its own expiry', async () => {
+      const { users, authenticate } = setUp();
+      users.findByApiTokenHash.mockResolvedValue({ ...ada, token_id: 5, token_role: Role.Editor, last_used_at: new Date(), expires_at: new Date(Date.now() - 1) });
+
+      await authenticate(routeOf(ProtectedController, `Bearer ${API_TOKEN}`));
+      await authenticate(routeOf(ProtectedController, `Bearer ${API_TOKEN}`));
+
+      expect(users.findByApiTokenHash).toHaveBeenCalledTimes(2);
+    });
+
+    it('does not store a lookup that an invalidation overtook (a revocation committed while it ran)', async () => {
+      const { jwt, users, cache, authenticate } = setUp();
+      users.findBySession.mockImplementationOnce(async () => {
+        cache.invalidate();
+        return liveSession;
+      });
+      users.findBySession.mockResolvedValue(null);
+      const bearer = await sessionToken(jwt);
+      await authenticate(routeOf(ProtectedController, bearer));
+
+      await expect(authenticate(routeOf(ProtectedController, bearer))).rejects.toThrow(/session has ended/);
     });
   });
 });
