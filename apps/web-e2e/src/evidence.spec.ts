@@ -158,6 +158,7 @@ test('evidence: upload with progress, a refused executable, download the same by
   const refused = panel.getByTestId('upload-item').filter({ hasText: 'report.pdf' });
   await expect(refused.getByTestId('upload-error')).toContainText('application/x-msdownload (.exe)');
   await expect(panel.getByTestId('evidence-row')).toHaveCount(1);
+  await refused.scrollIntoViewIfNeeded();
   await settleForScreenshot(page);
   await page.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'evidence-model-tab.png') });
 

@@ -21,7 +21,8 @@ import { EvidenceListSort, EvidenceSortField } from '@model-inventory/web-eviden
 import { EXPIRY_LABELS, formatBytes, formatDay, uploaderName } from '../evidence-format';
 
 export const EVIDENCE_COLUMNS = ['filename', 'evidence_type', 'model', 'size', 'uploaded_by', 'upload_date', 'expiry_date', 'actions'] as const;
-export type EvidenceColumn = (typeof EVIDENCE_COLUMNS)[number];
+/** `uploaded`: the upload date with the uploader under it, for narrow places such as the model dialog. */
+export type EvidenceColumn = (typeof EVIDENCE_COLUMNS)[number] | 'uploaded';
 
 /** Evidence files as a table, with download and (for writers) remove on each row; sorting is the API's. */
 @Component({
