@@ -61,6 +61,8 @@ export class EvidenceTable {
   readonly sortChanged = output<EvidenceListSort | null>();
 
   protected readonly sortable = computed(() => this.sort() !== undefined);
+  /** Without a Type column, the type is shown under the file name. */
+  protected readonly typeUnderName = computed(() => !this.columns().includes('evidence_type'));
   protected readonly sortActive = computed(() => this.sort()?.field ?? '');
   protected readonly sortDirection = computed(() => this.sort()?.direction ?? '');
   protected readonly formatBytes = formatBytes;

@@ -34,7 +34,7 @@ export class ModelEvidence implements OnInit {
   readonly changed = input<() => void>(() => undefined);
 
   protected readonly canWrite = this.actions.canWrite;
-  protected readonly columns: readonly EvidenceColumn[] = ['filename', 'evidence_type', 'size', 'uploaded', 'expiry_date', 'actions'];
+  protected readonly columns: readonly EvidenceColumn[] = ['filename', 'size', 'uploaded', 'expiry_date', 'actions'];
   protected readonly page = signal<Page<EvidenceResponse> | null>(null);
   protected readonly loading = signal(true);
   protected readonly error = signal<string | null>(null);
