@@ -197,11 +197,25 @@ test('evidence: upload with progress, a refused executable, download the same by
   await page.screenshot({ animations: 'disabled', fullPage: true, path: join(SCREENSHOTS, 'evidence-hub-phone.png') });
   await page.setViewportSize({ height: 900, width: 1440 });
 
+  // With one model chosen, the hub can add evidence to it too.
+  await page.getByTestId('filter-model').click();
+  await page.getByRole('option', { name: /GPT-4o/ }).click();
+  await expect(page).toHaveURL(new RegExp(`model_id=${model.id}`));
+  await expect(hubRows).toHaveCount(1);
+  await page.getByTestId('toggle-hub-upload').click();
+  await page.getByTestId('evidence-type').click();
+  await page.getByRole('option', { name: 'Evaluation Metrics Summary' }).click();
+  await page.getByTestId('evidence-file-input').setInputFiles({ buffer: Buffer.from('metric,value\naccuracy,0.93\n'), mimeType: 'text/csv', name: 'metrics.csv' });
+  await expect(hubRows).toHaveCount(2);
+  await expect(hubRows.filter({ hasText: 'metrics.csv' })).toContainText('Evaluation Metrics Summary');
+  await settleForScreenshot(page);
+  await page.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'evidence-hub-upload.png') });
+
   // Remove, after confirming: gone from the hub, and from the model.
   await hubRows.filter({ hasText: 'security-assessment.pdf' }).getByTestId('remove-evidence').click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Remove evidence' }).click();
   await expect(hubRows).toHaveCount(1);
-  await expect(hubRows.first()).toContainText('claude-model-card.md');
-  const gone = await request.get(`/api/evidence?model_id=${model.id}`, { headers: { Authorization: `Bearer ${token}` } });
-  expect(((await gone.json()) as { total: number }).total).toBe(0);
+  await expect(hubRows.first()).toContainText('metrics.csv');
+  const left = await request.get(`/api/evidence?model_id=${model.id}`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(((await left.json()) as { items: { filename: string }[] }).items.map((item) => item.filename)).toEqual(['metrics.csv']);
 });

@@ -1,5 +1,5 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
@@ -17,6 +17,7 @@ import { catchError, debounceTime, distinctUntilChanged, map, of } from 'rxjs';
 import { EvidenceActions } from '../evidence-actions';
 import { EvidenceFilters, ModelChoice } from '../evidence-filters/evidence-filters';
 import { EvidenceTable } from '../evidence-table/evidence-table';
+import { EvidenceUpload } from '../evidence-upload/evidence-upload';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 /** The model filter offers this many models (by name); a model beyond them can still be chosen from a row's link. */
@@ -30,6 +31,7 @@ const MODEL_CHOICES = 500;
     EmptyState,
     EvidenceFilters,
     EvidenceTable,
+    EvidenceUpload,
     MatButton,
     MatFormField,
     MatIcon,
@@ -55,6 +57,8 @@ export class EvidenceHub {
   protected readonly pageSizes = [...EVIDENCE_PAGE_SIZES];
   protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly modelsLink = ['/', WebRoutes.modelInventory, 'models'];
+  /** The upload area for the filtered model, opened on demand. */
+  protected readonly uploadOpen = signal(false);
 
   protected readonly models = toSignal(
     inject(ModelInventoryApi)
