@@ -11,7 +11,7 @@ import { INVENTORY_TABS } from './inventory-tabs';
 const TAB_CONTENT: Readonly<Record<ModelInventoryTab, LoadChildren | null>> = {
   models: () => import('@model-inventory/web-models-feature').then((m) => m.routes),
   risks: () => import('@model-inventory/web-risks-feature').then((m) => m.routes),
-  evidence: null,
+  evidence: () => import('@model-inventory/web-evidence-feature').then((m) => m.routes),
   mlflow: null,
 };
 

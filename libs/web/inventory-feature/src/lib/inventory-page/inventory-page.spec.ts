@@ -1,5 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatTabNavBarHarness } from '@angular/material/tabs/testing';
@@ -21,6 +21,7 @@ describe('InventoryPage', () => {
     ({ answerRisksPending } = await import('@model-inventory/web-risks-feature/testing'));
     await import('@model-inventory/web-models-feature');
     await import('@model-inventory/web-risks-feature');
+    await import('@model-inventory/web-evidence-feature');
   }, 90_000);
 
   beforeEach(async () => {
@@ -57,6 +58,18 @@ describe('InventoryPage', () => {
   it('switches to another section when its tab is clicked', async () => {
     const tabs = await tabBar();
     await tabs.clickLink({ label: /Evidence/ });
+    await harness.fixture.whenStable();
+    // The hub lists the evidence and offers the models as a filter; an empty organisation has neither.
+    const backend = TestBed.inject(HttpTestingController);
+    const answered: string[] = [];
+    for (let attempt = 0; attempt < 100 && !answered.includes('/api/evidence'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      for (const request of backend.match(() => true)) {
+        request.flush({ items: [], limit: 25, offset: 0, total: 0 });
+        answered.push(request.request.url);
+      }
+    }
+    await harness.fixture.whenStable();
 
     expect(TestBed.inject(Router).url).toBe('/model-inventory/evidence');
     expect(await (await tabs.getActiveLink()).getLabel()).toContain('Evidence');

@@ -1,0 +1,2 @@
+export * from './lib/evidence-routes';
+export * from './lib/model-evidence/model-evidence';
