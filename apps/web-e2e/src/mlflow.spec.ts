@@ -39,6 +39,14 @@ async function signedInAdmin(page: Page, request: APIRequestContext): Promise<st
   return session.access_token;
 }
 
+/**
+ * Removes the connection once a test is done: the fake stops with the file, and the hourly scheduled sync would
+ * otherwise keep the stack's worker busy retrying an unreachable server for each organisation a run left behind.
+ */
+async function disconnect(request: APIRequestContext, token: string): Promise<void> {
+  expect((await request.delete('/api/integrations/mlflow/config', { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(204);
+}
+
 /** Connects, tests and syncs through the API, waiting for the sync to finish. */
 async function connectAndSync(request: APIRequestContext, token: string): Promise<void> {
   const headers = { Authorization: `Bearer ${token}` };
@@ -74,7 +82,7 @@ test.afterAll(() => {
 
 test('MLflow: connect with basic auth, test, sync, browse and group the versions, and add one to the inventory', async ({ page, request }) => {
   test.setTimeout(180_000);
-  await signedInAdmin(page, request);
+  const token = await signedInAdmin(page, request);
 
   // Without a connection the tab points to the settings.
   await page.goto(`/${WebRoutes.modelInventory}/mlflow`);
@@ -152,12 +160,14 @@ test('MLflow: connect with basic auth, test, sync, browse and group the versions
   await page.goto(`/${WebRoutes.modelInventory}/mlflow`);
   await page.getByTestId('mlflow-search').fill(modelName);
   await expect(page.getByTestId('mlflow-row').filter({ has: page.getByTestId('in-register') })).toHaveCount(1);
+  await disconnect(request, token);
 });
 
 test('MLflow tab on a phone: each version is a card, nothing scrolls sideways', async ({ page, request }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ height: 800, width: 390 });
-  await connectAndSync(request, await signedInAdmin(page, request));
+  const token = await signedInAdmin(page, request);
+  await connectAndSync(request, token);
   await page.goto(`/${WebRoutes.modelInventory}/mlflow`);
   await expect(page.getByTestId('mlflow-result-count')).toContainText('18 versions');
   const row = page.getByTestId('mlflow-row').first();
@@ -168,4 +178,5 @@ test('MLflow tab on a phone: each version is a card, nothing scrolls sideways', 
   await page.screenshot({ path: join(SCREENSHOTS, 'mlflow-phone.png') });
   const box = await register.boundingBox();
   expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+  await disconnect(request, token);
 });
