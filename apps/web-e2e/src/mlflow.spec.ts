@@ -86,7 +86,7 @@ test('MLflow: connect with basic auth, test, sync, browse and group the versions
 
   // Without a connection the tab points to the settings.
   await page.goto(`/${WebRoutes.modelInventory}/mlflow`);
-  await page.getByTestId('mlflow-connect').click();
+  await page.getByTestId('mlflow-connect').click({ timeout: 20_000 });
   await expect(page).toHaveURL(/\/settings\/mlflow$/);
 
   await page.getByLabel('Tracking server URL').fill(fake.url);
@@ -112,7 +112,7 @@ test('MLflow: connect with basic auth, test, sync, browse and group the versions
 
   // The synced versions, grouped by stage.
   await page.goto(`/${WebRoutes.modelInventory}/mlflow`);
-  await expect(page.getByTestId('mlflow-result-count')).toContainText('18 versions');
+  await expect(page.getByTestId('mlflow-result-count')).toContainText('18 versions', { timeout: 20_000 });
   await page.getByTestId('mlflow-group-by').click();
   await page.getByRole('option', { name: 'Stage' }).click();
   await expect(page.getByTestId('mlflow-group').first()).toBeVisible();
@@ -142,6 +142,8 @@ test('MLflow: connect with basic auth, test, sync, browse and group the versions
   await dialog.getByLabel('Capabilities').fill('scoring, classification');
   await dialog.getByLabel('Known biases').fill('Trained on 2019–2024 applications only.');
   await dialog.getByLabel('Limitations').fill('Not validated for small-business lending.');
+  await settle(page);
+  await page.screenshot({ path: join(SCREENSHOTS, 'mlflow-import-form.png') });
   await dialog.getByTestId('mlflow-import-submit').click();
   await expect(dialog.getByTestId('mlflow-import-done')).toBeVisible();
   await settle(page);
@@ -169,7 +171,7 @@ test('MLflow tab on a phone: each version is a card, nothing scrolls sideways', 
   const token = await signedInAdmin(page, request);
   await connectAndSync(request, token);
   await page.goto(`/${WebRoutes.modelInventory}/mlflow`);
-  await expect(page.getByTestId('mlflow-result-count')).toContainText('18 versions');
+  await expect(page.getByTestId('mlflow-result-count')).toContainText('18 versions', { timeout: 20_000 });
   const row = page.getByTestId('mlflow-row').first();
   await expect(row).toBeVisible();
   const register = row.locator('td[data-label="In the register"]');
