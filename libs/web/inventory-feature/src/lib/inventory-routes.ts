@@ -12,7 +12,7 @@ const TAB_CONTENT: Readonly<Record<ModelInventoryTab, LoadChildren | null>> = {
   models: () => import('@model-inventory/web-models-feature').then((m) => m.routes),
   risks: () => import('@model-inventory/web-risks-feature').then((m) => m.routes),
   evidence: () => import('@model-inventory/web-evidence-feature').then((m) => m.routes),
-  mlflow: null,
+  mlflow: () => import('@model-inventory/web-mlflow-feature').then((m) => m.routes),
 };
 
 function tabRoute(tab: ModelInventoryTab): Route {

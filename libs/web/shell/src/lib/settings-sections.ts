@@ -6,6 +6,7 @@ import { AuthStore } from '@model-inventory/web-core';
 /** The sections of Settings, relative to `WebRoutes.settings`. */
 export const SettingsSections = {
   apiTokens: 'api-tokens',
+  mlflow: 'mlflow',
   organization: 'organization',
   projects: 'projects',
   securityLog: 'security-log',

@@ -24,6 +24,10 @@ export const routes: Routes = [
         path: SettingsSections.apiTokens,
       },
       {
+        loadChildren: () => import('@model-inventory/web-mlflow-feature').then((m) => m.settingsRoutes),
+        path: SettingsSections.mlflow,
+      },
+      {
         canActivate: [rolesGuard(WEBHOOK_ROLES)],
         loadChildren: () => import('@model-inventory/web-webhooks-feature').then((m) => m.routes),
         path: SettingsSections.webhooks,

@@ -28,6 +28,7 @@ describe(SettingsLayout.name, () => {
               { component: Section, path: 'organization' },
               { component: Section, path: 'projects' },
               { component: Section, path: 'api-tokens' },
+              { component: Section, path: 'mlflow' },
               { canActivate: [rolesGuard(WEBHOOK_ROLES)], component: Section, path: 'webhooks' },
               { canActivate: [rolesGuard(SECURITY_LOG_ROLES)], component: Section, path: 'security-log' },
             ],
@@ -49,19 +50,19 @@ describe(SettingsLayout.name, () => {
   it('offers an Admin projects, webhooks and the security log', async () => {
     await signInAs(Role.Admin);
 
-    expect(await tabsAt('/settings/webhooks')).toEqual({ active: 'Webhooks', labels: ['General', 'Organisation', 'Projects', 'API tokens', 'Webhooks', 'Security log'] });
+    expect(await tabsAt('/settings/webhooks')).toEqual({ active: 'Webhooks', labels: ['General', 'Organisation', 'Projects', 'API tokens', 'MLflow', 'Webhooks', 'Security log'] });
   });
 
   it('offers the security log to an Auditor, but not webhooks', async () => {
     await signInAs(Role.Auditor);
 
-    expect(await tabsAt('/settings/security-log')).toEqual({ active: 'Security log', labels: ['General', 'Organisation', 'Projects', 'API tokens', 'Security log'] });
+    expect(await tabsAt('/settings/security-log')).toEqual({ active: 'Security log', labels: ['General', 'Organisation', 'Projects', 'API tokens', 'MLflow', 'Security log'] });
   });
 
   it.each([Role.Editor, Role.Reviewer])('keeps %s out of the security log', async (role) => {
     await signInAs(role);
 
-    expect(await tabsAt('/settings/security-log')).toEqual({ active: 'General', labels: ['General', 'Organisation', 'Projects', 'API tokens'] });
+    expect(await tabsAt('/settings/security-log')).toEqual({ active: 'General', labels: ['General', 'Organisation', 'Projects', 'API tokens', 'MLflow'] });
     expect(TestBed.inject(Router).url).toBe('/settings');
   });
 

@@ -25,7 +25,7 @@ interface SettingsTab {
     }
   `,
   template: `
-    <mi-page-header heading="Settings" description="Your organisation and its governance rules, your account, projects, API tokens, webhooks and the security log." />
+    <mi-page-header heading="Settings" description="Your organisation and its governance rules, your account, projects, API tokens, MLflow, webhooks and the security log." />
     <nav mat-tab-nav-bar mat-stretch-tabs="false" mat-align-tabs="start" class="tabs" aria-label="Settings sections" [tabPanel]="panel">
       @for (tab of tabs(); track tab.path) {
         <a
@@ -56,6 +56,7 @@ export class SettingsLayout {
       { exact: false, label: 'Organisation', path: SettingsSections.organization },
       { exact: false, label: 'Projects', path: SettingsSections.projects },
       { exact: false, label: 'API tokens', path: SettingsSections.apiTokens },
+      { exact: false, label: 'MLflow', path: SettingsSections.mlflow },
       ...(role && WEBHOOK_ROLES.includes(role) ? [{ exact: false, label: 'Webhooks', path: SettingsSections.webhooks }] : []),
       ...(role && SECURITY_LOG_ROLES.includes(role) ? [{ exact: false, label: 'Security log', path: SettingsSections.securityLog }] : []),
     ].map((tab) => ({ ...tab, path: tab.path ? tab.path : '.' }));
