@@ -17,6 +17,7 @@ import { confirmAction } from '@model-inventory/web-shared-ui';
 import { UsersApi } from '@model-inventory/web-users-data-access';
 import { catchError, filter, map, of, startWith, switchMap } from 'rxjs';
 import { UserDialog } from '../user-dialog/user-dialog';
+import { InviteDialog } from '../invite-dialog/invite-dialog';
 import { UserEditDialog, UserEditResult } from '../user-edit-dialog/user-edit-dialog';
 import { ROLE_OPTIONS } from '../user-roles';
 
@@ -93,6 +94,14 @@ export class UsersTable {
         this.snackBar.open(`${user.name} can now sign in as ${user.role}.`, undefined, { duration: 4000 });
         this.refresh();
       });
+  }
+
+  protected invite(): void {
+    this.dialog
+      .open<InviteDialog, void, boolean>(InviteDialog, { autoFocus: 'first-tabbable', disableClose: true, width: '520px' })
+      .afterClosed()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe();
   }
 
   protected edit(user: UserResponse): void {
