@@ -4,6 +4,7 @@ import {
   ApiRoutes,
   CreateInvitationRequest,
   CreateUserRequest,
+  InvitationResponse,
   IssuedInvitationResponse,
   DEFAULT_PAGE_LIMIT,
   Page,
@@ -43,6 +44,17 @@ export class UsersApi {
   /** Issues a one-time invitation link; failures (e-mail taken, bad input) are left to the caller's form. */
   invite(request: CreateInvitationRequest): Observable<IssuedInvitationResponse> {
     return this.http.post<IssuedInvitationResponse>(apiUrl(this.apiBase, ApiRoutes.invitations), request, { context: handledLocally() });
+  }
+
+  /** Open invitations (not accepted, revoked or expired), newest first; tokens are never listed. */
+  invitations({ limit = DEFAULT_PAGE_LIMIT, offset = 0 }: PageQuery = {}): Observable<Page<InvitationResponse>> {
+    const params = new HttpParams().set('limit', limit).set('offset', offset);
+    return this.http.get<Page<InvitationResponse>>(apiUrl(this.apiBase, ApiRoutes.invitations), { params });
+  }
+
+  /** Revokes an open invitation: its link stops working. */
+  revokeInvitation(id: number): Observable<void> {
+    return this.http.delete(`${apiUrl(this.apiBase, ApiRoutes.invitations)}/${id}`).pipe(map(() => undefined));
   }
 
   /** Removes a user; a refusal (yourself, the last Admin) is reported globally. */
