@@ -68,6 +68,11 @@ test('an Admin invites a Reviewer with a one-time link; the invitee accepts, is 
   await page.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'settings-invite-link.png') });
   await dialog.getByRole('button', { name: 'Done' }).click();
   await see(page.getByRole('dialog')).toHaveCount(0);
+  const pending = page.getByTestId('pending-invitation');
+  await see(pending).toContainText(inviteeEmail);
+  await see(pending).toContainText('Reviewer · invited by Grace Hopper');
+  await page.getByTestId('pending-invitation').scrollIntoViewIfNeeded();
+  await page.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'settings-users-open-invitation.png') });
 
   // The invitee opens the link in a fresh browser.
   const invitee = await (await browser.newContext()).newPage();
@@ -98,7 +103,13 @@ test('an Admin invites a Reviewer with a one-time link; the invitee accepts, is 
 
   await page.reload();
   await see(page.getByRole('table', { name: 'Users' })).toContainText('Katherine Johnson');
+  await see(pending).toHaveCount(0);
   await page.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'settings-users-after-invitation.png') });
+
+  await page.goto(`/${WebRoutes.settings}/organization`);
+  await see(page.getByTestId('joining-policy')).toContainText('Invitation only: nobody becomes a member without an Admin.');
+  await page.getByTestId('joining-policy').scrollIntoViewIfNeeded();
+  await page.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'settings-organization-who-can-join.png') });
 });
 
 test('an Admin sends a test delivery from Settings › Webhooks and sees its result from the delivery log', async ({ page, request }) => {
