@@ -77,4 +77,21 @@ describe('outbound requests: the server does not become a proxy into its own net
     expect(attempts).toHaveLength(1);
     expect(receiver.at('/private')).toEqual([]);
   });
+
+  it('holds a test delivery to the same rule: refused, recorded, never retried, nothing sent', async () => {
+    const { body: webhook } = await request(lenientApi.getHttpServer()).post('/api/webhooks').set(admin.auth).send(hook(receiver.url('/private-ping'))).expect(201);
+    const { body: queued } = await request(strictApi.getHttpServer()).post(`/api/webhooks/${webhook.id}/test`).set(admin.auth).expect(202);
+
+    const deliveries = () =>
+      request(strictApi.getHttpServer())
+        .get(`/api/webhooks/${webhook.id}/deliveries`)
+        .set(admin.auth)
+        .then((response) => response.body.items as WebhookDeliveryResponse[]);
+    await waitFor(deliveries, (items) => items.length > 0);
+    await sleep(1500); // room for a retry that must not come
+    expect(await deliveries()).toEqual([
+      expect.objectContaining({ event: 'webhook_test', event_uuid: queued.event_uuid, attempt: 1, status: 'failed', response_code: null, error: expect.stringMatching(/^Refused: 127\.0\.0\.1 is a loopback or private address/) }),
+    ]);
+    expect(receiver.at('/private-ping')).toEqual([]);
+  });
 });

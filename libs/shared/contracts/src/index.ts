@@ -4,6 +4,7 @@ export * from './lib/routes';
 export * from './lib/identity/role';
 export * from './lib/identity/auth';
 export * from './lib/identity/user';
+export * from './lib/identity/invitation';
 export * from './lib/projects/project';
 export * from './lib/inventory/enums';
 export * from './lib/platform/health';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { WEBHOOK_TEST_EVENT, WebhookTestData } from '@model-inventory/contracts';
 import { PartRef, sql, TENANT, WriteStatement } from '@model-inventory/server-core';
 import { DataSource, IsNull } from 'typeorm';
 import { AutomationEventEntity } from './entities/automation-event.entity';
@@ -35,6 +36,12 @@ export class AutomationEventsRepository {
           RETURNING uuid, dispatched_at IS NULL AS pending`,
       'tenant',
     );
+  }
+
+  /** A test ping for one webhook, left pending so that the outbox sweep sends it if the fast path cannot. */
+  async addTestEvent(organizationId: number, data: WebhookTestData): Promise<AutomationEventEntity> {
+    const repository = this.dataSource.getRepository(AutomationEventEntity);
+    return repository.save(repository.create({ organization_id: organizationId, event: WEBHOOK_TEST_EVENT, payload: { ...data } }));
   }
 
   findByUuid(uuid: string): Promise<AutomationEventEntity | null> {

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiRoutes, Page, Role, WebhookDeliveryResponse, WebhookResponse } from '@model-inventory/contracts';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiRoutes, Page, Role, WebhookDeliveryResponse, WebhookResponse, WebhookTestResponse } from '@model-inventory/contracts';
 import { ApiStandardErrors, IdParam, PageQueryDto, Roles } from '@model-inventory/server-core';
-import { WebhookDeliveryPageResponseDto } from './dto/webhook-delivery.dto';
+import { WebhookDeliveryPageResponseDto, WebhookTestResponseDto } from './dto/webhook-delivery.dto';
 import { CreateWebhookDto, UpdateWebhookDto, WebhookPageResponseDto, WebhookResponseDto } from './dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
 
@@ -45,6 +45,18 @@ export class WebhooksController {
   @ApiNoContentResponse()
   remove(@IdParam() id: number): Promise<void> {
     return this.webhooksService.remove(id);
+  }
+
+  @Post(':id/test')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Send a test delivery',
+    description:
+      'Queues a signed `webhook_test` ping to this webhook, whether or not it is active or subscribed to anything. It is delivered, retried and guarded like an event; its attempts appear in the delivery log under the returned `event_uuid`.',
+  })
+  @ApiAcceptedResponse({ type: WebhookTestResponseDto })
+  sendTest(@IdParam() id: number): Promise<WebhookTestResponse> {
+    return this.webhooksService.sendTest(id);
   }
 
   @Get(':id/deliveries')

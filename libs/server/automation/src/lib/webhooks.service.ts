@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { Page, WebhookDeliveryResponse, WebhookResponse } from '@model-inventory/contracts';
+import { Page, WEBHOOK_TEST_EVENT, WebhookDeliveryResponse, WebhookResponse, WebhookTestResponse } from '@model-inventory/contracts';
 import { AuditLog } from '@model-inventory/server-audit-log';
 import { OutboundHttp, PageQueryDto, ValidationFailedError } from '@model-inventory/server-core';
 import { CreateWebhookDto, UpdateWebhookDto } from './dto/webhook.dto';
@@ -7,11 +7,16 @@ import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { normaliseEvents, toWebhookDeliveryResponse, toWebhookResponse } from './webhooks.mapper';
 import { WebhooksRepository } from './webhooks.repository';
 import { WebhookSecrets } from './webhook-secrets';
+import { AutomationEvents } from './automation-events';
+import { AutomationEventsRepository } from './automation-events.repository';
+import { testPingData } from './webhook-test-event';
 
 @Injectable()
 export class WebhooksService implements OnApplicationBootstrap {
   constructor(
     private readonly audit: AuditLog,
+    private readonly automationEvents: AutomationEvents,
+    private readonly outbox: AutomationEventsRepository,
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly outbound: OutboundHttp,
     private readonly webhooks: WebhooksRepository,
@@ -59,6 +64,18 @@ export class WebhooksService implements OnApplicationBootstrap {
     const webhook = await this.webhooks.getById(id);
     await this.webhooks.delete(id);
     await this.audit.record('webhook.removed', { target: { type: 'webhook', id }, details: { url: webhook.url } });
+  }
+
+  /**
+   * Queues a signed `webhook_test` ping to this webhook (active or not) through the outbox, so it is delivered,
+   * retried, logged and guarded exactly like an event.
+   */
+  async sendTest(id: number): Promise<WebhookTestResponse> {
+    const webhook = await this.webhooks.getById(id);
+    const event = await this.outbox.addTestEvent(webhook.organization_id, testPingData(webhook));
+    await this.audit.record('webhook.tested', { target: { type: 'webhook', id }, details: { url: webhook.url, event_uuid: event.uuid } });
+    await this.automationEvents.dispatch([event.uuid]);
+    return { webhook_id: id, event: WEBHOOK_TEST_EVENT, event_uuid: event.uuid, queued_at: event.occurred_at.toISOString() };
   }
 
   /** A literal address the server would refuse to call is refused now; a host name is judged at each delivery. */

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
-import { ALL_ROLES, ApiRoutes, AuthSettingsResponse, LoginResponse, MeResponse, RegisterResponse } from '@model-inventory/contracts';
+import { ALL_ROLES, ApiRoutes, AuthSettingsResponse, InvitationPreviewResponse, LoginResponse, MeResponse, RegisterResponse } from '@model-inventory/contracts';
 import { APP_CONFIG, ApiProblemDto, ApiStandardErrors, AppConfig, Public, Roles } from '@model-inventory/server-core';
 import { AuthService } from './auth.service';
 import { AuthSettingsResponseDto, ChangePasswordDto, LoginDto, LoginResponseDto, MeResponseDto, RegisterDto, RegisterResponseDto } from './dto/auth.dto';
 import { LoginThrottlerGuard } from './guards/login-throttler.guard';
+import { AcceptInvitationDto, InvitationPreviewResponseDto, InvitationTokenDto } from './dto/invitation.dto';
+import { InvitationsService } from './invitations.service';
 
 @ApiTags('auth')
 @ApiStandardErrors()
@@ -13,6 +15,7 @@ import { LoginThrottlerGuard } from './guards/login-throttler.guard';
 export class AuthController {
   constructor(
     private readonly authService: AuthService,
+    private readonly invitationsService: InvitationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -26,6 +29,33 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ type: ApiProblemDto })
   register(@Body() dto: RegisterDto): Promise<RegisterResponse> {
     return this.authService.register(dto);
+  }
+
+  @Public()
+  @Post('invitation')
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ signup: true })
+  @ApiOperation({ summary: 'Whom an invitation link is for, before it is accepted (the token goes in the body, never in a URL)' })
+  @ApiOkResponse({ type: InvitationPreviewResponseDto })
+  @ApiTooManyRequestsResponse({ type: ApiProblemDto })
+  previewInvitation(@Body() dto: InvitationTokenDto): Promise<InvitationPreviewResponse> {
+    return this.invitationsService.preview(dto.token);
+  }
+
+  @Public()
+  @Post('accept-invitation')
+  @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ login: true })
+  @ApiOperation({
+    summary: 'Accept an invitation: choose a name and password, join the organisation with the role chosen by the Admin, and sign in',
+    description: 'Works whether or not sign-up is enabled. A used, revoked or expired token is a 400 naming `token`.',
+  })
+  @ApiCreatedResponse({ type: LoginResponseDto })
+  @ApiConflictResponse({ type: ApiProblemDto, description: 'The email already has an account.' })
+  @ApiTooManyRequestsResponse({ type: ApiProblemDto })
+  acceptInvitation(@Body() dto: AcceptInvitationDto): Promise<LoginResponse> {
+    return this.authService.acceptInvitation(dto);
   }
 
   @Public()

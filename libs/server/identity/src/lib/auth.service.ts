@@ -5,6 +5,9 @@ import { AuditLog } from '@model-inventory/server-audit-log';
 import { APP_CONFIG, AppConfig, ConflictError, ForbiddenError, RequestContext, UnauthorizedError, ValidationFailedError } from '@model-inventory/server-core';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChangePasswordDto, LoginDto, RegisterDto } from './dto/auth.dto';
+import { AcceptInvitationDto } from './dto/invitation.dto';
+import { InvitationsRepository } from './invitations.repository';
+import { hashInvitationToken, INVITATION_UNUSABLE } from './invitations.service';
 import { SessionsRepository } from './sessions.repository';
 import { OrganizationEntity } from './entities/organization.entity';
 import { UserEntity } from './entities/user.entity';
@@ -36,6 +39,7 @@ export class AuthService {
     private readonly sessions: SessionsRepository,
     private readonly users: UsersRepository,
     private readonly credentials: CredentialCache,
+    private readonly invitations: InvitationsRepository,
   ) {
     this.decoyHash = hasher.hash('decoy password that never matches');
   }
@@ -58,6 +62,23 @@ export class AuthService {
       return { organization, token: await this.issueToken(user, manager) };
     });
     return { ...token, organization: toOrganizationResponse(organization) };
+  }
+
+  /** Creates the invited user with the invitation's e-mail and role, uses up the link and signs them in. */
+  async acceptInvitation(dto: AcceptInvitationDto): Promise<LoginResponse> {
+    const passwordHash = await this.hasher.hash(dto.password);
+    return this.dataSource.transaction(async (manager) => {
+      const invitation = await this.invitations.findUsableByTokenHash(hashInvitationToken(dto.token), manager);
+      if (!invitation) throw ValidationFailedError.forField('token', INVITATION_UNUSABLE);
+      if (await this.users.emailTaken(invitation.email, manager)) throw new ConflictError('An account with this email already exists.');
+      const users = manager.getRepository(UserEntity);
+      const user = await users.save(users.create({ organization_id: invitation.organization_id, name: dto.name, email: invitation.email, password_hash: passwordHash, role: invitation.role }));
+      await this.invitations.markAccepted(invitation.id, user.id, manager);
+      const actor = { organizationId: user.organization_id, userId: user.id, name: user.name, email: user.email };
+      const details = { invitation_id: invitation.id, role: user.role, invited_by: invitation.invited_by };
+      await this.audit.record('user.invitation_accepted', { actor, target: { type: 'user', id: user.id }, details }, manager);
+      return this.issueToken(user, manager);
+    });
   }
 
   async login(dto: LoginDto): Promise<LoginResponse> {

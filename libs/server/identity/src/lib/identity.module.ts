@@ -24,10 +24,15 @@ import { OrganizationController } from './organization.controller';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
+import { InvitationEntity } from './entities/invitation.entity';
+import { InvitationsController } from './invitations.controller';
+import { InvitationsRepository } from './invitations.repository';
+import { InvitationsService } from './invitations.service';
 
 /** Organisations, users, sign-in, and the global guards that authenticate and authorise every route. */
 @Module({
-  controllers: [ApiTokensController, AuthController, OrganizationController, UsersController],
+  // Invitations before users, so that GET /users/invitations is not taken for GET /users/:id.
+  controllers: [ApiTokensController, AuthController, OrganizationController, InvitationsController, UsersController],
   exports: [AuditLogModule, UsersRepository],
   imports: [
     JwtModule.registerAsync({
@@ -47,7 +52,7 @@ import { UsersService } from './users.service';
       ],
     }),
     AuditLogModule,
-    TypeOrmModule.forFeature([ApiTokenEntity, OrganizationEntity, SessionEntity, UserEntity]),
+    TypeOrmModule.forFeature([ApiTokenEntity, InvitationEntity, OrganizationEntity, SessionEntity, UserEntity]),
   ],
   providers: [
     ApiTokensService,
@@ -55,6 +60,8 @@ import { UsersService } from './users.service';
     CredentialCache,
     SessionsRepository,
     DemoSeeder,
+    InvitationsRepository,
+    InvitationsService,
     PasswordHasher,
     UsersRepository,
     UsersService,

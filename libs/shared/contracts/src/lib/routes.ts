@@ -4,6 +4,7 @@ export const API_PREFIX = 'api';
 export const ApiRoutes = {
   auth: 'auth',
   users: 'users',
+  invitations: 'users/invitations',
   projects: 'projects',
   frameworks: 'frameworks',
   health: 'health',
@@ -29,6 +30,7 @@ export const ApiRoutes = {
 export const WebRoutes = {
   login: 'login',
   signup: 'signup',
+  acceptInvitation: 'accept-invitation',
   modelInventory: 'model-inventory',
   settings: 'settings',
   /** The public read-only page of a share link: `/share/<token>`, no sign-in. */

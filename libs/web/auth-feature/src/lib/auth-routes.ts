@@ -5,6 +5,7 @@ import { guestGuard } from '@model-inventory/web-core';
 import { AuthLayout } from './auth-layout/auth-layout';
 import { LoginPage } from './login-page/login-page';
 import { SignupPage } from './signup-page/signup-page';
+import { AcceptInvitationPage } from './accept-invitation-page/accept-invitation-page';
 
 function guestPage(path: string, component: Type<unknown>, title: string): Route {
   return {
@@ -18,4 +19,5 @@ function guestPage(path: string, component: Type<unknown>, title: string): Route
 export const routes: Routes = [
   guestPage(WebRoutes.login, LoginPage, 'Sign in'),
   guestPage(WebRoutes.signup, SignupPage, 'Create an organisation'),
+  guestPage(WebRoutes.acceptInvitation, AcceptInvitationPage, 'Accept invitation'),
 ];

@@ -18,11 +18,15 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'user.created': 'User added',
   'user.password_reset': 'Password reset by an Admin',
   'user.removed': 'User removed',
+  'user.invited': 'User invited',
+  'user.invitation_accepted': 'Invitation accepted',
+  'user.invitation_revoked': 'Invitation revoked',
   'user.renamed': 'User renamed',
   'user.role_changed': 'Role changed',
   'webhook.changed': 'Webhook changed',
   'webhook.created': 'Webhook created',
   'webhook.removed': 'Webhook removed',
+  'webhook.tested': 'Webhook test delivery sent',
 };
 
 export const AUDIT_ACTION_OPTIONS = AUDIT_ACTIONS.map((action) => ({ action, label: AUDIT_ACTION_LABELS[action] }));

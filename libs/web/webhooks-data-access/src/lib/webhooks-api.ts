@@ -9,9 +9,11 @@ import {
   UpdateWebhookRequest,
   WebhookDeliveryResponse,
   WebhookResponse,
+  WebhookTestResponse,
 } from '@model-inventory/contracts';
 import { API_BASE_URL, apiUrl, handledLocally, toHttpParams } from '@model-inventory/web-core';
 import { map, Observable } from 'rxjs';
+import { TEST_POLL_INTERVAL_MS, TEST_POLL_LIMIT, TestDeliveryOutcome, untilLogged } from './test-delivery';
 
 /** The organisation's webhooks and their delivery log (`/api/webhooks`, Admins only). */
 @Injectable({ providedIn: 'root' })
@@ -44,6 +46,19 @@ export class WebhooksApi {
 
   remove(id: number): Observable<void> {
     return this.http.delete(`${this.baseUrl}/${id}`).pipe(map(() => undefined));
+  }
+
+  /** Queues a signed test ping; the answer names the `event_uuid` its attempts will carry in the delivery log. */
+  sendTest(id: number): Observable<WebhookTestResponse> {
+    return this.http.post<WebhookTestResponse>(`${this.baseUrl}/${id}/test`, null);
+  }
+
+  /**
+   * Sends a test ping, then reads the delivery log briefly until its first attempt shows up: emits `queued`,
+   * then `logged` with that attempt, or `not-yet` when the worker has not tried within the polling window.
+   */
+  testDelivery(id: number, intervalMs = TEST_POLL_INTERVAL_MS, polls = TEST_POLL_LIMIT): Observable<TestDeliveryOutcome> {
+    return untilLogged(this.sendTest(id), (queued) => this.deliveries(id, { limit: 10 }).pipe(map((page) => page.items.filter((row) => row.event_uuid === queued.event_uuid))), intervalMs, polls);
   }
 
   /** Every delivery attempt of one webhook, newest first. */

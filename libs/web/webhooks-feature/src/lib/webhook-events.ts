@@ -1,6 +1,7 @@
-import { AUTOMATION_EVENTS, AutomationEvent } from '@model-inventory/contracts';
+import { AUTOMATION_EVENTS, AutomationEvent, DeliveredEvent } from '@model-inventory/contracts';
 
-const LABELS: Partial<Record<AutomationEvent, string>> = {
+const LABELS: Partial<Record<DeliveredEvent, string>> = {
+  webhook_test: 'Test delivery',
   evidence_expired: 'Evidence expired',
   evidence_expiring: 'Evidence expiring',
   model_added: 'Model added',
@@ -12,7 +13,7 @@ const LABELS: Partial<Record<AutomationEvent, string>> = {
 };
 
 /** How the console names an event; an event it does not know yet is shown by its API name. */
-export function eventLabel(event: AutomationEvent): string {
+export function eventLabel(event: DeliveredEvent): string {
   return LABELS[event] ?? event;
 }
 

@@ -1,4 +1,4 @@
-import { AutomationEvent } from '@model-inventory/contracts';
+import { DeliveredEvent } from '@model-inventory/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintToNumber } from '@model-inventory/server-core';
 
@@ -16,7 +16,7 @@ export class AutomationEventEntity {
   organization_id!: number;
 
   @Column({ type: 'varchar', length: 40 })
-  event!: AutomationEvent;
+  event!: DeliveredEvent;
 
   /** The written row under its entity's key, as the database wrote it; presented by its domain when sent. */
   @Column({ type: 'jsonb' })

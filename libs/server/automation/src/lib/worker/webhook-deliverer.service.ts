@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { WEBHOOK_TEST_EVENT, WebhookPayload } from '@model-inventory/contracts';
 import { DeliverJobData } from '@model-inventory/server-core';
 import { UnrecoverableError } from 'bullmq';
 import { AutomationEventsRepository } from '../automation-events.repository';
@@ -9,6 +10,15 @@ import { classifyAttempt, truncateError } from './delivery-outcome';
 import { buildWebhookRequest } from './webhook-request';
 import { WebhookSender } from './webhook-sender';
 import { WebhookSecrets } from '../webhook-secrets';
+import { AutomationEventEntity } from '../entities/automation-event.entity';
+import { WebhookEntity } from '../entities/webhook.entity';
+import { testedWebhookId } from '../webhook-test-event';
+
+/** A test ping is wanted by the webhook it names; any other event by an active subscriber. */
+function isStillWanted(event: AutomationEventEntity, webhook: WebhookEntity): boolean {
+  if (event.event === WEBHOOK_TEST_EVENT) return testedWebhookId(event) === webhook.id;
+  return webhook.active && webhook.events.includes(event.event);
+}
 
 export interface DeliverResult {
   status: number | null;
@@ -34,10 +44,10 @@ export class WebhookDeliverer {
     const event = await this.events.findByUuid(event_uuid);
     if (!event) return this.skipped(label, 'the event no longer exists');
     const webhook = await this.webhooks.findInOrganization(webhook_id, event.organization_id);
-    if (!webhook || !webhook.active || !webhook.events.includes(event.event)) return this.skipped(label, 'the webhook was deleted, deactivated or unsubscribed');
+    if (!webhook || !isStillWanted(event, webhook)) return this.skipped(label, 'the webhook was deleted, deactivated or unsubscribed');
     if (await this.deliveries.hasSucceeded(event.id, webhook_id)) return this.skipped(label, 'already delivered');
 
-    const data = this.registry.present(event.event, event.payload);
+    const data = event.event === WEBHOOK_TEST_EVENT ? (event.payload as WebhookPayload['data']) : this.registry.present(event.event, event.payload);
     const result = await this.sender.post(webhook.url, buildWebhookRequest(event, data, this.secrets.open(webhook)));
     const outcome = classifyAttempt(result);
     await this.deliveries.insert({

@@ -16,6 +16,7 @@ import { CreateModelEvidence1764800000000 } from './1764800000000-CreateModelEvi
 import { AddGovernanceSettings1764820000000 } from './1764820000000-AddGovernanceSettings';
 import { SealWebhookSecrets1764830000000 } from './1764830000000-SealWebhookSecrets';
 import { CreateMlflowIntegrationsAndRecords1764810000000 } from './1764810000000-CreateMlflowIntegrationsAndRecords';
+import { CreateUserInvitations1764840000000 } from './1764840000000-CreateUserInvitations';
 
 /** In order. Add new migrations at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   CreateMlflowIntegrationsAndRecords1764810000000,
   AddGovernanceSettings1764820000000,
   SealWebhookSecrets1764830000000,
+  CreateUserInvitations1764840000000,
 ];

@@ -1,7 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
+  AcceptInvitationRequest,
   ApiRoutes,
+  InvitationPreviewResponse,
   AuthSettingsResponse,
   ChangePasswordRequest,
   LoginRequest,
@@ -27,6 +29,16 @@ export class AuthApi {
   /** Failures are shown by the sign-up form, not by the global error notification. */
   register(request: RegisterRequest): Observable<RegisterResponse> {
     return this.http.post<RegisterResponse>(`${this.baseUrl}/register`, request, { context: handledLocally() });
+  }
+
+  /** Whom an invitation link is for; an unusable token is a 400 naming `token`, shown by the accept page. */
+  previewInvitation(token: string): Observable<InvitationPreviewResponse> {
+    return this.http.post<InvitationPreviewResponse>(`${this.baseUrl}/invitation`, { token }, { context: handledLocally() });
+  }
+
+  /** Failures are shown by the accept-invitation form. */
+  acceptInvitation(request: AcceptInvitationRequest): Observable<LoginResponse> {
+    return this.http.post<LoginResponse>(`${this.baseUrl}/accept-invitation`, request, { context: handledLocally() });
   }
 
   me(): Observable<MeResponse> {

@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { ChangePasswordRequest, LoginRequest, MeResponse, OrganizationResponse, RegisterRequest, Role } from '@model-inventory/contracts';
+import { AcceptInvitationRequest, ChangePasswordRequest, LoginRequest, MeResponse, OrganizationResponse, RegisterRequest, Role } from '@model-inventory/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthApi } from './auth-api';
 import { clearStoredToken, readStoredToken, writeStoredToken } from './token-storage';
@@ -20,6 +20,18 @@ export class AuthStore {
 
   async login(request: LoginRequest): Promise<void> {
     const response = await firstValueFrom(this.api.login(request));
+    this.saveToken(response.access_token, response.expires_in);
+    try {
+      this.sessionState.set(await firstValueFrom(this.api.me()));
+    } catch (error) {
+      this.clearSession();
+      throw error;
+    }
+  }
+
+  /** Joins the inviting organisation and signs in as the new user. */
+  async acceptInvitation(request: AcceptInvitationRequest): Promise<void> {
+    const response = await firstValueFrom(this.api.acceptInvitation(request));
     this.saveToken(response.access_token, response.expires_in);
     try {
       this.sessionState.set(await firstValueFrom(this.api.me()));

@@ -1,3 +1,4 @@
+import { provideRouter } from '@angular/router';
 import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { provideHttpClient } from '@angular/common/http';
@@ -26,12 +27,15 @@ describe(OrganizationPage.name, () => {
   beforeEach(() => {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
     });
     backend = TestBed.inject(HttpTestingController);
   });
 
   afterEach(() => backend.verify());
+
+  let signupEnabled = true;
+  beforeEach(() => (signupEnabled = true));
 
   async function open(role: Role, settings = someOrganizationSettings()): Promise<void> {
     await signInAs(role);
@@ -45,6 +49,7 @@ describe(OrganizationPage.name, () => {
     overlay = TestbedHarnessEnvironment.documentRootLoader(fixture);
     fixture.detectChanges();
     backend.expectOne({ method: 'GET', url: '/api/organization/settings' }).flush(settings);
+    backend.expectOne({ method: 'GET', url: '/api/auth/settings' }).flush({ signup_enabled: signupEnabled });
     await fixture.whenStable();
   }
 
@@ -52,9 +57,28 @@ describe(OrganizationPage.name, () => {
     return (fixture.nativeElement as HTMLElement).textContent ?? '';
   }
 
-  async function button(text: string): Promise<MatButtonHarness> {
+  async function button(text: string | RegExp): Promise<MatButtonHarness> {
     return loader.getHarness(MatButtonHarness.with({ text }));
   }
+
+  describe('who can join', () => {
+    it('tells an Admin that people join by invitation only, that sign-up makes a separate organisation, and where to invite', async () => {
+      await open(Role.Admin);
+      const policy = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="joining-policy"]')?.textContent ?? '';
+      expect(policy).toContain('Invitation only: nobody becomes a member without an Admin.');
+      expect(policy).toContain('expires after 7 days');
+      expect(policy).toContain('Sign-up on this installation is on. It creates a separate, new organisation');
+      expect(policy).toContain('Joining by e-mail domain is not offered');
+      expect(await (await button(/Invite someone in Settings › General › Users/)).getText()).toContain('Invite someone');
+    });
+
+    it('says sign-up is off when it is, and offers no invite link to an Editor', async () => {
+      signupEnabled = false;
+      await open(Role.Editor);
+      expect(text()).toContain('Sign-up on this installation is off. Only invitations and Admins add people.');
+      expect(text()).not.toContain('Invite someone');
+    });
+  });
 
   describe('as an Admin', () => {
     it('renames the organisation, and the app bar shows the new name', async () => {

@@ -12,6 +12,7 @@ import { OrganizationSettingsResponse } from '@model-inventory/contracts';
 import { applyProblemToForm, AuthStore, describeHttpError } from '@model-inventory/web-core';
 import { OrganizationApi } from '@model-inventory/web-organization-data-access';
 import { GovernanceRules } from '../governance-rules/governance-rules';
+import { JoiningPolicy } from '../joining-policy/joining-policy';
 import { rememberReReviewSuggestionShown, reReviewSuggestionShown } from '../re-review-suggestion';
 
 export const ORGANIZATION_NAME_MAX_LENGTH = 200;
@@ -21,6 +22,7 @@ export const ORGANIZATION_NAME_MAX_LENGTH = 200;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     GovernanceRules,
+    JoiningPolicy,
     MatButton,
     MatCard,
     MatCardActions,

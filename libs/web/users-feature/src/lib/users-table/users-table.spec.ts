@@ -11,7 +11,7 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { MatMenuHarness } from '@angular/material/menu/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatTooltipHarness } from '@angular/material/tooltip/testing';
-import { Role, UserResponse } from '@model-inventory/contracts';
+import { InvitationResponse, Role, UserResponse } from '@model-inventory/contracts';
 import { signInAs } from '@model-inventory/web-core/testing';
 import { UsersTable } from './users-table';
 
@@ -27,13 +27,24 @@ const user = (id: number, name: string, role: Role): UserResponse => ({
 const GRACE = user(3, 'Grace Hopper', Role.Admin);
 const ALAN = user(4, 'Alan Turing', Role.Auditor);
 
+const OPEN_INVITATION: InvitationResponse = {
+  created_at: '2026-12-01T09:00:00Z',
+  email: 'katherine@acme.example',
+  expires_at: '2026-12-08T09:00:00Z',
+  id: 7,
+  invited_by: 'Grace Hopper',
+  role: Role.Reviewer,
+};
+
 describe(UsersTable.name, () => {
+  let invitations: InvitationResponse[] = [];
   let backend: HttpTestingController;
   let loader: HarnessLoader;
   let overlay: HarnessLoader;
   let fixture: ComponentFixture<UsersTable>;
 
   beforeEach(() => {
+    invitations = [];
     localStorage.clear();
     TestBed.configureTestingModule({
       providers: [
@@ -59,6 +70,10 @@ describe(UsersTable.name, () => {
     fixture.detectChanges();
     answerList();
     await fixture.whenStable();
+    if (role === Role.Admin) {
+      backend.expectOne('/api/users/invitations?limit=50&offset=0').flush({ items: invitations, limit: 50, offset: 0, total: invitations.length });
+      await fixture.whenStable();
+    }
   }
 
   const button = (label: string | RegExp) => loader.getHarness(MatButtonHarness.with({ text: label }));
@@ -193,5 +208,43 @@ describe(UsersTable.name, () => {
     expect(await loader.getAllHarnesses(MatMenuHarness)).toHaveLength(0);
     expect(await loader.getAllHarnesses(MatButtonHarness.with({ selector: '.remove' }))).toHaveLength(0);
     expect(rowNames()).toEqual(['Grace Hopper', 'Alan Turing']);
+  });
+
+  it('invites someone with a role and shows the one-time link, then lists the invitation as open', async () => {
+    await open(Role.Admin);
+    await (await button(/Invite/)).click();
+    const dialog = await overlay.getHarness(MatDialogHarness);
+    await type(dialog, 'Email', 'katherine@acme.example');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Create invitation' }))).click();
+    const request = backend.expectOne({ method: 'POST', url: '/api/users/invitations' });
+    expect(request.request.body).toEqual({ email: 'katherine@acme.example', role: Role.Auditor });
+    request.flush({ ...OPEN_INVITATION, role: Role.Auditor, accept_path: '/accept-invitation#token=tok-123', token: 'tok-123' });
+    await fixture.whenStable();
+    const link = document.querySelector('[data-testid="invitation-link"]')?.textContent ?? '';
+    expect(link).toBe(`${location.origin}/accept-invitation#token=tok-123`);
+    expect(await dialog.getText()).toContain('It is shown only now, works once');
+
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Done' }))).click();
+    await fixture.whenStable();
+    backend.expectOne('/api/users/invitations?limit=50&offset=0').flush({ items: [OPEN_INVITATION], limit: 50, offset: 0, total: 1 });
+    await fixture.whenStable();
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('Open invitations (1)');
+  });
+
+  it('lists open invitations to an Admin and revokes one after confirming', async () => {
+    invitations = [OPEN_INVITATION];
+    await open(Role.Admin);
+    const item = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="pending-invitation"]');
+    expect(item?.textContent).toContain('katherine@acme.example');
+    expect(item?.textContent).toContain('Reviewer · invited by Grace Hopper');
+
+    await (await iconButton('Revoke the invitation for katherine@acme.example')).click();
+    const confirm = await overlay.getHarness(MatDialogHarness);
+    await (await confirm.getHarness(MatButtonHarness.with({ text: 'Revoke invitation' }))).click();
+    backend.expectOne({ method: 'DELETE', url: '/api/users/invitations/7' }).flush(null, { status: 204, statusText: 'No Content' });
+    await fixture.whenStable();
+    backend.expectOne('/api/users/invitations?limit=50&offset=0').flush({ items: [], limit: 50, offset: 0, total: 0 });
+    await fixture.whenStable();
+    expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="pending-invitation"]')).toBeNull();
   });
 });

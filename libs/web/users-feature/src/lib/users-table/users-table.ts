@@ -17,6 +17,8 @@ import { confirmAction } from '@model-inventory/web-shared-ui';
 import { UsersApi } from '@model-inventory/web-users-data-access';
 import { catchError, filter, map, of, startWith, switchMap } from 'rxjs';
 import { UserDialog } from '../user-dialog/user-dialog';
+import { InviteDialog } from '../invite-dialog/invite-dialog';
+import { PendingInvitations } from '../pending-invitations/pending-invitations';
 import { UserEditDialog, UserEditResult } from '../user-edit-dialog/user-edit-dialog';
 import { ROLE_OPTIONS } from '../user-roles';
 
@@ -45,6 +47,7 @@ const COLUMNS = ['name', 'email', 'role', 'created_at'];
     MatProgressBar,
     MatTableModule,
     MatTooltip,
+    PendingInvitations,
   ],
   selector: 'mi-users-table',
   styleUrl: './users-table.scss',
@@ -63,6 +66,7 @@ export class UsersTable {
   protected readonly roles = ROLE_OPTIONS;
   protected readonly pageSizeOptions = PAGE_SIZE_OPTIONS;
   protected readonly busyUserId = signal<number | null>(null);
+  protected readonly invitationsRevision = signal(0);
   protected readonly query = signal({ limit: PAGE_SIZE_OPTIONS[0], offset: 0, revision: 0 });
   protected readonly state = toSignal(
     toObservable(this.query).pipe(
@@ -92,6 +96,16 @@ export class UsersTable {
       .subscribe((user) => {
         this.snackBar.open(`${user.name} can now sign in as ${user.role}.`, undefined, { duration: 4000 });
         this.refresh();
+      });
+  }
+
+  protected invite(): void {
+    this.dialog
+      .open<InviteDialog, void, boolean>(InviteDialog, { autoFocus: 'first-tabbable', disableClose: true, width: '520px' })
+      .afterClosed()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((issued) => {
+        if (issued) this.invitationsRevision.update((revision) => revision + 1);
       });
   }
 

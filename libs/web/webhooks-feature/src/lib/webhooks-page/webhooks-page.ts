@@ -12,11 +12,12 @@ import { MatTableModule } from '@angular/material/table';
 import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { Page, WebhookResponse } from '@model-inventory/contracts';
-import { WebhooksApi } from '@model-inventory/web-webhooks-data-access';
+import { TestDeliveryOutcome, WebhooksApi } from '@model-inventory/web-webhooks-data-access';
 import { confirmAction, EmptyState } from '@model-inventory/web-shared-ui';
 import { catchError, filter, map, of, startWith, switchMap } from 'rxjs';
 import { WebhookDialog, WebhookDialogData } from '../webhook-dialog/webhook-dialog';
 import { eventsLabel } from '../webhook-events';
+import { describeTestOutcome } from './test-outcome';
 
 type WebhooksState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; page: Page<WebhookResponse> };
 
@@ -40,6 +41,9 @@ export class WebhooksPage {
   protected readonly pageSizeOptions = PAGE_SIZE_OPTIONS;
   protected readonly eventsLabel = eventsLabel;
   protected readonly busyWebhookId = signal<number | null>(null);
+  protected readonly testingWebhookId = signal<number | null>(null);
+  /** The latest test delivery, in words, for the status line above the table. */
+  protected readonly testResult = signal<{ webhookId: number; text: string; failed: boolean } | null>(null);
   private readonly query = signal({ limit: PAGE_SIZE_OPTIONS[0], offset: 0, revision: 0 });
   protected readonly state = toSignal(
     toObservable(this.query).pipe(
@@ -81,6 +85,18 @@ export class WebhooksPage {
           this.snackBar.open(`Webhook for ${saved.url} was ${saved.active ? 'enabled' : 'disabled'}.`, undefined, { duration: 4000 });
           this.refresh();
         },
+      });
+  }
+
+  protected sendTest(webhook: WebhookResponse): void {
+    this.testingWebhookId.set(webhook.id);
+    this.api
+      .testDelivery(webhook.id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        complete: () => this.testingWebhookId.set(null),
+        error: () => this.testingWebhookId.set(null),
+        next: (outcome: TestDeliveryOutcome) => this.testResult.set({ webhookId: webhook.id, ...describeTestOutcome(webhook.url, outcome) }),
       });
   }
 

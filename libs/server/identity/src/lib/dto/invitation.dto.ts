@@ -1,0 +1,93 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  AcceptInvitationRequest,
+  CreateInvitationRequest,
+  InvitationPreviewResponse,
+  InvitationResponse,
+  InvitationTokenRequest,
+  IssuedInvitationResponse,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  Role,
+} from '@model-inventory/contracts';
+import { LowerCaseTrim, PageResponseDto, Trim } from '@model-inventory/server-core';
+import { IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class CreateInvitationDto implements CreateInvitationRequest {
+  @ApiProperty({ maxLength: 254, example: 'grace@acme.example' })
+  @LowerCaseTrim()
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ enum: Role, enumName: 'Role', description: 'The role the invitee gets on accepting.' })
+  @IsEnum(Role)
+  role!: Role;
+}
+
+export class InvitationTokenDto implements InvitationTokenRequest {
+  @ApiProperty({ description: 'The token from the invitation link (after `#token=`).' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token!: string;
+}
+
+export class AcceptInvitationDto extends InvitationTokenDto implements AcceptInvitationRequest {
+  @ApiProperty({ maxLength: 200, example: 'Grace Hopper' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password!: string;
+}
+
+export class InvitationResponseDto implements InvitationResponse {
+  @ApiProperty()
+  id!: number;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty({ enum: Role, enumName: 'Role' })
+  role!: Role;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The name of the Admin who sent it.' })
+  invited_by!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  created_at!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expires_at!: string;
+}
+
+export class IssuedInvitationResponseDto extends InvitationResponseDto implements IssuedInvitationResponse {
+  @ApiProperty({ description: 'The one-time token; shown only in this answer.' })
+  token!: string;
+
+  @ApiProperty({ example: '/accept-invitation#token=…', description: "The console link to hand to the invitee, relative to the console's address." })
+  accept_path!: string;
+}
+
+export class InvitationPageResponseDto extends PageResponseDto(InvitationResponseDto, 'InvitationPageResponse') {}
+
+export class InvitationPreviewResponseDto implements InvitationPreviewResponse {
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty({ enum: Role, enumName: 'Role' })
+  role!: Role;
+
+  @ApiProperty()
+  organization_name!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expires_at!: string;
+}
