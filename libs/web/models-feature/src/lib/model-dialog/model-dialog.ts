@@ -21,6 +21,7 @@ import { ModelInventoryApi, ReferenceDataApi, VersionedModel } from '@model-inve
 import { confirmAction } from '@model-inventory/web-shared-ui';
 import { catchError, filter, Observable, of } from 'rxjs';
 import { ModelActivity } from '../model-activity/model-activity';
+import { ModelDetailsView } from '../model-details-view/model-details-view';
 import { ModelForm } from '../model-form/model-form';
 import { ModelRisksTab } from '../model-risks-tab/model-risks-tab';
 import { createModelForm, formValueOf, toCreateRequest, toUpdateRequest } from '../model-form/model-form-group';
@@ -54,6 +55,7 @@ type LoadState = { status: 'loading' } | { status: 'error'; message: string } | 
     MatTabContent,
     MatTabGroup,
     ModelActivity,
+    ModelDetailsView,
     ModelForm,
     ModelRisksTab,
     NgTemplateOutlet,
