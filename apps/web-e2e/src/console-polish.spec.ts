@@ -5,11 +5,13 @@ import { LoginResponse } from '@model-inventory/contracts';
 
 const SCREENSHOTS = join(__dirname, '..', 'screenshots');
 
-/** A new organisation with one model, signed in through the stored session as a returning user would be. */
-async function signedInWithAModel(page: Page, request: APIRequestContext): Promise<void> {
+const PASSWORD = 'correct-horse-battery-staple';
+
+/** A new organisation (its Admin's session) with one Approved model. */
+async function registerWithAModel(request: APIRequestContext): Promise<LoginResponse> {
   const suffix = randomUUID().slice(0, 8);
   const registered = await request.post('/api/auth/register', {
-    data: { email: `polish-${suffix}@e2e.example.com`, name: 'Ada Lovelace', organization_name: `Polish ${suffix}`, password: 'correct-horse-battery-staple' },
+    data: { email: `polish-${suffix}@e2e.example.com`, name: 'Ada Lovelace', organization_name: `Polish ${suffix}`, password: PASSWORD },
   });
   expect(registered.status()).toBe(201);
   const session = (await registered.json()) as LoginResponse;
@@ -19,10 +21,20 @@ async function signedInWithAModel(page: Page, request: APIRequestContext): Promi
     biases: 'None known', limitations: 'Context window', hosting_provider: 'Cloud',
   };
   expect((await request.post('/api/modelInventory', { data: model, headers: { Authorization: `Bearer ${session.access_token}` } })).status()).toBe(201);
+  return session;
+}
+
+/** Signed in through the stored session, as a returning user would be. */
+async function useSession(page: Page, session: LoginResponse): Promise<void> {
   await page.addInitScript(
     ([token, expiresAt]) => localStorage.setItem('model-inventory.session', JSON.stringify({ accessToken: token, expiresAt })),
     [session.access_token, Date.now() + session.expires_in * 1000] as const,
   );
+}
+
+/** A new organisation with one model, signed in as its Admin. */
+async function signedInWithAModel(page: Page, request: APIRequestContext): Promise<void> {
+  await useSession(page, await registerWithAModel(request));
 }
 
 test('on a phone each model is a card whose status shows without scrolling sideways', async ({ page, request }) => {
@@ -71,4 +83,68 @@ test('the dark theme follows the system, and the model dialog shows the last dec
   const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
   expect(r + g + b).toBeLessThan(200);
   await page.screenshot({ path: join(SCREENSHOTS, 'model-dialog-dark.png') });
+});
+
+test('an Auditor reads a model as text, not as greyed-out inputs', async ({ page, request }) => {
+  const admin = await registerWithAModel(request);
+  const email = `auditor-${randomUUID().slice(0, 8)}@e2e.example.com`;
+  const added = await request.post('/api/users', {
+    data: { email, name: 'Grace Hopper', password: PASSWORD, role: 'Auditor' },
+    headers: { Authorization: `Bearer ${admin.access_token}` },
+  });
+  expect(added.status()).toBe(201);
+  const login = await request.post('/api/auth/login', { data: { email, password: PASSWORD } });
+  expect(login.status()).toBe(200);
+  await useSession(page, (await login.json()) as LoginResponse);
+
+  await page.goto('/model-inventory/models');
+  await page.getByTestId('model-row').first().click();
+  const dialog = page.getByRole('dialog');
+  const details = dialog.getByTestId('model-details-view');
+  await expect(details).toContainText('Claude 3.5 Sonnet');
+  await expect(details.getByTestId('decision')).toContainText('Approved by Ada Lovelace');
+  await expect(details).toContainText('Assessed by the AI board.');
+  await expect(details.getByRole('link', { name: 'https://example.com' })).toBeVisible();
+  await expect(dialog.getByRole('textbox')).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: /Save|Delete/ })).toHaveCount(0);
+  await expect(dialog).toContainText('Read-only');
+  await page.screenshot({ path: join(SCREENSHOTS, 'model-auditor-view.png') });
+});
+
+test('the column chooser opens below its button, and the status cards speak in plain English', async ({ page, request }) => {
+  await page.setViewportSize({ height: 900, width: 1440 });
+  await signedInWithAModel(page, request);
+  await page.goto('/model-inventory/models');
+  await expect(page.getByTestId('model-row').first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('button', { name: '1 model approved. Show only Approved models' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '1 model in total. Show all models' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '0 models pending. Show only Pending models' })).toBeVisible();
+
+  const trigger = page.getByTestId('columns');
+  const menu = page.getByRole('menu');
+  const openedBoxes = async () => {
+    await trigger.click();
+    await expect(menu.getByRole('menuitemcheckbox', { name: 'Hosting' })).toBeVisible();
+    const [button, panel] = await Promise.all([trigger.boundingBox(), menu.boundingBox()]);
+    if (!button || !panel) throw new Error('the column chooser or its button has no box');
+    return { button, panel };
+  };
+
+  // A laptop screen: the whole list, below the button and on screen.
+  const laptop = await openedBoxes();
+  expect(laptop.panel.y).toBeGreaterThanOrEqual(laptop.button.y + laptop.button.height - 1);
+  expect(laptop.panel.y + laptop.panel.height).toBeLessThanOrEqual(900);
+  await page.screenshot({ path: join(SCREENSHOTS, 'columns-menu.png') });
+  await menu.getByRole('menuitemcheckbox', { name: 'Hosting' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Hosting' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+
+  // A short window: no room below, so it opens above the button — still beside it, never pushed over the header.
+  await page.setViewportSize({ height: 640, width: 1280 });
+  const short = await openedBoxes();
+  const clearOfButton = short.panel.y + short.panel.height <= short.button.y + 1 || short.panel.y >= short.button.y + short.button.height - 1;
+  expect(clearOfButton).toBe(true);
+  expect(short.panel.y).toBeGreaterThanOrEqual(64);
+  await page.screenshot({ path: join(SCREENSHOTS, 'columns-menu-short-window.png') });
 });

@@ -6,8 +6,7 @@ import { cpus, loadavg } from 'node:os';
 import { LoginResponse } from '@model-inventory/contracts';
 
 interface Budget {
-  limits: { scriptTransferredKb: number; styleTransferredKb: number; apiCallsOnLoad: number };
-  goals: { scriptTransferredKb: number; apiCallsOnLoad: number; firstRowMs: number };
+  limits: { scriptTransferredKb: number; styleTransferredKb: number; apiCallsOnLoad: number; firstRowMs: number; firstRowEnforcedUpToLoadPerCpu: number };
 }
 
 const BUDGET: Budget = JSON.parse(readFileSync(join(__dirname, '..', '..', 'web', 'performance-budget.json'), 'utf8'));
@@ -59,11 +58,14 @@ test('the first load of the Models tab stays within the performance budget', asy
 
   const started = Date.now();
   await page.goto('/model-inventory/models');
-  await expect(page.getByRole('row').filter({ hasText: 'GPT-4o' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'GPT-4o' })).toBeVisible({ timeout: 20_000 });
   const firstRowMs = Date.now() - started;
   await expect.poll(() => inFlight).toBe(0);
   await Promise.all(pending);
 
+  const [loadOneMinute] = loadavg();
+  const loadPerCpu = loadOneMinute / cpus().length;
+  const timeEnforced = loadPerCpu <= BUDGET.limits.firstRowEnforcedUpToLoadPerCpu;
   const figures = {
     scriptTransferredKb: Math.round(transferred.script / 102.4) / 10,
     styleTransferredKb: Math.round(transferred.stylesheet / 102.4) / 10,
@@ -73,27 +75,35 @@ test('the first load of the Models tab stays within the performance budget', asy
     largestFiles: files.sort((a, b) => b.kb - a.kb).slice(0, 5),
     firstRowMs,
     loadAverage: loadavg().map((n) => n.toFixed(1)).join(' '),
+    firstRowEnforced: timeEnforced,
   };
-  const goals = {
-    scriptTransferredKb: figures.scriptTransferredKb <= BUDGET.goals.scriptTransferredKb,
-    apiCallsOnLoad: figures.apiCallsOnLoad <= BUDGET.goals.apiCallsOnLoad,
-    firstRowMs: figures.firstRowMs <= BUDGET.goals.firstRowMs,
+  const within = {
+    scriptTransferredKb: figures.scriptTransferredKb <= BUDGET.limits.scriptTransferredKb,
+    styleTransferredKb: figures.styleTransferredKb <= BUDGET.limits.styleTransferredKb,
+    apiCallsOnLoad: figures.apiCallsOnLoad <= BUDGET.limits.apiCallsOnLoad,
+    firstRowMs: figures.firstRowMs <= BUDGET.limits.firstRowMs,
   };
   mkdirSync(join(RESULT, '..'), { recursive: true });
-  writeFileSync(RESULT, JSON.stringify({ ...figures, goals }, null, 2));
+  writeFileSync(RESULT, JSON.stringify({ ...figures, within }, null, 2));
   const mark = (met: boolean) => (met ? 'PASS' : 'FAIL');
   console.log(
     [
       `first load of the Models tab (load average ${figures.loadAverage}, ${cpus().length} CPUs):`,
-      `  JavaScript ${figures.scriptTransferredKb} kB transferred — goal ${BUDGET.goals.scriptTransferredKb} kB ${mark(goals.scriptTransferredKb)}, limit ${BUDGET.limits.scriptTransferredKb} kB`,
-      `  CSS ${figures.styleTransferredKb} kB transferred — limit ${BUDGET.limits.styleTransferredKb} kB`,
-      `  API calls ${figures.apiCallsOnLoad} — goal ${BUDGET.goals.apiCallsOnLoad} ${mark(goals.apiCallsOnLoad)}, limit ${BUDGET.limits.apiCallsOnLoad}: ${apiCalls.join(', ')}`,
-      `  first table row after ${figures.firstRowMs} ms — goal ${BUDGET.goals.firstRowMs} ms ${mark(goals.firstRowMs)} (reported, not enforced)`,
+      `  JavaScript ${figures.scriptTransferredKb} kB transferred — limit ${BUDGET.limits.scriptTransferredKb} kB ${mark(within.scriptTransferredKb)}`,
+      `  CSS ${figures.styleTransferredKb} kB transferred — limit ${BUDGET.limits.styleTransferredKb} kB ${mark(within.styleTransferredKb)}`,
+      `  API calls ${figures.apiCallsOnLoad} — limit ${BUDGET.limits.apiCallsOnLoad} ${mark(within.apiCallsOnLoad)}: ${apiCalls.join(', ')}`,
+      `  first table row after ${figures.firstRowMs} ms — limit ${BUDGET.limits.firstRowMs} ms ${mark(within.firstRowMs)}` +
+        (timeEnforced
+          ? ''
+          : ` (not enforced: load ${loadPerCpu.toFixed(1)} per CPU is above ${BUDGET.limits.firstRowEnforcedUpToLoadPerCpu}, the machine is oversubscribed)`),
     ].join('\n'),
   );
 
   expect(figures.scriptTransferredKb).toBeLessThanOrEqual(BUDGET.limits.scriptTransferredKb);
   expect(figures.styleTransferredKb).toBeLessThanOrEqual(BUDGET.limits.styleTransferredKb);
   expect(apiCalls.length).toBeLessThanOrEqual(BUDGET.limits.apiCallsOnLoad);
+  // Projects and frameworks are not on the first screen: they load when a column, grouping or filter needs them.
+  expect(apiCalls.filter((call) => /\/api\/(projects|frameworks)\b/.test(call))).toEqual([]);
+  if (timeEnforced) expect(firstRowMs).toBeLessThanOrEqual(BUDGET.limits.firstRowMs);
   await context.close();
 });

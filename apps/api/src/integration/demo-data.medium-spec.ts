@@ -27,6 +27,7 @@ describe('the demo organisation of a zero-configuration start (real PostgreSQL, 
 
   it('has demo models with risks spread over levels, statuses and the matrix, one of them overdue', async () => {
     expect((await get('/api/modelInventory?limit=1')).total).toBe(7);
+    expect(await get('/api/modelInventoryHistory/current-counts?parameter=status')).toMatchObject({ demo_models: 7 });
     const summary = await get('/api/modelRisks/summary');
     expect(summary).toMatchObject({ total: 8, overdue: 1, by_status: { Open: 4, 'In Progress': 2, Resolved: 1, Accepted: 1 } });
     expect(Object.values(summary.by_level).every((count) => (count as number) > 0)).toBe(true);
@@ -62,6 +63,7 @@ describe('the demo organisation of a zero-configuration start (real PostgreSQL, 
     expect((await get('/api/projects?limit=100')).items.map((p: { name: string }) => p.name)).toEqual([kept.name]);
     expect((await get('/api/modelInventory?limit=5')).items.map((m: { model: string }) => m.model)).toEqual(['Our own model']);
     expect((await get('/api/modelRisks/summary')).total).toBe(0);
+    expect(await get('/api/modelInventoryHistory/current-counts?parameter=status')).toMatchObject({ demo_models: 0, counts: { Pending: 1 } });
     expect((await get('/api/modelRisks?filter=deleted&limit=1')).total).toBe(8);
   });
 });

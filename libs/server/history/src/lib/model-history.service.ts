@@ -18,7 +18,12 @@ export class ModelHistoryService {
   }
 
   async currentCounts(parameter: SnapshotParameter): Promise<CurrentCountsResponse> {
-    return { parameter, counts: await this.recorder.currentCounts(this.organizationId, parameter) };
+    const organizationId = this.organizationId;
+    const [counts, demoModels] = await Promise.all([
+      this.recorder.currentCounts(organizationId, parameter),
+      this.snapshots.countLiveDemo(organizationId),
+    ]);
+    return { parameter, counts, demo_models: demoModels };
   }
 
   /** Three queries whatever the range: the snapshot before it, the last snapshot of each day in it, the live counts. */

@@ -39,6 +39,15 @@ export class SnapshotsRepository {
     return normalizeCounts(parameter, Object.fromEntries(rows.map((row) => [row.bucket, row.count])));
   }
 
+  /** Live demo models (seeded with a new organisation, removable by "Clear demo data"). */
+  async countLiveDemo(organizationId: number): Promise<number> {
+    const [row]: Array<{ count: number }> = await this.dataSource.query(
+      'SELECT count(*)::int AS count FROM model_inventories WHERE organization_id = $1 AND deleted_at IS NULL AND is_demo',
+      [organizationId],
+    );
+    return row?.count ?? 0;
+  }
+
   async append(manager: EntityManager, organizationId: number, trigger: SnapshotTrigger, snapshots: NewSnapshot[]): Promise<SnapshotEntity[]> {
     if (snapshots.length === 0) return [];
     const values = snapshots.map(({ parameter, counts }) => ({ organization_id: organizationId, parameter, snapshot_data: counts, trigger }));

@@ -40,7 +40,7 @@ describe(ModelListStore.name, () => {
   function answerCounts(): void {
     backend
       .expectOne('/api/modelInventoryHistory/current-counts?parameter=status')
-      .flush({ counts: { Approved: 3, Blocked: 1, Pending: 2, Restricted: 0 }, parameter: 'status' });
+      .flush({ counts: { Approved: 3, Blocked: 1, Pending: 2, Restricted: 0 }, demo_models: 0, parameter: 'status' });
   }
 
   it('restores the filters, sort and page of a shared link and asks the API for exactly that view', async () => {

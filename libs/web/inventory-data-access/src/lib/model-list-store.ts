@@ -8,7 +8,7 @@ import {
   Page,
 } from '@model-inventory/contracts';
 import { AuthStore, describeHttpError } from '@model-inventory/web-core';
-import { catchError, combineLatest, map, Observable, of, startWith, Subject, switchMap } from 'rxjs';
+import { catchError, combineLatest, map, Observable, of, startWith, Subject, switchMap, tap } from 'rxjs';
 import { ModelInventoryApi } from './model-inventory-api';
 import {
   hasActiveFilters,
@@ -77,7 +77,7 @@ export class ModelListStore {
     const counts = this.counts();
     return counts ? MODEL_STATUSES.reduce((sum, status) => sum + counts[status], 0) : null;
   });
-  /** How many demo models the organisation has; only looked up for admins, who may clear them. */
+  /** How many demo models the organisation has; only kept for admins, who may clear them. */
   readonly demoModelCount = this.demoState.asReadonly();
   /** Increases on every `reload()`, for views that must refresh along with the list (e.g. charts). */
   readonly reloadCount = this.reloadCountState.asReadonly();
@@ -90,23 +90,21 @@ export class ModelListStore {
       ),
       this.pageState,
     );
+    // One request gives the cards and the demo banner their numbers.
     this.follow(
       reloads.pipe(
         switchMap(() =>
           this.load(
-            this.api.currentCounts('status').pipe(map((response) => countsOf(response.counts))),
+            this.api.currentCounts('status').pipe(
+              tap((response) => this.demoState.set(this.auth.isAdmin() ? response.demo_models : 0)),
+              map((response) => countsOf(response.counts)),
+            ),
             this.countsState().value,
           ),
         ),
       ),
       this.countsState,
     );
-    reloads
-      .pipe(
-        switchMap(() => (this.auth.isAdmin() ? this.countDemoModels() : of(0))),
-        takeUntilDestroyed(this.destroyRef),
-      )
-      .subscribe((count) => this.demoState.set(count));
   }
 
   /** Applies filter changes and goes back to the first page. */
@@ -151,13 +149,6 @@ export class ModelListStore {
 
   private navigate(view: ModelListView): void {
     void this.router.navigate([], { queryParams: viewToQueryParams(view), relativeTo: this.route });
-  }
-
-  private countDemoModels(): Observable<number> {
-    return combineLatest([this.api.list({ limit: 1 }), this.api.list({ include_demo: false, limit: 1 })]).pipe(
-      map(([all, real]) => Math.max(0, all.total - real.total)),
-      catchError(() => of(0)),
-    );
   }
 
   private load<T>(request: Observable<T>, previous: T | null): Observable<Loadable<T>> {

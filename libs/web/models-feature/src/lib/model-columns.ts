@@ -100,3 +100,25 @@ function readColumns(): readonly ModelColumnKey[] {
   }
   return DEFAULT_COLUMNS;
 }
+
+/** Where the column chooser opens relative to its button, and how tall it may be there. */
+export interface ColumnsMenuPlacement {
+  yPosition: 'above' | 'below';
+  maxHeight: number;
+}
+
+/** Room kept to the window's edge, the app bar the menu must not cover, and the least room worth opening below in. */
+const MENU_MARGIN_PX = 12;
+const APP_BAR_PX = 64;
+const MENU_MIN_HEIGHT_PX = 200;
+
+/**
+ * The column chooser is sized to the room beside its button before it opens, so it stays attached to the button
+ * (scrolling inside if need be) instead of being pushed over the page's header.
+ */
+export function placeColumnsMenu(button: Pick<DOMRect, 'top' | 'bottom'>, windowHeight: number): ColumnsMenuPlacement {
+  const below = windowHeight - button.bottom - MENU_MARGIN_PX;
+  const above = button.top - APP_BAR_PX - MENU_MARGIN_PX;
+  const yPosition = below >= MENU_MIN_HEIGHT_PX || below >= above ? 'below' : 'above';
+  return { maxHeight: Math.floor(Math.max(yPosition === 'below' ? below : above, 120)), yPosition };
+}

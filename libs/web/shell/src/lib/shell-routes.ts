@@ -1,16 +1,19 @@
 import { Routes } from '@angular/router';
-import { SettingsLayout } from './settings-layout/settings-layout';
-import { SettingsPage } from './settings-page/settings-page';
 import { rolesGuard, SECURITY_LOG_ROLES, SettingsSections, WEBHOOK_ROLES } from './settings-sections';
 
 /**
  * The settings area; the app mounts it under `WebRoutes.settings` inside the `Shell` layout. Each section other
- * than the general one is a lazy chunk of its own feature library.
+ * than the general one is a lazy chunk of its own feature library; the settings area itself (with the users table) is
+ * a chunk of its own too, so the Shell that every first load needs stays small.
  */
 export const routes: Routes = [
   {
     children: [
-      { component: SettingsPage, path: '', title: 'Settings · Model Inventory' },
+      {
+        loadComponent: () => import('./settings-page/settings-page').then((m) => m.SettingsPage),
+        path: '',
+        title: 'Settings · Model Inventory',
+      },
       {
         loadChildren: () => import('@model-inventory/web-organization-feature').then((m) => m.routes),
         path: SettingsSections.organization,
@@ -38,7 +41,7 @@ export const routes: Routes = [
         path: SettingsSections.securityLog,
       },
     ],
-    component: SettingsLayout,
+    loadComponent: () => import('./settings-layout/settings-layout').then((m) => m.SettingsLayout),
     path: '',
   },
 ];

@@ -73,6 +73,9 @@ export class CurrentCountsResponseDto implements CurrentCountsResponse {
 
   @CountsProperty()
   counts!: SnapshotCounts;
+
+  @ApiProperty({ description: 'How many of the counted models are demo models (removable by an Admin).', example: 0 })
+  demo_models!: number;
 }
 
 export class SnapshotResponseDto implements SnapshotResponse {

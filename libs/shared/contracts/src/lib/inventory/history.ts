@@ -42,6 +42,8 @@ export type SnapshotCounts = Record<string, number>;
 export interface CurrentCountsResponse {
   parameter: SnapshotParameter;
   counts: SnapshotCounts;
+  /** How many of the counted models are demo models (which an Admin may clear); saves the console a list call. */
+  demo_models: number;
 }
 
 export interface SnapshotResponse {

@@ -173,10 +173,15 @@ describe(ModelDialog.name, () => {
   });
 
   it('shows an Auditor the model read-only, with no Save or Delete', async () => {
-    const dialog = await open(Role.Auditor, 5);
+    const dialog = await open(Role.Auditor, 5, aModel({ capabilities: ['summarization'], hosting_provider: 'Azure', id: 5, projects: [11] }));
 
     expect(await dialog.getAllHarnesses(MatButtonHarness.with({ text: /Save|Delete/ }))).toHaveLength(0);
-    expect(await (await (await field(dialog, 'Provider')).getControl(MatInputHarness))?.isDisabled()).toBe(true);
+    // Text to read, not greyed-out inputs.
+    expect(await dialog.getAllHarnesses(MatInputHarness)).toHaveLength(0);
+    const details = document.querySelector('[data-testid=model-details-view]');
+    expect(details?.textContent).toMatch(/Hosting provider\s*Azure/);
+    expect(details?.textContent).toMatch(/Projects\s*Customer Support Assistant/);
+    expect(details?.textContent).toContain('summarization');
     expect(await dialog.getText()).toContain('Read-only');
     expect(await dialog.getHarness(MatButtonHarness.with({ text: 'Close' }))).toBeTruthy();
   });

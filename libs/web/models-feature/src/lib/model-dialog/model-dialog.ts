@@ -21,6 +21,7 @@ import { ModelInventoryApi, ReferenceDataApi, VersionedModel } from '@model-inve
 import { confirmAction } from '@model-inventory/web-shared-ui';
 import { catchError, filter, Observable, of } from 'rxjs';
 import { ModelActivity } from '../model-activity/model-activity';
+import { ModelDetailsView } from '../model-details-view/model-details-view';
 import { ModelEvidenceTab } from '../model-evidence-tab/model-evidence-tab';
 import { ModelForm } from '../model-form/model-form';
 import { ModelRisksTab } from '../model-risks-tab/model-risks-tab';
@@ -55,6 +56,7 @@ type LoadState = { status: 'loading' } | { status: 'error'; message: string } | 
     MatTabContent,
     MatTabGroup,
     ModelActivity,
+    ModelDetailsView,
     ModelEvidenceTab,
     ModelForm,
     ModelRisksTab,

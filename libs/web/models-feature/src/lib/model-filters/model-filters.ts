@@ -39,6 +39,8 @@ export class ModelFilters {
   readonly providerSuggestions = input<readonly string[]>([]);
   readonly approverSuggestions = input<readonly string[]>([]);
   readonly filtersChanged = output<Partial<ModelListFilters>>();
+  /** The pointer or focus reached the Project or Framework filter: their options are about to be needed. */
+  readonly referenceDataWanted = output();
 
   protected readonly statuses = MODEL_STATUSES;
   protected readonly provider = new FormControl('', { nonNullable: true });

@@ -9,6 +9,7 @@ import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatMenuHarness } from '@angular/material/menu/testing';
 import { MatPaginatorHarness } from '@angular/material/paginator/testing';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSortHarness } from '@angular/material/sort/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
@@ -85,6 +86,8 @@ describe('ModelsPage', () => {
     expect(rows['security_assessment'].text).toEqual(['verified_user', 'gpp_maybe', 'verified_user']);
     const counts = [...page().querySelectorAll('[data-testid=summary-count]')].map((count) => count.textContent?.trim());
     expect(counts).toEqual(['22', '12', '2', '5', '3']);
+    expect(page().querySelector('[data-testid=summary-total]')?.getAttribute('aria-label')).toBe('22 models in total. Show all models');
+    expect(page().querySelector('[data-testid=summary-pending]')?.getAttribute('aria-label')).toBe('5 models pending. Show only Pending models');
     expect(page().querySelector('[data-testid=result-count]')?.textContent).toMatch(/1–3\s*of 22 models/);
   });
 
@@ -222,6 +225,8 @@ describe('ModelsPage', () => {
 
     expect(url()).toBe('/model-inventory/models/1?status=Approved,Pending');
     backend.expectOne('/api/modelInventory/1').flush(MODELS[0], { headers: { ETag: '"mi-1-v1"' } });
+    // The dialog names the model's projects and frameworks: the first screen did not need them.
+    expect(answerPending().map((request) => request.request.url).sort()).toEqual(['/api/frameworks', '/api/projects']);
     const dialog = await overlay.getHarness(MatDialogHarness);
     expect(await dialog.getTitleText()).toContain('GPT-4o');
 
@@ -249,6 +254,19 @@ describe('ModelsPage', () => {
       '/api/modelInventory',
       '/api/modelInventoryHistory/current-counts',
     ]);
+  });
+
+  it('loads projects and frameworks only once their filter, column or grouping needs them', async () => {
+    await open();
+    expect(backend.match((request) => ['/api/projects', '/api/frameworks'].includes(request.url))).toHaveLength(0);
+
+    page().querySelector('[data-testid=filter-project]')?.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    await settle();
+    const answered = answerPending();
+    expect(answered.map((request) => request.request.url).sort()).toEqual(['/api/frameworks', '/api/projects']);
+    const select = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid=filter-project]' }));
+    await select.open();
+    expect((await select.getOptions()).length).toBe(2);
   });
 
   it('lets the user choose the columns, and remembers the choice', async () => {
@@ -300,10 +318,7 @@ describe('ModelsPage', () => {
     loader = TestbedHarnessEnvironment.loader(harness.fixture);
     overlay = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
     await settle();
-    backend
-      .expectOne((request) => request.url === '/api/modelInventory' && request.params.get('include_demo') === 'false')
-      .flush({ items: [], limit: 1, offset: 0, total: 19 });
-    answerPending({ counts: COUNTS, models: MODELS, total: 22 });
+    answerPending({ counts: COUNTS, demoModels: 3, models: MODELS, total: 22 });
     await settle();
 
     expect(page().querySelector('[data-testid=demo-banner]')?.textContent).toContain('3 demo models');
@@ -313,10 +328,7 @@ describe('ModelsPage', () => {
 
     backend.expectOne({ method: 'DELETE', url: '/api/demo-data' }).flush(null, { status: 204, statusText: 'No Content' });
     await settle();
-    backend
-      .expectOne((request) => request.url === '/api/modelInventory' && request.params.get('include_demo') === 'false')
-      .flush({ items: [], limit: 1, offset: 0, total: 19 });
-    answerPending({ counts: COUNTS, models: MODELS.slice(0, 2), total: 19 });
+    answerPending({ counts: COUNTS, demoModels: 0, models: MODELS.slice(0, 2), total: 19 });
     await settle();
     expect(page().querySelector('[data-testid=demo-banner]')).toBeNull();
   });

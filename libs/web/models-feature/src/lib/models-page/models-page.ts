@@ -11,7 +11,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -36,17 +36,17 @@ import {
   ModelGrouping,
   ModelInventoryApi,
   ModelListStore,
-  ReferenceDataApi,
 } from '@model-inventory/web-inventory-data-access';
 import { confirmAction, EmptyState } from '@model-inventory/web-shared-ui';
-import { catchError, debounceTime, distinctUntilChanged, of } from 'rxjs';
+import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { AnalyticsPanel } from '../analytics-panel/analytics-panel';
 import { FILTER_DEBOUNCE_MS, ModelFilters } from '../model-filters/model-filters';
-import { MODEL_COLUMNS, ModelColumnKey, ModelColumnPreferences } from '../model-columns';
+import { ColumnsMenuPlacement, MODEL_COLUMNS, ModelColumnKey, ModelColumnPreferences, placeColumnsMenu } from '../model-columns';
 import { LinkNames } from '../models-table/model-rows';
 import { ModelsTable } from '../models-table/models-table';
 import { printDocument, printHtml } from '../print-view';
 import { SummaryCards } from '../summary-cards/summary-cards';
+import { loadReferenceListsWhen, needsReferenceData } from './reference-lists';
 
 const GROUPING_LABELS: Record<ModelGrouping, string> = {
   framework: 'Framework',
@@ -101,7 +101,6 @@ export class ModelsPage {
   private readonly auth = inject(AuthStore);
   private readonly clipboard = inject(Clipboard);
   private readonly dialog = inject(MatDialog);
-  private readonly referenceData = inject(ReferenceDataApi);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
@@ -119,6 +118,8 @@ export class ModelsPage {
   /** The analytics panel (and chart.js) load the first time the drawer opens. */
   protected readonly analyticsRequested = signal(false);
   protected readonly exporting = signal(false);
+  /** Where the column chooser opens, and how tall it may be there. */
+  protected readonly columnsMenuPlacement = signal<ColumnsMenuPlacement>({ maxHeight: 480, yPosition: 'below' });
 
   protected readonly canWrite = computed(() => {
     const role = this.auth.user()?.role;
@@ -126,10 +127,13 @@ export class ModelsPage {
   });
   protected readonly isAdmin = computed(() => this.auth.user()?.role === Role.Admin);
 
-  protected readonly projects = toSignal(this.referenceData.projects().pipe(catchError(() => of([]))), { initialValue: [] });
-  protected readonly frameworks = toSignal(this.referenceData.frameworks().pipe(catchError(() => of([]))), {
-    initialValue: [],
-  });
+  /** Set when a Project or Framework filter is about to be used. */
+  private readonly referenceDataWanted = signal(false);
+  private readonly referenceLists = loadReferenceListsWhen(
+    computed(() => this.referenceDataWanted() || needsReferenceData(this.store.view(), this.columnPreferences.visible())),
+  );
+  protected readonly projects = computed(() => this.referenceLists().projects);
+  protected readonly frameworks = computed(() => this.referenceLists().frameworks);
   protected readonly names = computed<LinkNames>(() => ({
     frameworks: new Map(this.frameworks().map((framework) => [framework.id, framework.name])),
     projects: new Map(this.projects().map((project) => [project.id, project.name])),
@@ -165,6 +169,19 @@ export class ModelsPage {
         this.search.setValue(search, { emitEvent: false });
       }
     });
+  }
+
+  /**
+   * Sizes the column chooser to the room beside its button before it opens (pointer down comes before the click that
+   * opens it): it then stays attached to the button, scrolling inside if need be, instead of being pushed over the
+   * header of the page.
+   */
+  protected placeColumnsMenu(event: Event): void {
+    this.columnsMenuPlacement.set(placeColumnsMenu((event.currentTarget as HTMLElement).getBoundingClientRect(), window.innerHeight));
+  }
+
+  protected loadReferenceData(): void {
+    this.referenceDataWanted.set(true);
   }
 
   protected isVisible(key: ModelColumnKey): boolean {

@@ -13,6 +13,8 @@ interface SummaryCard {
   icon: string;
   count: number | null;
   share: number | null;
+  /** What a screen reader announces: the count in words ("1 model pending"), then what the card does. */
+  ariaLabel: string;
 }
 
 /** Totals per status; clicking a card shows only that status, clicking Total shows all. */
@@ -33,8 +35,17 @@ export class SummaryCards {
     const counts = this.counts();
     const total = counts ? MODEL_STATUSES.reduce((sum, status) => sum + counts[status], 0) : null;
     return [
-      { count: total, description: 'Models in the register', icon: 'inventory_2', label: 'Total', share: null, status: null },
+      {
+        ariaLabel: `${total === null ? 'Models in total: loading' : `${modelCount(total)} in total`}. Show all models`,
+        count: total,
+        description: 'Models in the register',
+        icon: 'inventory_2',
+        label: 'Total',
+        share: null,
+        status: null,
+      },
       ...MODEL_STATUSES.map((status) => ({
+        ariaLabel: `${counts ? `${modelCount(counts[status])} ${status.toLowerCase()}` : `${status} models: loading`}. Show only ${status} models`,
         count: counts ? counts[status] : null,
         description: STATUS_DETAILS[status].description,
         icon: STATUS_DETAILS[status].icon,
@@ -44,4 +55,9 @@ export class SummaryCards {
       })),
     ];
   });
+}
+
+/** "1 model", "12 models", "1,234 models". */
+function modelCount(count: number): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? 'model' : 'models'}`;
 }

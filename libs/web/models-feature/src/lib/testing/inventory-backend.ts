@@ -25,13 +25,15 @@ export interface InventoryData {
   models?: ModelInventoryResponse[];
   total?: number;
   counts?: Record<string, number>;
+  /** The demo models among `counts`. */
+  demoModels?: number;
 }
 
 /**
  * Answers every request the Models tab has made so far with plausible data, and returns the
  * requests it answered so tests can look at them.
  */
-export function answerPending({ counts, models = [], total }: InventoryData = {}): TestRequest[] {
+export function answerPending({ counts, demoModels = 0, models = [], total }: InventoryData = {}): TestRequest[] {
   const backend = TestBed.inject(HttpTestingController);
   const known = ['/api/modelInventory', '/api/modelInventoryHistory/current-counts', '/api/projects', '/api/frameworks'];
   const requests = backend.match((request) => known.includes(request.url));
@@ -41,7 +43,7 @@ export function answerPending({ counts, models = [], total }: InventoryData = {}
       const limit = Number(params.get('limit') ?? 25);
       request.flush({ items: models.slice(0, limit), limit, offset: Number(params.get('offset') ?? 0), total: total ?? models.length });
     } else if (url === '/api/modelInventoryHistory/current-counts') {
-      request.flush({ counts: counts ?? { Approved: 0, Blocked: 0, Pending: 0, Restricted: 0 }, parameter: 'status' });
+      request.flush({ counts: counts ?? { Approved: 0, Blocked: 0, Pending: 0, Restricted: 0 }, demo_models: demoModels, parameter: 'status' });
     } else if (url === '/api/projects') {
       request.flush({ items: PROJECTS, limit: 500, offset: 0, total: PROJECTS.length });
     } else if (url === '/api/frameworks') {

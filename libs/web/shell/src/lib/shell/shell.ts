@@ -12,7 +12,6 @@ import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/rou
 import { WebRoutes } from '@model-inventory/contracts';
 import { AuthStore } from '@model-inventory/web-core';
 import { filter, map } from 'rxjs';
-import { ChangePasswordDialog } from '../change-password-dialog/change-password-dialog';
 import { UserMenu } from '../user-menu/user-menu';
 
 interface NavItem {
@@ -80,11 +79,16 @@ export class Shell {
     await this.router.navigate(['/', WebRoutes.login]);
   }
 
+  /** The dialog is a lazy chunk: few sessions change a password, every session loads the shell. */
   protected changePassword(): void {
-    this.dialog
-      .open<ChangePasswordDialog, void, boolean>(ChangePasswordDialog, { autoFocus: 'first-tabbable', width: '480px' })
-      .afterClosed()
-      .pipe(filter(Boolean))
-      .subscribe(() => this.snackBar.open('Your password was changed. Your other sessions were signed out.', undefined, { duration: 5000 }));
+    import('../change-password-dialog/change-password-dialog').then(
+      ({ ChangePasswordDialog }) =>
+        this.dialog
+          .open<InstanceType<typeof ChangePasswordDialog>, void, boolean>(ChangePasswordDialog, { autoFocus: 'first-tabbable', width: '480px' })
+          .afterClosed()
+          .pipe(filter(Boolean))
+          .subscribe(() => this.snackBar.open('Your password was changed. Your other sessions were signed out.', undefined, { duration: 5000 })),
+      () => this.snackBar.open('The password form could not be loaded. Reload the page and try again.', 'Dismiss', { duration: 8000 }),
+    );
   }
 }
