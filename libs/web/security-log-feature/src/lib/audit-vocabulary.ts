@@ -9,6 +9,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'auth.logout': 'Signed out',
   'auth.password_changed': 'Password changed',
   'demo_data.cleared': 'Demo data cleared',
+  'evidence.purged': 'Deleted evidence purged',
   'integration.changed': 'Integration settings changed',
   'organization.settings_changed': 'Organisation settings changed',
   'organization.renamed': 'Organisation renamed',
