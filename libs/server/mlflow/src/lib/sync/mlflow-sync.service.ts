@@ -16,8 +16,8 @@ import { addChangedRecords, addNewRecords, addStageMoved, RecordWrite } from './
 export const MLFLOW_RETRY_POLICY = Symbol('MLFLOW_RETRY_POLICY');
 
 const MODEL_PAGE = 1000;
-/** Versions per page: small enough that one page in memory stays a few MB. */
-const VERSION_PAGE = 2000;
+/** Versions per page: a search costs the server about the same whatever the page size, so pages are large. */
+const VERSION_PAGE = 10_000;
 const WRITE_BATCH = 500;
 /** Stored records compared with the listing per query when looking for removals. */
 const LIVE_PAGE = 5000;
