@@ -145,7 +145,7 @@ async function main() {
         heading,
         '',
         `Run on ${new Date().toISOString().slice(0, 10)} against the built stack and the fake MLflow server (\`tools/mlflow-fake\`) seeded with`,
-        `${options.models.toLocaleString('en')} registered models × ${options.versionsPerModel} versions, each version with its own run. Wall time from \`POST /api/integrations/mlflow/sync\``,
+        `${options.models.toLocaleString('en')} registered models × ${options.versionsPerModel} versions and their runs. Wall time from \`POST /api/integrations/mlflow/sync\``,
         'until `sync-status` reports the run done; memory of the worker process (VmRSS sampled every 25 ms, and VmHWM).',
         'The fake runs on the same machine and shares its cores.',
         '',
