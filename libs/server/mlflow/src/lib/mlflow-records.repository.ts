@@ -45,8 +45,14 @@ export interface RecordFilter {
   removed?: boolean;
 }
 
+/**
+ * Unchanged records are not rewritten by a sync; a live record was listed by the organisation's last successful
+ * sync (a complete listing), so that sync's time is when it was last seen.
+ */
+const LAST_SYNCED = `(SELECT CASE WHEN NOT r.removed_upstream AND i.last_sync_status = 'success' AND i.last_synced_at > r.last_synced_at THEN i.last_synced_at ELSE r.last_synced_at END
+   FROM (SELECT 1) one LEFT JOIN mlflow_integrations i ON i.organization_id = r.organization_id)`;
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
-const ROW = `r.*, EXISTS (SELECT 1 FROM mlflow_model_records o WHERE o.organization_id = r.organization_id AND o.model_name = r.model_name AND o.inventory_model_id IS NOT NULL) AS name_in_register`;
+const ROW = `r.*, ${LAST_SYNCED} AS last_synced_at, EXISTS (SELECT 1 FROM mlflow_model_records o WHERE o.organization_id = r.organization_id AND o.model_name = r.model_name AND o.inventory_model_id IS NOT NULL) AS name_in_register`;
 
 /** The organisation's synced MLflow records. */
 @Injectable()
@@ -57,28 +63,25 @@ export class MlflowRecordsRepository {
     return RequestContext.requireActor().organizationId;
   }
 
-  /** The stored state of the listed (name, version) pairs. */
+  /**
+   * The stored state of the listed (name, version) pairs: one unique-key lookup per pair (LIMIT 1 keeps the planner
+   * from hashing the whole organisation's records when its statistics are stale, e.g. right after a cold sync).
+   */
   findStates(keys: Array<{ model_name: string; version: string }>): Promise<StoredRecordState[]> {
     return this.dataSource.query(
       `SELECT r.id, r.model_name, r.version, r.content_hash, r.lifecycle_stage, r.removed_upstream
-         FROM mlflow_model_records r JOIN unnest($2::text[], $3::text[]) AS k(model_name, version) ON k.model_name = r.model_name AND k.version = r.version
-        WHERE r.organization_id = $1`,
+         FROM unnest($2::text[], $3::text[]) AS k(model_name, version)
+        CROSS JOIN LATERAL (SELECT * FROM mlflow_model_records s WHERE s.organization_id = $1 AND s.model_name = k.model_name AND s.version = k.version LIMIT 1) r`,
       [this.organizationId, keys.map((k) => k.model_name), keys.map((k) => k.version)],
     );
   }
 
-  /** The database clock when a sync starts: records not listed since then are gone upstream. */
-  async clock(): Promise<Date> {
-    const [{ now }] = await this.dataSource.query(`SELECT clock_timestamp() AS now`);
-    return now;
-  }
-
-  /** Records still live upstream as far as we know, that the listing which started at `startedAt` did not show. */
-  findUnlistedSince(startedAt: Date, afterId: number, limit: number): Promise<Array<{ id: number; model_name: string; version: string; version_number: string | null }>> {
+  /** A page (by id) of the records still live upstream as far as we know. */
+  findLive(afterId: number, limit: number): Promise<Array<{ id: number; model_name: string; version: string; version_number: string | null }>> {
     return this.dataSource.query(
       `SELECT id, model_name, version, version_number FROM mlflow_model_records
-        WHERE organization_id = $1 AND NOT removed_upstream AND last_synced_at < $2 AND id > $3 ORDER BY id LIMIT $4`,
-      [this.organizationId, startedAt, afterId, limit],
+        WHERE organization_id = $1 AND NOT removed_upstream AND id > $2 ORDER BY id LIMIT $3`,
+      [this.organizationId, afterId, limit],
     );
   }
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, Params } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -16,28 +16,27 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
 /** A share link's token is its only credential: the API path and the console page of a link are logged without it. */
 export const withoutShareTokens = (url: string) => url.replace(/(\/public\/shares\/|^\/share\/)[^/?#]+/, '$1[token]');
 
+/** The pino settings of every process: one short line per request, headers (and so tokens) never logged. */
+export function loggingParams(config: AppConfig): Params {
+  return {
+    pinoHttp: {
+      level: config.log.level,
+      genReqId: requestId,
+      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/api/health') },
+      customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: withoutShareTokens(req.url) }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      base: { service: config.role },
+      transport: config.log.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+    },
+  };
+}
+
 /** Structured JSON logs (pino) with a request id on every line of a request. */
 @Module({
-  imports: [
-    LoggerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.log.level,
-          genReqId: requestId,
-          autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/api/health') },
-          customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-            error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-          // One short line per request; headers stay out of the logs (and so do tokens).
-          serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: withoutShareTokens(req.url) }),
-            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-          },
-          base: { service: config.role },
-          transport: config.log.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
-        },
-      }),
-    }),
-  ],
+  imports: [LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: loggingParams })],
 })
 export class LoggingModule {}

@@ -76,6 +76,24 @@ describe('OutboundHttp against a real local server', () => {
     await expect(outbound.request('http://innocent.example.com/', options)).rejects.toThrow(/innocent.example.com: 169.254.169.254 is a link-local or cloud metadata address/);
   });
 
+  it('reuses connections within a session, and still judges each new connection by the address it resolves to', async () => {
+    const connections: number[] = [];
+    const onConnection = () => connections.push(1);
+    server.on('connection', onConnection);
+    const session = client(true).session(2);
+    try {
+      for (let i = 0; i < 5; i++) expect((await session.request(`${base}/`, options)).body.toString()).toBe('hello');
+      expect(connections).toHaveLength(1);
+    } finally {
+      session.close();
+      server.off('connection', onConnection);
+    }
+    const rebinding: DnsLookupAll = (hostname, _options, callback) => callback(null, [{ address: '169.254.169.254', family: 4 }]);
+    const guarded = new OutboundHttp({ outbound: { allowPrivate: true } } as AppConfig, rebinding).session(2);
+    await expect(guarded.request('http://innocent.example.com/', options)).rejects.toThrow(/169.254.169.254 is a link-local or cloud metadata address/);
+    guarded.close();
+  });
+
   it('judges literal hosts up front and leaves names to connect time', () => {
     expect(client(false).refusalOfUrl('http://[::ffff:169.254.169.254]/')).toMatch(/cloud metadata/);
     expect(client(false).refusalOfUrl('https://hooks.example.com/x')).toBeNull();

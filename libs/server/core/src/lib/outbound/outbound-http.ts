@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { lookup as dnsLookup, LookupAddress } from 'node:dns';
-import { IncomingHttpHeaders, request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { LookupFunction } from 'node:net';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { refusalOf } from './address-policy';
@@ -24,6 +24,15 @@ export interface OutboundResponse {
   statusText: string;
   headers: IncomingHttpHeaders;
   body: Buffer;
+}
+
+/**
+ * Requests that reuse their connections (keep-alive, at most `maxSockets` per destination) until `close()`. Each
+ * connection is still checked when it connects; a reused one goes on to the address that was checked.
+ */
+export interface OutboundSession {
+  request(url: string, options: OutboundRequest): Promise<OutboundResponse>;
+  close(): void;
 }
 
 /** The destination is one the server must not call; `reason` says which rule. */
@@ -54,7 +63,24 @@ export class OutboundHttp {
     return /^[\d.]+$|:/.test(host) ? refusalOf(host, this.config.outbound.allowPrivate) : null;
   }
 
+  /** A keep-alive session for many calls to one server (the MLflow sync); close it when done. */
+  session(maxSockets: number): OutboundSession {
+    const agents = { http: new HttpAgent({ keepAlive: true, maxSockets }), https: new HttpsAgent({ keepAlive: true, maxSockets }) };
+    return {
+      request: (url, options) => this.send(url, options, new URL(url).protocol === 'https:' ? agents.https : agents.http),
+      close: () => {
+        agents.http.destroy();
+        agents.https.destroy();
+      },
+    };
+  }
+
   request(url: string, options: OutboundRequest): Promise<OutboundResponse> {
+    // agent: false: no pooled socket outlives its request.
+    return this.send(url, options, false);
+  }
+
+  private send(url: string, options: OutboundRequest, agent: HttpAgent | false): Promise<OutboundResponse> {
     const target = new URL(url);
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const allowPrivate = this.config.outbound.allowPrivate;
@@ -78,8 +104,8 @@ export class OutboundHttp {
         req.destroy();
       };
       const timedOut = () => fail(Object.assign(new Error(`no answer within ${options.timeoutMs / 1000} s`), { name: 'TimeoutError' }));
-      // agent: false: no pooled socket outlives its request, so every request is checked when it connects.
-      const req = send(target, { method: options.method ?? 'GET', headers: options.headers, lookup, agent: false, rejectUnauthorized: options.verifyTls ?? true }, (res) => {
+      // A new connection is checked by `lookup` when it connects, whether or not an agent keeps it afterwards.
+      const req = send(target, { method: options.method ?? 'GET', headers: options.headers, lookup, agent, rejectUnauthorized: options.verifyTls ?? true }, (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {

@@ -33,7 +33,7 @@ export class MlflowClient {
   private readonly host: string;
 
   constructor(
-    private readonly http: OutboundHttp,
+    private readonly http: Pick<OutboundHttp, 'request'>,
     private readonly connection: MlflowConnection,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {

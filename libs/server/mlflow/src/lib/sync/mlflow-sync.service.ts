@@ -10,15 +10,19 @@ import { MlflowConfigService } from '../mlflow-config.service';
 import { MlflowIntegrationsRepository, SyncOutcome } from '../mlflow-integrations.repository';
 import { MlflowRecordsRepository } from '../mlflow-records.repository';
 import { LINEAGE_UNAVAILABLE, ModelFacts, modelFactsOf, NO_RUN, RunColumns, runColumns, VersionColumns, versionColumns } from './record-rows';
-import { addChangedRecords, addNewRecords, addSeenRecords, addStageMoved, RecordWrite } from './record-statements';
+import { addChangedRecords, addNewRecords, addStageMoved, RecordWrite } from './record-statements';
 
 /** Retries of each MLflow call inside a sync; tests shorten the delays. */
 export const MLFLOW_RETRY_POLICY = Symbol('MLFLOW_RETRY_POLICY');
 
 const MODEL_PAGE = 1000;
+/** Versions per page: a search costs the server about the same whatever the page size, so pages are large. */
 const VERSION_PAGE = 10_000;
 const WRITE_BATCH = 500;
-const RUN_FETCHES_AT_ONCE = 8;
+/** Stored records compared with the listing per query when looking for removals. */
+const LIVE_PAGE = 5000;
+/** MLflow calls in flight at once (run fetches, removal checks), over as many kept-alive connections. */
+export const CALLS_AT_ONCE = 16;
 
 export interface SyncProgress {
   models: number;
@@ -71,11 +75,14 @@ export class MlflowSyncService {
         return outcome;
       }
       let outcome: SyncOutcome & { retry?: boolean };
+      const session = this.outbound.session(CALLS_AT_ONCE);
       try {
-        outcome = await this.run(new MlflowClient(this.outbound, this.config.connectionOf(integration), this.retry), onProgress);
+        outcome = await this.run(new MlflowClient(session, this.config.connectionOf(integration), this.retry), onProgress);
       } catch (error) {
         await this.integrations.recordSync({ status: 'error', message: `The sync failed: ${(error as Error).message}`, counts: null });
         throw error;
+      } finally {
+        session.close();
       }
       const { retry, ...recorded } = outcome;
       await this.integrations.recordSync(recorded);
@@ -87,22 +94,25 @@ export class MlflowSyncService {
 
   private async run(client: MlflowClient, onProgress: (progress: SyncProgress) => Promise<void>): Promise<SyncOutcome & { retry?: boolean }> {
     const counts = emptyCounts();
-    const startedAt = await this.records.clock();
     const errors: string[] = [];
+    /** The versions this run listed and wrote or found unchanged (keys `name\0version`). */
+    const listed = new Set<string>();
     let listing: 'complete' | 'cut' = 'cut';
     try {
       const models = await this.listModels(client, counts, onProgress);
-      const seen = new Set<string>();
       for await (const page of client.pages<WireModelVersion>('model-versions/search', 'model_versions', { max_results: VERSION_PAGE, order_by: ['name ASC', 'version_number ASC'] })) {
-        const listed = page.filter((v): v is WireModelVersion & { name: string; version: string } => {
+        const onPage = new Set<string>();
+        // Offset paging drifts: a version already listed (or twice on one page) is dropped.
+        const unique = page.filter((v): v is WireModelVersion & { name: string; version: string } => {
           if (!v.name || !v.version) return false;
           const key = `${v.name}\u0000${v.version}`;
-          if (seen.has(key)) return false;
-          seen.add(key);
+          if (listed.has(key) || onPage.has(key)) return false;
+          onPage.add(key);
           return true;
         });
-        await this.lookUpMissingModels(client, models, listed);
-        const fresh = listed.filter((v) => models.has(v.name));
+        await this.lookUpMissingModels(client, models, unique);
+        const fresh = unique.filter((v) => models.has(v.name));
+        for (const version of fresh) listed.add(`${version.name}\u0000${version.version}`);
         counts.versions += fresh.length;
         for (let start = 0; start < fresh.length; start += WRITE_BATCH) {
           const batch = fresh.slice(start, start + WRITE_BATCH).map((version) => versionColumns(version, models.get(version.name) as ModelFacts));
@@ -121,7 +131,7 @@ export class MlflowSyncService {
     }
     if (listing === 'complete') {
       if (counts.models === 0 && (await this.records.countLive()) > 0) errors.push('MLflow listed no models at all; nothing was marked removed (check the account’s permissions)');
-      else counts.removed = await this.reconcileRemovals(client, startedAt, errors);
+      else counts.removed = await this.reconcileRemovals(client, listed, errors);
     }
     const summary = `${counts.models} models, ${counts.versions} versions: ${counts.added} added, ${counts.updated} updated, ${counts.removed} removed upstream`;
     if (errors.length > 0) return { status: 'partial', message: `${summary}; ${counts.failed || errors.length} problem(s), the first: ${errors[0]}`, counts };
@@ -158,13 +168,14 @@ export class MlflowSyncService {
    * After a complete listing, the records it did not list: each is confirmed gone (model-versions/get answers
    * 404) before it is marked removed upstream, since offset paging can skip a row that still exists.
    */
-  private async reconcileRemovals(client: MlflowClient, startedAt: Date, errors: string[]): Promise<number> {
+  private async reconcileRemovals(client: MlflowClient, listed: Set<string>, errors: string[]): Promise<number> {
     let removed = 0;
     let afterId = 0;
     for (;;) {
-      const candidates = await this.records.findUnlistedSince(startedAt, afterId, WRITE_BATCH);
-      if (candidates.length === 0) return removed;
-      afterId = candidates[candidates.length - 1].id;
+      const live = await this.records.findLive(afterId, LIVE_PAGE);
+      if (live.length === 0) return removed;
+      afterId = live[live.length - 1].id;
+      const candidates = live.filter((record) => !listed.has(`${record.model_name}\u0000${record.version}`));
       const gone: number[] = [];
       const present: number[] = [];
       let next = 0;
@@ -182,7 +193,7 @@ export class MlflowSyncService {
           }
         }
       };
-      await Promise.all(Array.from({ length: Math.min(RUN_FETCHES_AT_ONCE, candidates.length) }, worker));
+      await Promise.all(Array.from({ length: Math.min(CALLS_AT_ONCE, candidates.length) }, worker));
       removed += await this.records.markRemoved(gone);
       await this.records.touch(present);
     }
@@ -194,15 +205,11 @@ export class MlflowSyncService {
     const inserts: RecordWrite[] = [];
     const updates: Array<RecordWrite & { id: number }> = [];
     const stageMoved: number[] = [];
-    const unchanged: number[] = [];
     const toWrite = batch.filter((columns) => {
       const state = stored.get(`${columns.model_name}\u0000${columns.version}`);
-      if (state && state.content_hash === columns.content_hash && !state.removed_upstream) {
-        unchanged.push(state.id);
-        return false;
-      }
-      return true;
+      return !(state && state.content_hash === columns.content_hash && !state.removed_upstream);
     });
+    if (toWrite.length === 0) return;
     const runs = await this.fetchRuns(client, toWrite, counts, errors);
     toWrite.forEach((columns, index) => {
       const state = stored.get(`${columns.model_name}\u0000${columns.version}`);
@@ -218,7 +225,6 @@ export class MlflowSyncService {
     const added = addNewRecords(statement, inserts);
     const changed = addChangedRecords(statement, updates);
     const moved = addStageMoved(statement, changed, stageMoved);
-    addSeenRecords(statement, unchanged);
     const addedEvents = this.events.addTo(statement, added, { event: 'mlflow_version_added', payloadKey: 'mlflow_model_record' });
     const movedEvents = this.events.addTo(statement, moved, { event: 'mlflow_stage_changed', payloadKey: 'mlflow_model_record' });
     const { text, values } = statement.build(
@@ -261,7 +267,7 @@ export class MlflowSyncService {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(RUN_FETCHES_AT_ONCE, versions.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(CALLS_AT_ONCE, versions.length) }, worker));
     return results;
   }
 }

@@ -62,12 +62,3 @@ export function addChangedRecords(statement: WriteStatement, rows: Array<RecordW
 export function addStageMoved(statement: WriteStatement, changed: PartRef, ids: number[]): PartRef {
   return statement.part('mlflow_stage_moved', sql`SELECT * FROM ${changed} WHERE id = ANY(${ids}::int[])`, { through: changed });
 }
-
-/** Records listed again unchanged: only their `last_synced_at` moves (a later removal check reads it). */
-export function addSeenRecords(statement: WriteStatement, ids: number[]): PartRef {
-  return statement.part(
-    'mlflow_seen',
-    sql`UPDATE mlflow_model_records SET last_synced_at = now() WHERE organization_id = ${TENANT} AND id = ANY(${ids}::int[]) RETURNING id`,
-    'tenant',
-  );
-}
