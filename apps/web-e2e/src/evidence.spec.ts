@@ -114,7 +114,7 @@ async function settleForScreenshot(page: Page): Promise<void> {
 
 const dialog = (page: Page) => page.getByRole('dialog').last();
 
-test('evidence: upload with progress, a refused executable, download the same bytes, the hub with filters, remove', async ({ page, request }) => {
+test('evidence: upload with progress, a refused executable, download the same bytes, the hub with filters and groups, remove', async ({ page, request }) => {
   test.setTimeout(180_000);
   const { admin, token } = await registerOrganisation(request);
   const model = await addModel(request, token, 'OpenAI', 'GPT-4o', '2024-08-06');
@@ -192,10 +192,28 @@ test('evidence: upload with progress, a refused executable, download the same by
   await settleForScreenshot(page);
   await page.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'evidence-hub.png') });
 
+  // Grouped by type: the list is sorted by type, each group headed by its name and count; the URL keeps both.
+  await page.getByTestId('evidence-group-by').click();
+  await page.getByRole('option', { name: 'Type', exact: true }).click();
+  await expect(page).toHaveURL(/sort=evidence_type:asc&group=type/);
+  const groups = page.getByTestId('evidence-group');
+  await expect(groups).toHaveText([/Model Card\s*1 file on this page/, /Security Assessment Report\s*1 file on this page/]);
+  await expect(page.getByTestId('group-hint')).toHaveText(/Sorted by type; counts are of this page/);
+  await expect(hubRows).toHaveCount(2);
+  await page.reload();
+  await expect(groups).toHaveCount(2);
+  await settleForScreenshot(page);
+  await page.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'evidence-hub-grouped.png') });
+
+  // On a phone the files are cards under their group headers.
   await page.setViewportSize({ height: 844, width: 390 });
   await settleForScreenshot(page);
   await page.screenshot({ animations: 'disabled', fullPage: true, path: join(SCREENSHOTS, 'evidence-hub-phone.png') });
   await page.setViewportSize({ height: 900, width: 1440 });
+  await page.getByTestId('evidence-group-by').click();
+  await page.getByRole('option', { name: 'None', exact: true }).click();
+  await expect(groups).toHaveCount(0);
+  await expect(page).not.toHaveURL(/group=/);
 
   // With one model chosen, the hub can add evidence to it too.
   await page.getByTestId('filter-model').click();

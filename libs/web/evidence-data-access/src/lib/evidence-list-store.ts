@@ -7,13 +7,16 @@ import { catchError, combineLatest, map, of, startWith, Subject, switchMap } fro
 import { EvidenceApi } from './evidence-api';
 import {
   DEFAULT_EVIDENCE_FILTERS,
+  EvidenceGrouping,
   EvidenceListFilters,
   EvidenceListSort,
   EvidenceListView,
   evidenceViewFromParams,
   evidenceViewToParams,
+  groupsSpanPages,
   hasActiveEvidenceFilters,
   toEvidenceListQuery,
+  withGrouping,
 } from './evidence-list-view';
 
 type PageState =
@@ -24,7 +27,7 @@ type PageState =
 const sameJson = <T>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * State of the Evidence hub. The URL is the single source of truth for the view (filters, search, sort, page): the
+ * State of the Evidence hub. The URL is the single source of truth for the view (filters, search, sort, grouping, page): the
  * store reads the query parameters and changes them by navigating. Provide it on the page component.
  */
 @Injectable()
@@ -38,6 +41,9 @@ export class EvidenceListStore {
   readonly view = computed(() => evidenceViewFromParams(this.queryParams()), { equal: sameJson });
   readonly filters = computed(() => this.view().filters, { equal: sameJson });
   readonly sort = computed(() => this.view().sort, { equal: sameJson });
+  readonly groupBy = computed(() => this.view().groupBy);
+  /** Grouped by a field the page is sorted by: a group continues on the next page instead of restarting. */
+  readonly groupsSpanPages = computed(() => groupsSpanPages(this.view()));
   readonly hasActiveFilters = computed(() => hasActiveEvidenceFilters(this.filters()));
   readonly listQuery = computed(() => toEvidenceListQuery(this.view()), { equal: sameJson });
 
@@ -80,6 +86,10 @@ export class EvidenceListStore {
 
   setSort(sort: EvidenceListSort | null): void {
     this.navigate({ ...this.view(), pageIndex: 0, sort });
+  }
+
+  setGroupBy(groupBy: EvidenceGrouping): void {
+    this.navigate(withGrouping(this.view(), groupBy));
   }
 
   setPage(pageIndex: number, pageSize: number): void {

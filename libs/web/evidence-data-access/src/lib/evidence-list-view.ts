@@ -10,6 +10,19 @@ export interface EvidenceListSort {
   direction: 'asc' | 'desc';
 }
 
+/** How the hub's rows are grouped under header rows. */
+export const EVIDENCE_GROUPINGS = ['none', 'type', 'model', 'uploader'] as const;
+export type EvidenceGrouping = (typeof EVIDENCE_GROUPINGS)[number];
+
+/**
+ * The API sort that makes a grouping's groups contiguous across pages. The API cannot sort by uploader, so that
+ * grouping (and any grouping under another sort) only gathers the rows of the page shown.
+ */
+export const EVIDENCE_GROUP_SORT: Readonly<Partial<Record<EvidenceGrouping, EvidenceSortField>>> = {
+  model: 'model',
+  type: 'evidence_type',
+};
+
 /** What the user narrows the hub to. Empty text, empty lists and `null` mean "any". */
 export interface EvidenceListFilters {
   search: string;
@@ -25,6 +38,7 @@ export interface EvidenceListFilters {
 export interface EvidenceListView {
   filters: EvidenceListFilters;
   sort: EvidenceListSort | null;
+  groupBy: EvidenceGrouping;
   pageIndex: number;
   pageSize: number;
 }
@@ -41,6 +55,7 @@ export const DEFAULT_EVIDENCE_FILTERS: Readonly<EvidenceListFilters> = {
 export const EvidenceListParams = {
   expired: 'expired',
   expiring: 'expiring_within_days',
+  group: 'group',
   model: 'model_id',
   page: 'page',
   search: 'search',
@@ -70,6 +85,7 @@ export function evidenceViewFromParams(params: Params): EvidenceListView {
   const pageSize = positiveInt(text(EvidenceListParams.size));
   const page = positiveInt(text(EvidenceListParams.page));
   const expired = text(EvidenceListParams.expired);
+  const group = text(EvidenceListParams.group);
   return {
     filters: {
       evidence_type: EVIDENCE_TYPES.filter((type) => chosenTypes.has(type)),
@@ -78,6 +94,7 @@ export function evidenceViewFromParams(params: Params): EvidenceListView {
       model_id: positiveInt(text(EvidenceListParams.model)),
       search: text(EvidenceListParams.search),
     },
+    groupBy: (EVIDENCE_GROUPINGS as readonly string[]).includes(group) ? (group as EvidenceGrouping) : 'none',
     pageIndex: page ? page - 1 : 0,
     pageSize: pageSize && (EVIDENCE_PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_EVIDENCE_PAGE_SIZE,
     sort: parseSort(text(EvidenceListParams.sort)),
@@ -97,9 +114,26 @@ export function evidenceViewToParams(view: EvidenceListView): Params {
   set(EvidenceListParams.expiring, filters.expiring_within_days, filters.expiring_within_days === null);
   set(EvidenceListParams.expired, String(filters.expired), filters.expired === null);
   set(EvidenceListParams.sort, view.sort && `${view.sort.field}:${view.sort.direction}`, view.sort === null);
+  set(EvidenceListParams.group, view.groupBy, view.groupBy === 'none');
   set(EvidenceListParams.page, view.pageIndex + 1, view.pageIndex === 0);
   set(EvidenceListParams.size, view.pageSize, view.pageSize === DEFAULT_EVIDENCE_PAGE_SIZE);
   return params;
+}
+
+/**
+ * The view grouped another way. Grouping by type or model also sorts by that field (ascending), so each group runs
+ * unbroken across pages; grouping by uploader or none keeps the current sort. Back to the first page either way.
+ */
+export function withGrouping(view: EvidenceListView, groupBy: EvidenceGrouping): EvidenceListView {
+  const field = EVIDENCE_GROUP_SORT[groupBy];
+  const sort = field && view.sort?.field !== field ? { direction: 'asc' as const, field } : view.sort;
+  return { ...view, groupBy, pageIndex: 0, sort };
+}
+
+/** Whether the page is sorted by the grouping's field, so its groups are contiguous across pages. */
+export function groupsSpanPages(view: Pick<EvidenceListView, 'groupBy' | 'sort'>): boolean {
+  const field = EVIDENCE_GROUP_SORT[view.groupBy];
+  return field !== undefined && view.sort?.field === field;
 }
 
 /** What the list request asks the API for. */

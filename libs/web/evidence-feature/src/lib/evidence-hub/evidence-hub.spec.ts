@@ -45,6 +45,11 @@ describe('EvidenceHub', () => {
   }
 
   const text = () => (harness.routeNativeElement as HTMLElement).textContent ?? '';
+  /** "name: count" of each group header row shown. */
+  const groupHeaders = () =>
+    [...(harness.routeNativeElement as HTMLElement).querySelectorAll('[data-testid=evidence-group]')].map(
+      (header) => `${header.querySelector('.group-name')?.textContent?.trim()}: ${header.querySelector('.group-count')?.textContent?.trim()}`,
+    );
 
   it('asks the API for the view a shared link describes, and links each file to its model', async () => {
     await signInAs(Role.Auditor);
@@ -74,5 +79,32 @@ describe('EvidenceHub', () => {
     expect(list.request.params.get('expiring_within_days')).toBe('30');
     expect(text()).toContain('dpia-2026.pdf');
     expect(text()).not.toContain('model-card.md');
+  });
+
+  it('groups by type on request: sorts the list by type, keeps it in the URL, and heads each group with its count', async () => {
+    await signInAs(Role.Viewer);
+    harness = await RouterTestingHarness.create('/evidence?sort=size:desc');
+    await answer(FILES);
+
+    const loader = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
+    const groupBy = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid=evidence-group-by]' }));
+    await groupBy.clickOptions({ text: 'Type' });
+    const list = await answer([FILES[0], anEvidence({ evidence_type: 'DPIA', filename: 'dpia-2025.pdf', id: 5 }), FILES[1]]);
+
+    expect(TestBed.inject(Router).url).toBe('/evidence?sort=evidence_type:asc&group=type');
+    expect(list.request.params.get('sort')).toBe('evidence_type:asc');
+    expect(groupHeaders()).toEqual(['DPIA: 2 files on this page', 'Security Assessment Report: 1 file on this page']);
+    expect(text()).toContain('Sorted by type; counts are of this page');
+    expect(await groupBy.getValueText()).toContain('Group: Type');
+  });
+
+  it('groups by uploader within the page only, without changing the sort', async () => {
+    await signInAs(Role.Viewer);
+    harness = await RouterTestingHarness.create('/evidence?group=uploader');
+    const list = await answer(FILES);
+
+    expect(list.request.params.has('sort')).toBe(false);
+    expect(groupHeaders()).toEqual(['Ada Lovelace: 2 files on this page']);
+    expect(text()).toContain('Grouped within this page');
   });
 });

@@ -8,9 +8,11 @@ import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatPaginator, PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect, MatSelectTrigger } from '@angular/material/select';
+import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { EvidenceResponse, WebRoutes } from '@model-inventory/contracts';
-import { EVIDENCE_PAGE_SIZES, EvidenceListStore } from '@model-inventory/web-evidence-data-access';
+import { EVIDENCE_GROUPINGS, EVIDENCE_PAGE_SIZES, EvidenceGrouping, EvidenceListStore } from '@model-inventory/web-evidence-data-access';
 import { ModelInventoryApi } from '@model-inventory/web-inventory-data-access';
 import { EmptyState } from '@model-inventory/web-shared-ui';
 import { catchError, debounceTime, distinctUntilChanged, map, of } from 'rxjs';
@@ -23,7 +25,14 @@ export const SEARCH_DEBOUNCE_MS = 300;
 /** The model filter offers this many models (by name); a model beyond them can still be chosen from a row's link. */
 const MODEL_CHOICES = 500;
 
-/** The Evidence tab: every evidence file of the organisation's models, filtered, searched, sorted and paged. */
+const GROUPING_LABELS: Readonly<Record<EvidenceGrouping, string>> = {
+  model: 'Model',
+  none: 'None',
+  type: 'Type',
+  uploader: 'Uploader',
+};
+
+/** The Evidence tab: every evidence file of the organisation's models, filtered, searched, sorted, grouped and paged. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
@@ -37,10 +46,14 @@ const MODEL_CHOICES = 500;
     MatIcon,
     MatIconButton,
     MatInput,
+    MatOption,
     MatPaginator,
     MatPrefix,
     MatProgressBar,
+    MatSelect,
+    MatSelectTrigger,
     MatSuffix,
+    MatTooltip,
     ReactiveFormsModule,
     RouterLink,
   ],
@@ -55,6 +68,12 @@ export class EvidenceHub {
   protected readonly store = inject(EvidenceListStore);
   protected readonly canWrite = this.actions.canWrite;
   protected readonly pageSizes = [...EVIDENCE_PAGE_SIZES];
+  protected readonly groupings = EVIDENCE_GROUPINGS.map((value) => ({ label: GROUPING_LABELS[value], value }));
+  protected readonly groupLabel = computed(() => GROUPING_LABELS[this.store.groupBy()]);
+  /** Says how far a group reaches: across pages when sorted by its field, else only this page. */
+  protected readonly groupHint = computed(() =>
+    this.store.groupsSpanPages() ? `Sorted by ${this.groupLabel().toLowerCase()}; counts are of this page` : 'Grouped within this page',
+  );
   protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly modelsLink = ['/', WebRoutes.modelInventory, 'models'];
   /** The upload area for the filtered model, opened on demand. */

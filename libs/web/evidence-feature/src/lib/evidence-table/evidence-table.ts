@@ -17,14 +17,15 @@ import {
 import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { EvidenceResponse, WebRoutes } from '@model-inventory/contracts';
-import { EvidenceListSort, EvidenceSortField } from '@model-inventory/web-evidence-data-access';
+import { EvidenceGrouping, EvidenceListSort, EvidenceSortField, groupsSpanPages } from '@model-inventory/web-evidence-data-access';
 import { EXPIRY_LABELS, formatBytes, formatDay, uploaderName } from '../evidence-format';
+import { EvidenceTableRow, groupEvidenceRows } from './evidence-rows';
 
 export const EVIDENCE_COLUMNS = ['filename', 'evidence_type', 'model', 'size', 'uploaded_by', 'upload_date', 'expiry_date', 'actions'] as const;
 /** `uploaded`: the upload date with the uploader under it, for narrow places such as the model dialog. */
 export type EvidenceColumn = (typeof EVIDENCE_COLUMNS)[number] | 'uploaded';
 
-/** Evidence files as a table, with download and (for writers) remove on each row; sorting is the API's. */
+/** Evidence files as a table, with download and (for writers) remove on each row; sorting is the API's, grouping the page's. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
@@ -55,11 +56,16 @@ export class EvidenceTable {
   readonly canRemove = input(false);
   /** `null` leaves the headers unsortable (the model's tab lists a few files, oldest first). */
   readonly sort = input<EvidenceListSort | null | undefined>(undefined);
+  readonly groupBy = input<EvidenceGrouping>('none');
   readonly loading = input(false);
   readonly downloaded = output<EvidenceResponse>();
   readonly removed = output<EvidenceResponse>();
   readonly sortChanged = output<EvidenceListSort | null>();
 
+  protected readonly rows = computed(() =>
+    groupEvidenceRows(this.items(), this.groupBy(), groupsSpanPages({ groupBy: this.groupBy(), sort: this.sort() ?? null })),
+  );
+  protected readonly groupColumns = ['group'];
   protected readonly sortable = computed(() => this.sort() !== undefined);
   /** Without a Type column, the type is shown under the file name. */
   protected readonly typeUnderName = computed(() => !this.columns().includes('evidence_type'));
@@ -70,7 +76,8 @@ export class EvidenceTable {
   protected readonly uploaderName = uploaderName;
   protected readonly expiryLabel = (evidence: EvidenceResponse) => EXPIRY_LABELS[evidence.expiry_status];
   protected readonly modelLink = (evidence: EvidenceResponse) => ['/', WebRoutes.modelInventory, 'models', evidence.model_id];
-  protected readonly trackRow = (_: number, evidence: EvidenceResponse) => evidence.id;
+  protected readonly isGroup = (_: number, row: EvidenceTableRow) => row.kind === 'group';
+  protected readonly trackRow = (_: number, row: EvidenceTableRow) => row.key;
 
   protected changeSort(sort: Sort): void {
     this.sortChanged.emit(sort.direction ? { direction: sort.direction, field: sort.active as EvidenceSortField } : null);
