@@ -36,6 +36,8 @@ describe('SettingsPage', () => {
       total: 2,
     });
     await fixture.whenStable();
+    backend.expectOne('/api/users/invitations?limit=50&offset=0').flush({ items: [], limit: 50, offset: 0, total: 0 });
+    await fixture.whenStable();
 
     const rows = [...(fixture.nativeElement as HTMLElement).querySelectorAll('tr[mat-row]')];
     expect(rows.map((row) => row.querySelector('td')?.textContent)).toEqual(['Grace Hopper', 'Alan Turing']);
