@@ -289,6 +289,30 @@ describe('model inventory over HTTP (real PostgreSQL)', () => {
       await http().get(`/api/modelInventory/by-projectId/${project}`).set(acme.auth).expect(404);
     });
 
+    it('lists each model byte for byte as its own GET returns it', async () => {
+      const tricky = aModel({
+        provider: 'Quote "q" \\ back/slash',
+        model: 'Ünïcødé 🚀 </script>',
+        version: 'tab\there',
+        capabilities: ['line\nbreak', 'ctrl\u0001', 'ç'],
+        status: 'Approved' as never,
+        status_rationale: 'Reviewed "twice"\r\n',
+      });
+      const { body: created } = await create(org, tricky).expect(201);
+      const files = [{ id: 7, filename: 'a "b".pdf', size: 1500, mimetype: 'application/pdf', upload_date: '2026-01-02T03:04:05.678Z', uploaded_by: org.user.id }];
+      await app.get(DataSource).query('UPDATE model_inventories SET security_assessment_data = $1, approved_at = $2 WHERE id = $3', [
+        JSON.stringify(files),
+        '2026-05-06 07:08:09.999999+00',
+        created.id,
+      ]);
+      const single = await http().get(`/api/modelInventory/${created.id}`).set(org.auth).expect(200);
+      const listed = await list(`?search=${encodeURIComponent('Ünïcødé')}`);
+      expect(listed.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(listed.text).toBe(JSON.stringify({ items: [single.body], total: 1, limit: 50, offset: 0 }));
+      expect(single.body).toMatchObject({ security_assessment_data: files, approved_at: '2026-05-06T07:08:09.999Z', approved_by: { id: org.user.id } });
+      await http().delete(`/api/modelInventory/${created.id}`).set(org.auth).expect(204);
+    });
+
     it('sends the same number of SQL statements for a page of 1 and a page of 50', async () => {
       const small = await countQueriesWithLookup(app, () => list('?limit=1'));
       const large = await countQueriesWithLookup(app, () => list('?limit=50'));
