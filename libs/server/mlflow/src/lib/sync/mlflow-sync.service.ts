@@ -16,13 +16,19 @@ import { addChangedRecords, addNewRecords, addStageMoved, RecordWrite } from './
 export const MLFLOW_RETRY_POLICY = Symbol('MLFLOW_RETRY_POLICY');
 
 const MODEL_PAGE = 1000;
-/** Versions per page: a search costs the server about the same whatever the page size, so pages are large. */
-const VERSION_PAGE = 10_000;
+/** Versions per page: an indexed search is cheap, and a small page keeps the worker's memory small. */
+const VERSION_PAGE = 2000;
 const WRITE_BATCH = 500;
 /** Stored records compared with the listing per query when looking for removals. */
 const LIVE_PAGE = 5000;
 /** MLflow calls in flight at once (run fetches, removal checks), over as many kept-alive connections. */
 export const CALLS_AT_ONCE = 16;
+
+interface PreparedBatch {
+  inserts: RecordWrite[];
+  updates: Array<RecordWrite & { id: number }>;
+  stageMoved: number[];
+}
 
 export interface SyncProgress {
   models: number;
@@ -98,6 +104,8 @@ export class MlflowSyncService {
     /** The versions this run listed and wrote or found unchanged (keys `name\0version`). */
     const listed = new Set<string>();
     let listing: 'complete' | 'cut' = 'cut';
+    // One batch is written while the runs of the next are fetched.
+    let writing: Promise<void> = Promise.resolve();
     try {
       const models = await this.listModels(client, counts, onProgress);
       for await (const page of client.pages<WireModelVersion>('model-versions/search', 'model_versions', { max_results: VERSION_PAGE, order_by: ['name ASC', 'version_number ASC'] })) {
@@ -116,12 +124,17 @@ export class MlflowSyncService {
         counts.versions += fresh.length;
         for (let start = 0; start < fresh.length; start += WRITE_BATCH) {
           const batch = fresh.slice(start, start + WRITE_BATCH).map((version) => versionColumns(version, models.get(version.name) as ModelFacts));
-          await this.writeBatch(client, batch, counts, errors);
+          const prepared = await this.prepareBatch(client, batch, counts, errors);
+          await writing;
+          writing = this.writeBatch(prepared, counts);
+          writing.catch(() => undefined); // awaited before the next write or at the end; no unhandled rejection meanwhile
         }
         await onProgress({ models: counts.models, versions: counts.versions });
       }
+      await writing;
       listing = 'complete';
     } catch (error) {
+      await writing;
       if (!(error instanceof MlflowCallError)) throw error;
       errors.unshift(error.message);
       if (error.kind === 'auth') return { status: 'error', message: `Authentication failed: ${error.message}`, counts };
@@ -199,28 +212,32 @@ export class MlflowSyncService {
     }
   }
 
-  /** Compares a batch with what is stored, fetches the runs of new and changed versions, and writes it in one statement. */
-  private async writeBatch(client: MlflowClient, batch: VersionColumns[], counts: MlflowSyncCounts, errors: string[]): Promise<void> {
+  /** Compares a batch with what is stored and fetches the runs of new and changed versions: the rows to write. */
+  private async prepareBatch(client: MlflowClient, batch: VersionColumns[], counts: MlflowSyncCounts, errors: string[]): Promise<PreparedBatch> {
     const stored = new Map((await this.records.findStates(batch)).map((state) => [`${state.model_name}\u0000${state.version}`, state]));
-    const inserts: RecordWrite[] = [];
-    const updates: Array<RecordWrite & { id: number }> = [];
-    const stageMoved: number[] = [];
+    const prepared: PreparedBatch = { inserts: [], updates: [], stageMoved: [] };
     const toWrite = batch.filter((columns) => {
       const state = stored.get(`${columns.model_name}\u0000${columns.version}`);
       return !(state && state.content_hash === columns.content_hash && !state.removed_upstream);
     });
-    if (toWrite.length === 0) return;
+    if (toWrite.length === 0) return prepared;
     const runs = await this.fetchRuns(client, toWrite, counts, errors);
     toWrite.forEach((columns, index) => {
       const state = stored.get(`${columns.model_name}\u0000${columns.version}`);
       const { failed, ...run } = runs[index];
       // A run that could not be read is fetched again next time: its hash never matches.
       const row = { ...columns, ...run, content_hash: failed ? `retry-run:${columns.content_hash}` : columns.content_hash };
-      if (!state) return inserts.push(row);
-      updates.push({ ...row, id: state.id });
-      if (state.lifecycle_stage !== columns.lifecycle_stage) stageMoved.push(state.id);
+      if (!state) return prepared.inserts.push(row);
+      prepared.updates.push({ ...row, id: state.id });
+      if (state.lifecycle_stage !== columns.lifecycle_stage) prepared.stageMoved.push(state.id);
       return undefined;
     });
+    return prepared;
+  }
+
+  /** Writes a prepared batch in one statement (inserts, updates, outbox events). */
+  private async writeBatch({ inserts, updates, stageMoved }: PreparedBatch, counts: MlflowSyncCounts): Promise<void> {
+    if (inserts.length + updates.length === 0) return;
     const statement = WriteStatement.forActor();
     const added = addNewRecords(statement, inserts);
     const changed = addChangedRecords(statement, updates);
