@@ -24,6 +24,9 @@ const LIVE_PAGE = 5000;
 /** MLflow calls in flight at once (run fetches, removal checks), over as many kept-alive connections. */
 export const CALLS_AT_ONCE = 16;
 
+/** Listed version strings by model name. */
+type ListedVersions = Map<string, Set<string>>;
+
 interface PreparedBatch {
   inserts: RecordWrite[];
   updates: Array<RecordWrite & { id: number }>;
@@ -101,8 +104,8 @@ export class MlflowSyncService {
   private async run(client: MlflowClient, onProgress: (progress: SyncProgress) => Promise<void>): Promise<SyncOutcome & { retry?: boolean }> {
     const counts = emptyCounts();
     const errors: string[] = [];
-    /** The versions this run listed and wrote or found unchanged (keys `name\0version`). */
-    const listed = new Set<string>();
+    /** The versions this run listed and wrote or found unchanged, per model (one small set per model, not one key string per version). */
+    const listed: ListedVersions = new Map();
     let listing: 'complete' | 'cut' = 'cut';
     // One batch is written while the runs of the next are fetched.
     let writing: Promise<void> = Promise.resolve();
@@ -114,13 +117,17 @@ export class MlflowSyncService {
         const unique = page.filter((v): v is WireModelVersion & { name: string; version: string } => {
           if (!v.name || !v.version) return false;
           const key = `${v.name}\u0000${v.version}`;
-          if (listed.has(key) || onPage.has(key)) return false;
+          if (listed.get(v.name)?.has(v.version) || onPage.has(key)) return false;
           onPage.add(key);
           return true;
         });
         await this.lookUpMissingModels(client, models, unique);
         const fresh = unique.filter((v) => models.has(v.name));
-        for (const version of fresh) listed.add(`${version.name}\u0000${version.version}`);
+        for (const { name, version } of fresh) {
+          const versions = listed.get(name);
+          if (versions) versions.add(version);
+          else listed.set(name, new Set([version]));
+        }
         counts.versions += fresh.length;
         for (let start = 0; start < fresh.length; start += WRITE_BATCH) {
           const batch = fresh.slice(start, start + WRITE_BATCH).map((version) => versionColumns(version, models.get(version.name) as ModelFacts));
@@ -181,14 +188,14 @@ export class MlflowSyncService {
    * After a complete listing, the records it did not list: each is confirmed gone (model-versions/get answers
    * 404) before it is marked removed upstream, since offset paging can skip a row that still exists.
    */
-  private async reconcileRemovals(client: MlflowClient, listed: Set<string>, errors: string[]): Promise<number> {
+  private async reconcileRemovals(client: MlflowClient, listed: ListedVersions, errors: string[]): Promise<number> {
     let removed = 0;
     let afterId = 0;
     for (;;) {
       const live = await this.records.findLive(afterId, LIVE_PAGE);
       if (live.length === 0) return removed;
       afterId = live[live.length - 1].id;
-      const candidates = live.filter((record) => !listed.has(`${record.model_name}\u0000${record.version}`));
+      const candidates = live.filter((record) => !listed.get(record.model_name)?.has(record.version));
       const gone: number[] = [];
       const present: number[] = [];
       let next = 0;
