@@ -205,5 +205,8 @@ export async function handleControl(app, method, action, rawBody, res) {
         error_code: 'BAD_REQUEST',
         message: error instanceof Error ? error.message : String(error),
       });
+  } finally {
+    // Tags and soft deletes change what a search filters; any write forgets the cached orderings.
+    if (method === 'POST') app.store.changed();
   }
 }

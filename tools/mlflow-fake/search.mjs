@@ -102,13 +102,27 @@ export function searchModelVersions(
     }
     return value;
   };
-  const rows = candidateVersions(store, effective).filter(
-    (version) =>
-      !version.deleted &&
-      (prompts || !isPrompt(version.name)) &&
-      effective.every((c) => versionMatches(version, c)),
-  );
-  rows.sort(comparatorOf(keys));
+  const keep = (/** @type {ModelVersion} */ version) =>
+    !version.deleted &&
+    (prompts || !isPrompt(version.name)) &&
+    effective.every((c) => versionMatches(version, c));
+  const narrowed = candidateVersions(store, effective);
+  /** @type {ModelVersion[]} */
+  let rows;
+  if (narrowed) rows = narrowed.filter(keep).sort(comparatorOf(keys));
+  else {
+    // As an indexed query would: walk the cached order and stop once the page (and its one extra row) is found.
+    const limit = maxResults + 1;
+    const wanted =
+      limit < 0
+        ? Infinity
+        : (pageToken ? Math.max(0, offset) : 0) + Math.max(limit, 0);
+    rows = [];
+    for (const version of store.sortedVersions(keys)) {
+      if (rows.length >= wanted) break;
+      if (keep(version)) rows.push(version);
+    }
+  }
   const page = pageOf(rows, {
     maxResults,
     offset,
@@ -120,7 +134,7 @@ export function searchModelVersions(
   };
 }
 
-/** The versions a filter can touch: one model's (name =), the run index's (run_id = / IN), or all. */
+/** The versions a filter narrows to: one model's (name =) or the run index's (run_id = / IN); null for all. */
 function candidateVersions(
   /** @type {import('./store.mjs').Store} */ store,
   /** @type {Clause[]} */ clauses,
@@ -144,11 +158,7 @@ function candidateVersions(
       : [String(byRun.value)];
     return ids.flatMap((id) => [...(store.versionsByRunId.get(id) ?? [])]);
   }
-  /** @type {ModelVersion[]} */
-  const all = [];
-  for (const model of store.models.values())
-    for (const version of model.versions.values()) all.push(version);
-  return all;
+  return null;
 }
 
 /** @param {ModelVersion} version @param {Clause} clause */

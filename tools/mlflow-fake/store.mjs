@@ -1,9 +1,10 @@
 // @ts-check
 // The in-memory registry: registered models by name (O(1)), versions by model and by run id, runs (possibly
-// generated on first read), experiments, and a cached name-sorted model list. Writes follow MLflow's SQL store,
+// generated on first read), experiments, a cached name-sorted model list and cached version orderings (what an
+// indexed query gives a real server; any write forgets them). Writes follow MLflow's SQL store,
 // including which of them bump `last_updated_timestamp` (docs: mlflow-rest.md §11).
 import { MlflowError, invalidParameter, notFound } from './errors.mjs';
-import { compareNames } from './ordering.mjs';
+import { comparatorOf, compareNames } from './ordering.mjs';
 
 /** @typedef {import('./types.mjs').RegisteredModel} RegisteredModel */
 /** @typedef {import('./types.mjs').ModelVersion} ModelVersion */
@@ -32,6 +33,8 @@ export class Store {
     this.samples = dataset.samples;
     /** @type {RegisteredModel[] | null} */
     this.sortedCache = null;
+    /** Every version (soft-deleted ones too) per order_by, cached until the next write. @type {Map<string, ModelVersion[]>} */
+    this.versionOrders = new Map();
     this.lastTimestamp = 0;
     for (const experiment of dataset.experiments) {
       this.experiments.set(experiment.experimentId, experiment);
@@ -62,6 +65,32 @@ export class Store {
     let set = this.versionsByRunId.get(version.runId);
     if (!set) this.versionsByRunId.set(version.runId, (set = new Set()));
     set.add(version);
+  }
+
+  /** Forgets every cached ordering: called by each write (and after each control request). */
+  changed() {
+    this.sortedCache = null;
+    this.versionOrders.clear();
+  }
+
+  /**
+   * Every version (soft-deleted ones too) in the order of `keys`, cached until the next write. The keys end in
+   * name and version number, so the order is total and filtering the cached list equals sorting the filtered one.
+   * @param {import('./ordering.mjs').SortKey<ModelVersion>[]} keys
+   */
+  sortedVersions(keys) {
+    const signature = keys
+      .map((k) => `${k.field} ${k.ascending ? 'ASC' : 'DESC'}`)
+      .join(',');
+    let sorted = this.versionOrders.get(signature);
+    if (!sorted) {
+      sorted = [];
+      for (const model of this.models.values())
+        for (const version of model.versions.values()) sorted.push(version);
+      sorted.sort(comparatorOf(keys));
+      this.versionOrders.set(signature, sorted);
+    }
+    return sorted;
   }
 
   /** Models in name order (code points), cached until a model is added or removed. */
@@ -142,7 +171,7 @@ export class Store {
       versions: new Map(),
     };
     this.models.set(name, model);
-    this.sortedCache = null;
+    this.changed();
     return model;
   }
 
@@ -153,7 +182,7 @@ export class Store {
       if (version.runId)
         this.versionsByRunId.get(version.runId)?.delete(version);
     this.models.delete(name);
-    this.sortedCache = null;
+    this.changed();
   }
 
   /** Bumps the model. @param {string} name @param {string} description */
@@ -161,6 +190,7 @@ export class Store {
     const model = this.requireModel(name);
     model.description = description;
     model.lastUpdatedTimestamp = this.now();
+    this.changed();
     return model;
   }
 

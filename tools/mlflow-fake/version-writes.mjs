@@ -49,6 +49,7 @@ export function createVersion(
   model.versions.set(number, version);
   model.lastUpdatedTimestamp = now;
   store.indexVersion(version);
+  store.changed();
   return version;
 }
 
@@ -70,6 +71,7 @@ export function deleteVersion(store, name, number) {
     runId: 'REDACTED-RUN-ID',
   });
   store.requireModel(name).lastUpdatedTimestamp = now;
+  store.changed();
 }
 
 /**
@@ -100,6 +102,7 @@ export function transitionStage(store, name, number, stage, archiveExisting) {
   version.currentStage = canonical;
   version.lastUpdatedTimestamp = now;
   model.lastUpdatedTimestamp = now;
+  store.changed();
   return version;
 }
 
@@ -111,6 +114,7 @@ export function updateVersionDescription(store, name, number, description) {
   const version = store.requireVersion(name, number);
   version.description = description;
   version.lastUpdatedTimestamp = store.now();
+  store.changed();
   return version;
 }
 

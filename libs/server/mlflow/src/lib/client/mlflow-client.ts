@@ -55,21 +55,28 @@ export class MlflowClient {
   /**
    * Every page of a search, as it arrives: follows `next_page_token` to the end, whatever the page size (a page
    * may be short or empty while a token still follows). A token seen twice would loop forever: that is an error.
+   * The next page is requested while the caller works on this one (at most two pages in memory).
    */
   async *pages<T>(endpoint: string, itemsKey: string, query: Query): AsyncGenerator<T[]> {
     const seen = new Set<string>();
-    let token: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const body = await this.get<Record<string, unknown>>(endpoint, token ? { ...query, page_token: token } : query);
+    const request = (token?: string) => {
+      const call = this.get<Record<string, unknown>>(endpoint, token ? { ...query, page_token: token } : query);
+      call.catch(() => undefined); // awaited on the next turn; no unhandled rejection while the caller works
+      return call;
+    };
+    let next: Promise<Record<string, unknown>> | null = request();
+    for (let page = 0; page < MAX_PAGES && next; page++) {
+      const body: Record<string, unknown> = await next;
       const items = body[itemsKey];
+      const token = body['next_page_token'];
+      const more = typeof token === 'string' && token !== '';
+      const repeated = more && seen.has(token);
+      next = more && !repeated ? request(token) : null;
+      if (more) seen.add(token);
       yield Array.isArray(items) ? (items as T[]) : [];
-      const next = body['next_page_token'];
-      if (typeof next !== 'string' || next === '') return;
-      if (seen.has(next)) throw new MlflowCallError('malformed', `MLflow repeated the page token of ${endpoint}; the listing cannot be completed`);
-      seen.add(next);
-      token = next;
+      if (repeated) throw new MlflowCallError('malformed', `MLflow repeated the page token of ${endpoint}; the listing cannot be completed`);
     }
-    throw new MlflowCallError('malformed', `${endpoint} has more than ${MAX_PAGES} pages; the listing was cut off`);
+    if (next) throw new MlflowCallError('malformed', `${endpoint} has more than ${MAX_PAGES} pages; the listing was cut off`);
   }
 
   private delayOf(error: MlflowCallError, attempt: number): number {

@@ -16,13 +16,22 @@ import { addChangedRecords, addNewRecords, addStageMoved, RecordWrite } from './
 export const MLFLOW_RETRY_POLICY = Symbol('MLFLOW_RETRY_POLICY');
 
 const MODEL_PAGE = 1000;
-/** Versions per page: a search costs the server about the same whatever the page size, so pages are large. */
-const VERSION_PAGE = 10_000;
+/** Versions per page: an indexed search is cheap, and a small page keeps the worker's memory small. */
+const VERSION_PAGE = 2000;
 const WRITE_BATCH = 500;
 /** Stored records compared with the listing per query when looking for removals. */
 const LIVE_PAGE = 5000;
 /** MLflow calls in flight at once (run fetches, removal checks), over as many kept-alive connections. */
 export const CALLS_AT_ONCE = 16;
+
+/** Listed version strings by model name. */
+type ListedVersions = Map<string, Set<string>>;
+
+interface PreparedBatch {
+  inserts: RecordWrite[];
+  updates: Array<RecordWrite & { id: number }>;
+  stageMoved: number[];
+}
 
 export interface SyncProgress {
   models: number;
@@ -95,9 +104,11 @@ export class MlflowSyncService {
   private async run(client: MlflowClient, onProgress: (progress: SyncProgress) => Promise<void>): Promise<SyncOutcome & { retry?: boolean }> {
     const counts = emptyCounts();
     const errors: string[] = [];
-    /** The versions this run listed and wrote or found unchanged (keys `name\0version`). */
-    const listed = new Set<string>();
+    /** The versions this run listed and wrote or found unchanged, per model (one small set per model, not one key string per version). */
+    const listed: ListedVersions = new Map();
     let listing: 'complete' | 'cut' = 'cut';
+    // One batch is written while the runs of the next are fetched.
+    let writing: Promise<void> = Promise.resolve();
     try {
       const models = await this.listModels(client, counts, onProgress);
       for await (const page of client.pages<WireModelVersion>('model-versions/search', 'model_versions', { max_results: VERSION_PAGE, order_by: ['name ASC', 'version_number ASC'] })) {
@@ -106,22 +117,31 @@ export class MlflowSyncService {
         const unique = page.filter((v): v is WireModelVersion & { name: string; version: string } => {
           if (!v.name || !v.version) return false;
           const key = `${v.name}\u0000${v.version}`;
-          if (listed.has(key) || onPage.has(key)) return false;
+          if (listed.get(v.name)?.has(v.version) || onPage.has(key)) return false;
           onPage.add(key);
           return true;
         });
         await this.lookUpMissingModels(client, models, unique);
         const fresh = unique.filter((v) => models.has(v.name));
-        for (const version of fresh) listed.add(`${version.name}\u0000${version.version}`);
+        for (const { name, version } of fresh) {
+          const versions = listed.get(name);
+          if (versions) versions.add(version);
+          else listed.set(name, new Set([version]));
+        }
         counts.versions += fresh.length;
         for (let start = 0; start < fresh.length; start += WRITE_BATCH) {
           const batch = fresh.slice(start, start + WRITE_BATCH).map((version) => versionColumns(version, models.get(version.name) as ModelFacts));
-          await this.writeBatch(client, batch, counts, errors);
+          const prepared = await this.prepareBatch(client, batch, counts, errors);
+          await writing;
+          writing = this.writeBatch(prepared, counts);
+          writing.catch(() => undefined); // awaited before the next write or at the end; no unhandled rejection meanwhile
         }
         await onProgress({ models: counts.models, versions: counts.versions });
       }
+      await writing;
       listing = 'complete';
     } catch (error) {
+      await writing;
       if (!(error instanceof MlflowCallError)) throw error;
       errors.unshift(error.message);
       if (error.kind === 'auth') return { status: 'error', message: `Authentication failed: ${error.message}`, counts };
@@ -168,14 +188,14 @@ export class MlflowSyncService {
    * After a complete listing, the records it did not list: each is confirmed gone (model-versions/get answers
    * 404) before it is marked removed upstream, since offset paging can skip a row that still exists.
    */
-  private async reconcileRemovals(client: MlflowClient, listed: Set<string>, errors: string[]): Promise<number> {
+  private async reconcileRemovals(client: MlflowClient, listed: ListedVersions, errors: string[]): Promise<number> {
     let removed = 0;
     let afterId = 0;
     for (;;) {
       const live = await this.records.findLive(afterId, LIVE_PAGE);
       if (live.length === 0) return removed;
       afterId = live[live.length - 1].id;
-      const candidates = live.filter((record) => !listed.has(`${record.model_name}\u0000${record.version}`));
+      const candidates = live.filter((record) => !listed.get(record.model_name)?.has(record.version));
       const gone: number[] = [];
       const present: number[] = [];
       let next = 0;
@@ -199,28 +219,32 @@ export class MlflowSyncService {
     }
   }
 
-  /** Compares a batch with what is stored, fetches the runs of new and changed versions, and writes it in one statement. */
-  private async writeBatch(client: MlflowClient, batch: VersionColumns[], counts: MlflowSyncCounts, errors: string[]): Promise<void> {
+  /** Compares a batch with what is stored and fetches the runs of new and changed versions: the rows to write. */
+  private async prepareBatch(client: MlflowClient, batch: VersionColumns[], counts: MlflowSyncCounts, errors: string[]): Promise<PreparedBatch> {
     const stored = new Map((await this.records.findStates(batch)).map((state) => [`${state.model_name}\u0000${state.version}`, state]));
-    const inserts: RecordWrite[] = [];
-    const updates: Array<RecordWrite & { id: number }> = [];
-    const stageMoved: number[] = [];
+    const prepared: PreparedBatch = { inserts: [], updates: [], stageMoved: [] };
     const toWrite = batch.filter((columns) => {
       const state = stored.get(`${columns.model_name}\u0000${columns.version}`);
       return !(state && state.content_hash === columns.content_hash && !state.removed_upstream);
     });
-    if (toWrite.length === 0) return;
+    if (toWrite.length === 0) return prepared;
     const runs = await this.fetchRuns(client, toWrite, counts, errors);
     toWrite.forEach((columns, index) => {
       const state = stored.get(`${columns.model_name}\u0000${columns.version}`);
       const { failed, ...run } = runs[index];
       // A run that could not be read is fetched again next time: its hash never matches.
       const row = { ...columns, ...run, content_hash: failed ? `retry-run:${columns.content_hash}` : columns.content_hash };
-      if (!state) return inserts.push(row);
-      updates.push({ ...row, id: state.id });
-      if (state.lifecycle_stage !== columns.lifecycle_stage) stageMoved.push(state.id);
+      if (!state) return prepared.inserts.push(row);
+      prepared.updates.push({ ...row, id: state.id });
+      if (state.lifecycle_stage !== columns.lifecycle_stage) prepared.stageMoved.push(state.id);
       return undefined;
     });
+    return prepared;
+  }
+
+  /** Writes a prepared batch in one statement (inserts, updates, outbox events). */
+  private async writeBatch({ inserts, updates, stageMoved }: PreparedBatch, counts: MlflowSyncCounts): Promise<void> {
+    if (inserts.length + updates.length === 0) return;
     const statement = WriteStatement.forActor();
     const added = addNewRecords(statement, inserts);
     const changed = addChangedRecords(statement, updates);
