@@ -56,10 +56,19 @@ test('the first load of the Models tab stays within the performance budget', asy
     }
   });
 
-  const started = Date.now();
+  // Timed in the page, from the navigation's start to the first model row in the DOM (a polling assertion would add
+  // its own retry interval to the figure).
+  await context.addInitScript(() => {
+    const seen = () => [...document.querySelectorAll('tr')].some((row) => row.textContent?.includes('GPT-4o'));
+    new MutationObserver((_changes, observer) => {
+      if (!seen()) return;
+      (window as unknown as { firstRowAt: number }).firstRowAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.goto('/model-inventory/models');
   await expect(page.getByRole('row').filter({ hasText: 'GPT-4o' })).toBeVisible({ timeout: 20_000 });
-  const firstRowMs = Date.now() - started;
+  const firstRowMs = Math.round(await page.evaluate(() => (window as unknown as { firstRowAt: number }).firstRowAt));
   await expect.poll(() => inFlight).toBe(0);
   await Promise.all(pending);
 
