@@ -11,10 +11,21 @@ describe('console routes', () => {
   jest.setTimeout(30_000);
   let backend: HttpTestingController;
 
-  beforeEach(() => {
-    localStorage.clear();
+  function start(): void {
     TestBed.configureTestingModule({ providers: [...appConfig.providers, provideHttpClientTesting()] });
     backend = TestBed.inject(HttpTestingController);
+  }
+
+  /** A returning user: the session is in the browser before the console starts (its initializer reads it). */
+  function startSignedIn(): void {
+    TestBed.resetTestingModule();
+    localStorage.setItem('model-inventory.session', JSON.stringify({ accessToken: 't', expiresAt: Date.now() + 60_000 }));
+    start();
+  }
+
+  beforeEach(() => {
+    localStorage.clear();
+    start();
   });
 
   /** Waits for lazy routes to load and guards to run until the page asks the API for `url`. */
@@ -41,7 +52,7 @@ describe('console routes', () => {
   });
 
   it('opens the Models tab of the inventory inside the shell for a signed-in user', async () => {
-    localStorage.setItem('model-inventory.session', JSON.stringify({ accessToken: 't', expiresAt: Date.now() + 60_000 }));
+    startSignedIn();
     const harness = await RouterTestingHarness.create();
     const navigation = harness.navigateByUrl('/');
     (await nextRequest('/api/auth/me')).flush({
@@ -84,7 +95,7 @@ describe('console routes', () => {
   });
 
   it('keeps the splash up while the session is checked, and takes it down once the first screen is there', async () => {
-    localStorage.setItem('model-inventory.session', JSON.stringify({ accessToken: 't', expiresAt: Date.now() + 60_000 }));
+    startSignedIn();
     const fixture = TestBed.createComponent(App);
     fixture.detectChanges();
     const navigation = TestBed.inject(Router).navigateByUrl('/');
