@@ -25,6 +25,7 @@ describe('authInterceptor', () => {
         provideRouter([
           { component: BlankPage, path: 'login' },
           { component: BlankPage, path: 'model-inventory/risks' },
+          { component: BlankPage, path: 'share/:token' },
         ]),
       ],
     });
@@ -62,5 +63,18 @@ describe('authInterceptor', () => {
     expect(TestBed.inject(AuthStore).token()).toBeNull();
     expect(localStorage.length).toBe(0);
     expect(failure).toHaveBeenCalled();
+  });
+
+  it('ends a rejected session but leaves a public share page where it is', async () => {
+    const harness = await RouterTestingHarness.create('/share/abc');
+    http.get('/api/auth/me').subscribe({ error: () => undefined });
+
+    backend
+      .expectOne('/api/auth/me')
+      .flush({ status: 401, title: 'Unauthorized' }, { status: 401, statusText: 'Unauthorized' });
+    await harness.fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/share/abc');
+    expect(TestBed.inject(AuthStore).token()).toBeNull();
   });
 });

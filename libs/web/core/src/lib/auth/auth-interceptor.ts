@@ -28,7 +28,8 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   );
 };
 
+/** Pages that need no session: a rejected token there ends the session but never leaves the page. */
 function isGuestPage(url: string): boolean {
   const path = url.split(/[?#]/)[0];
-  return path === `/${WebRoutes.login}` || path === `/${WebRoutes.signup}`;
+  return path === `/${WebRoutes.login}` || path === `/${WebRoutes.signup}` || path.startsWith(`/${WebRoutes.share}/`);
 }
