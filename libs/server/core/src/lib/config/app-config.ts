@@ -34,12 +34,16 @@ export interface AppConfig {
   demo: { seed: boolean; adminEmail: string; adminPassword: string };
 }
 
+export { EVIDENCE_STORAGES };
+/** Where evidence bytes can be stored; new files go to `EvidenceConfig.storage`. */
+export type EvidenceStorageKind = (typeof EVIDENCE_STORAGES)[number];
+
 export interface EvidenceConfig {
   maxBytes: number;
   expiryWarningDays: number;
   /** Days a deleted file's bytes are kept before an Admin may purge them. */
   retentionDays: number;
-  storage: (typeof EVIDENCE_STORAGES)[number];
+  storage: EvidenceStorageKind;
   s3: { bucket: string; endpoint: string | null; region: string; accessKeyId: string | null; secretAccessKey: string | null; forcePathStyle: boolean };
 }
 

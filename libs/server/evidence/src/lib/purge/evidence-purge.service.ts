@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EvidencePurgeResponse } from '@model-inventory/contracts';
 import { AuditLog } from '@model-inventory/server-audit-log';
-import { APP_CONFIG, AppConfig, PartRef, RequestContext, sql, TENANT, WriteStatement } from '@model-inventory/server-core';
+import { APP_CONFIG, AppConfig, EVIDENCE_STORAGES, PartRef, RequestContext, sql, TENANT, WriteStatement } from '@model-inventory/server-core';
 import { AuditedWriter } from '@model-inventory/server-history';
 import { DataSource } from 'typeorm';
 import { EVIDENCE_ENTITY } from '../evidence-audit';
@@ -18,8 +18,6 @@ interface PurgeCandidate {
   storage_backend: EvidenceBackend;
   storage_key: string;
 }
-
-const BACKENDS: EvidenceBackend[] = ['postgres', 's3'];
 
 const markPurged = (statement: WriteStatement, ids: number[]): PartRef =>
   statement.part(
@@ -50,7 +48,7 @@ export class EvidencePurgeService {
     const retentionDays = this.config.evidence.retentionDays;
     const deletedBefore = new Date(now.getTime() - retentionDays * DAY_MS);
     const organizationId = RequestContext.requireActor().organizationId;
-    const reachable = BACKENDS.filter((backend) => this.stores.reaches(backend));
+    const reachable = EVIDENCE_STORAGES.filter((backend) => this.stores.reaches(backend));
     const due = [organizationId, deletedBefore, reachable];
     const [totals] = await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE storage_backend = ANY($3))::int AS files,

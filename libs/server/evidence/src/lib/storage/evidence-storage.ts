@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { EvidenceStorageKind } from '@model-inventory/server-core';
 
 /**
  * Where evidence bytes live, by an opaque key that only the evidence row knows. Bytes go in and out as streams;
@@ -6,7 +7,7 @@ import { Readable } from 'node:stream';
  */
 export interface EvidenceStorage {
   /** Stored in `model_evidence.storage_backend`, so a row is always read from where it was written. */
-  readonly backend: 'postgres' | 's3';
+  readonly backend: EvidenceStorageKind;
   /**
    * Stores `source` under `key`. If `source` throws (too large, refused content, a broken upload), nothing is left
    * under `key` and the error is rethrown.
