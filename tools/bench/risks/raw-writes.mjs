@@ -1,0 +1,63 @@
+// bench:risks' baselines for the writes: the rows of one create or one transition by ONE hand-written statement.
+
+/**
+ * One create as one statement, what the API writes: the model check (a live model of the organisation, locked as the count's update locks it),
+ * the risk, one `created` history row per field, and the model's open_risk_count.
+ */
+export const RAW_CREATE_SQL = `
+  WITH model AS (
+    SELECT id FROM model_inventories WHERE id = $15 AND organization_id = $1 AND deleted_at IS NULL FOR NO KEY UPDATE
+  ), created AS (
+    INSERT INTO model_risks (organization_id, model_id, risk_name, risk_category, risk_level, status, owner, target_date,
+                             description, mitigation_plan, impact, likelihood, key_metrics, current_values, threshold, created_by_user_id)
+    SELECT $1, model.id, $2, $3::model_risk_category, $4::model_risk_level, $5::model_risk_status, $6, $7::date, $8, $9,
+           $10::risk_rating, $11::risk_rating, $12, $13, $14, $16
+      FROM model
+    RETURNING *
+  ), history AS (
+    INSERT INTO change_history (organization_id, entity_type, entity_id, action, field_name, old_value, new_value, changed_by_user_id)
+    SELECT $1, 'risk', created.id, 'created', h.field, NULL, h.value, $16 FROM created, unnest($17::text[], $18::text[]) AS h(field, value)
+  ), counted AS (
+    UPDATE model_inventories m SET open_risk_count = m.open_risk_count + 1 FROM created WHERE m.id = created.model_id
+  )
+  SELECT id FROM created`;
+
+/** Writes one create's rows with RAW_CREATE_SQL; returns the new risk's id. */
+export async function createWithSql(sqlPool, org, body) {
+  const { rows } = await sqlPool.query(RAW_CREATE_SQL, [
+    org.id,
+    body.risk_name,
+    body.risk_category,
+    body.risk_level,
+    body.status,
+    body.owner,
+    body.target_date,
+    body.description,
+    body.mitigation_plan,
+    body.impact,
+    body.likelihood,
+    body.key_metrics,
+    body.current_values,
+    body.threshold,
+    body.model_id,
+    org.userId,
+    Object.keys(body),
+    Object.values(body).map(String),
+  ]);
+  if (rows.length !== 1) throw new Error(`model ${body.model_id} not live`);
+  return rows[0].id;
+}
+
+/** The transition as one statement: the risk moved if it is still In Progress, its history row, its model's count. */
+export const RAW_TRANSITION_SQL = `
+  WITH moved AS (
+    UPDATE model_risks SET status = 'Resolved', version_number = version_number + 1, updated_at = now()
+     WHERE id = $1 AND organization_id = $2 AND NOT is_deleted AND status = 'In Progress'
+    RETURNING id, organization_id, model_id
+  ), history AS (
+    INSERT INTO change_history (organization_id, entity_type, entity_id, action, field_name, old_value, new_value, changed_by_user_id)
+    SELECT organization_id, 'risk', id, 'updated', 'status', 'In Progress', 'Resolved', $3 FROM moved
+  ), counted AS (
+    UPDATE model_inventories m SET open_risk_count = greatest(0, m.open_risk_count - 1) FROM moved WHERE m.id = moved.model_id
+  )
+  SELECT id FROM moved`;
