@@ -169,6 +169,14 @@ describe('the model risk register: validation, workflow, soft delete and history
       }
     });
 
+    it('accepts many risks created at once for one model: none is refused, and the model counts every one', async () => {
+      const model = await client.model(acme, { version: 'busy' });
+      const responses = await Promise.all(Array.from({ length: 24 }, (_, i) => post(acme, aRisk(model.id, { risk_name: `Concurrent finding ${i}` }))));
+      expect(responses.map((response) => response.status)).toEqual(Array(24).fill(201));
+      const { body } = await client.http().get(`/api/modelInventory/${model.id}`).set(acme.auth).expect(200);
+      expect(body.open_risk_count).toBe(24);
+    });
+
     it('applies concurrent PATCHes of different fields both, each with its history row, and never loses one', async () => {
       for (let round = 0; round < 3; round++) {
         const risk = await client.create(acme, modelId);

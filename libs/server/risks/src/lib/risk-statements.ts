@@ -47,14 +47,16 @@ function acceptanceColumns(acceptance: Acceptance): RowValues {
 }
 
 /**
- * `risk_model`: the model a risk is written for, if it is a live model of the organisation. Share-locked, so a
- * concurrent deletion of the model waits for this write and then deletes the risk with it (or this write, coming
- * second, finds the model deleted).
+ * `risk_model`: the model a risk is written for, if it is a live model of the organisation. Locked, so a concurrent
+ * deletion of the model waits for this write and then deletes the risk with it (or this write, coming second, finds
+ * the model deleted). The lock is the one the statement's `open_risk_count` update takes anyway: with a share lock,
+ * two writes for one model would each hold it and wait for the other's to update the count (a deadlock, refused
+ * as a 409); with this one the second waits for the first and both succeed.
  */
 export function addModelCheck(statement: WriteStatement, modelId: number): PartRef {
   return statement.part(
     'risk_model',
-    sql`SELECT id FROM model_inventories WHERE id = ${modelId} AND organization_id = ${TENANT} AND deleted_at IS NULL FOR SHARE`,
+    sql`SELECT id FROM model_inventories WHERE id = ${modelId} AND organization_id = ${TENANT} AND deleted_at IS NULL FOR NO KEY UPDATE`,
     'tenant',
   );
 }
