@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, AuditEventResponse, Page, Role } from '@model-inventory/contracts';
-import { ApiStandardErrors, cellText, ExportColumn, organizationFileName, Roles, streamTable } from '@model-inventory/server-core';
+import { ApiFileResponse, ApiStandardErrors, cellText, ExportColumn, organizationFileName, Roles, streamTable } from '@model-inventory/server-core';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AuditEventEntity } from './audit-event.entity';
@@ -46,8 +46,7 @@ export class AuditEventsController {
 
   @Get('export')
   @ApiOperation({ summary: 'Download the filtered log as CSV (streamed)' })
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The file.', schema: { type: 'string', format: 'binary' } })
+  @ApiFileResponse('text/csv')
   async export(@Query() query: AuditEventFilterDto, @Res() res: Response): Promise<void> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();

@@ -8,12 +8,11 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
-  ApiProduces,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { ApiRoutes, EvidencePurgeResponse, EvidenceResponse, Page, Role } from '@model-inventory/contracts';
-import { ApiProblemDto, ApiStandardErrors, IdParam, Roles } from '@model-inventory/server-core';
+import { ApiFileResponse, ApiProblemDto, ApiStandardErrors, IdParam, Roles } from '@model-inventory/server-core';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { EvidencePurgeRequestDto, EvidencePurgeResponseDto } from './dto/evidence-purge.dto';
@@ -87,8 +86,7 @@ export class EvidenceController {
 
   @Get(':id/download')
   @ApiOperation({ summary: 'The bytes, streamed, with the stored type, as an attachment (Auditors too)' })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The file.', schema: { type: 'string', format: 'binary' } })
+  @ApiFileResponse('application/octet-stream')
   async download(@IdParam() id: number, @Res() res: Response): Promise<void> {
     const { evidence, bytes } = await this.evidence.open(id);
     res.setHeader('Content-Disposition', attachmentDisposition(evidence.filename));

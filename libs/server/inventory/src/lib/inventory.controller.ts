@@ -2,16 +2,13 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, R
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPreconditionFailedResponse,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiRoutes, ModelInventoryResponse, ModelStatusDecision, Page } from '@model-inventory/contracts';
-import { ApiProblemDto, ApiStandardErrors, IdParam, PageQueryDto } from '@model-inventory/server-core';
+import { ApiFileResponse, ApiIfMatch, ApiStandardErrors, ETAG_HEADERS, IdParam, PageQueryDto, TABLE_EXPORT_MEDIA_TYPES, withEtag } from '@model-inventory/server-core';
 import type { Response } from 'express';
 import { CreateModelInventoryDto, UpdateModelInventoryDto } from './dto/create-model-inventory.dto';
 import { ExportModelInventoryDto, ListModelInventoryDto } from './dto/list-model-inventory.dto';
@@ -20,14 +17,6 @@ import { ModelInventoryPageResponseDto, ModelInventoryResponseDto, ModelStatusDe
 import { etagOf } from './inventory.mapper';
 import { InventoryService } from './inventory.service';
 import { ScopedListService } from './scoped-list.service';
-
-const ETAG = { ETag: { description: 'Send it back in If-Match to update or delete only what you read.', schema: { type: 'string' } } };
-const IF_MATCH = ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; a stale one gives 412 and nothing is written.' });
-
-function withEtag(res: Response, model: ModelInventoryResponse): ModelInventoryResponse {
-  res.setHeader('ETag', etagOf(model));
-  return model;
-}
 
 @ApiTags('modelInventory')
 @ApiBearerAuth()
@@ -49,8 +38,7 @@ export class ModelInventoryController {
 
   @Get('export')
   @ApiOperation({ summary: 'Download the filtered register as CSV or XLSX (streamed)' })
-  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'The file.', schema: { type: 'string', format: 'binary' } })
+  @ApiFileResponse(...TABLE_EXPORT_MEDIA_TYPES)
   export(@Query() query: ExportModelInventoryDto, @Res() res: Response): Promise<void> {
     return this.exporter.export(query, res);
   }
@@ -77,38 +65,36 @@ export class ModelInventoryController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: ModelInventoryResponseDto, headers: ETAG })
+  @ApiOkResponse({ type: ModelInventoryResponseDto, headers: ETAG_HEADERS })
   async get(@IdParam() id: number, @Res({ passthrough: true }) res: Response): Promise<ModelInventoryResponse> {
-    return withEtag(res, await this.inventoryService.get(id));
+    return withEtag(res, await this.inventoryService.get(id), etagOf);
   }
 
   @Post()
   @ApiOperation({ summary: 'Register a model; only Admins and Reviewers may create it with a status other than Pending' })
-  @ApiCreatedResponse({ type: ModelInventoryResponseDto, headers: ETAG })
+  @ApiCreatedResponse({ type: ModelInventoryResponseDto, headers: ETAG_HEADERS })
   async create(@Body() dto: CreateModelInventoryDto, @Res({ passthrough: true }) res: Response): Promise<ModelInventoryResponse> {
-    return withEtag(res, await this.inventoryService.create(dto));
+    return withEtag(res, await this.inventoryService.create(dto), etagOf);
   }
 
   @Patch(':id')
-  @IF_MATCH
+  @ApiIfMatch()
   @ApiOperation({ summary: 'Change some fields; projects/frameworks, when sent, replace the links' })
-  @ApiOkResponse({ type: ModelInventoryResponseDto, headers: ETAG })
-  @ApiPreconditionFailedResponse({ type: ApiProblemDto, description: 'If-Match is stale.' })
+  @ApiOkResponse({ type: ModelInventoryResponseDto, headers: ETAG_HEADERS })
   async update(
     @IdParam() id: number,
     @Body() dto: UpdateModelInventoryDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ModelInventoryResponse> {
-    return withEtag(res, await this.inventoryService.update(id, dto, ifMatch));
+    return withEtag(res, await this.inventoryService.update(id, dto, ifMatch), etagOf);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @IF_MATCH
+  @ApiIfMatch()
   @ApiOperation({ summary: 'Delete a model; its change history stays readable' })
   @ApiNoContentResponse()
-  @ApiPreconditionFailedResponse({ type: ApiProblemDto, description: 'If-Match is stale.' })
   remove(@IdParam() id: number, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
     return this.inventoryService.remove(id, ifMatch);
   }

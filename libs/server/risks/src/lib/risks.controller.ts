@@ -3,16 +3,13 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPreconditionFailedResponse,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiRoutes, ModelRiskResponse, ModelRiskSummary, Page, RiskMatrix } from '@model-inventory/contracts';
-import { ApiProblemDto, ApiStandardErrors, IdParam } from '@model-inventory/server-core';
+import { ApiFileResponse, ApiIfMatch, ApiProblemDto, ApiStandardErrors, ETAG_HEADERS, IdParam, TABLE_EXPORT_MEDIA_TYPES, withEtag } from '@model-inventory/server-core';
 import type { Response } from 'express';
 import { ModelRiskDto, PatchModelRiskDto } from './dto/model-risk.dto';
 import { ExportModelRisksDto, ListModelRisksDto, ModelRiskFilterDto } from './dto/model-risk-query.dto';
@@ -22,14 +19,7 @@ import { RiskViewsService } from './risk-views.service';
 import { riskEtagOf } from './risks.mapper';
 import { RisksService } from './risks.service';
 
-const ETAG = { ETag: { description: 'Send it back in If-Match to change only what you read.', schema: { type: 'string' } } };
-const IF_MATCH = ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; a stale one gives 412 and nothing is written.' });
 const CONFLICT = ApiConflictResponse({ type: ApiProblemDto, description: 'Not allowed in the risk’s current state; `detail` says why.' });
-
-function withEtag(res: Response, risk: ModelRiskResponse): ModelRiskResponse {
-  res.setHeader('ETag', riskEtagOf(risk));
-  return risk;
-}
 
 @ApiTags('modelRisks')
 @ApiBearerAuth()
@@ -65,74 +55,69 @@ export class ModelRisksController {
 
   @Get('export')
   @ApiOperation({ summary: 'Download the filtered risks as CSV or XLSX (streamed)' })
-  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'The file.', schema: { type: 'string', format: 'binary' } })
+  @ApiFileResponse(...TABLE_EXPORT_MEDIA_TYPES)
   export(@Query() query: ExportModelRisksDto, @Res() res: Response): Promise<void> {
     return this.exporter.export(query, res);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One risk, deleted ones included (is_deleted: true)' })
-  @ApiOkResponse({ type: ModelRiskResponseDto, headers: ETAG })
+  @ApiOkResponse({ type: ModelRiskResponseDto, headers: ETAG_HEADERS })
   async get(@IdParam() id: number, @Res({ passthrough: true }) res: Response): Promise<ModelRiskResponse> {
-    return withEtag(res, await this.risks.get(id));
+    return withEtag(res, await this.risks.get(id), riskEtagOf);
   }
 
   @Post()
   @ApiOperation({ summary: 'Raise a risk against a live model of your organisation; status defaults to Open' })
-  @ApiCreatedResponse({ type: ModelRiskResponseDto, headers: ETAG })
+  @ApiCreatedResponse({ type: ModelRiskResponseDto, headers: ETAG_HEADERS })
   async create(@Body() dto: ModelRiskDto, @Res({ passthrough: true }) res: Response): Promise<ModelRiskResponse> {
-    return withEtag(res, await this.risks.create(dto));
+    return withEtag(res, await this.risks.create(dto), riskEtagOf);
   }
 
   @Put(':id')
-  @IF_MATCH
+  @ApiIfMatch()
   @ApiOperation({ summary: 'Replace a risk (optional fields left out are cleared); a status change must follow the workflow' })
-  @ApiOkResponse({ type: ModelRiskResponseDto, headers: ETAG })
+  @ApiOkResponse({ type: ModelRiskResponseDto, headers: ETAG_HEADERS })
   @CONFLICT
-  @ApiPreconditionFailedResponse({ type: ApiProblemDto, description: 'If-Match is stale.' })
   async update(
     @IdParam() id: number,
     @Body() dto: ModelRiskDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ModelRiskResponse> {
-    return withEtag(res, await this.risks.update(id, dto, ifMatch));
+    return withEtag(res, await this.risks.update(id, dto, ifMatch), riskEtagOf);
   }
 
   @Patch(':id')
-  @IF_MATCH
+  @ApiIfMatch()
   @ApiOperation({ summary: 'Change some fields of a risk (left-out fields are kept, null clears an optional one); `{ "status": … }` alone is a transition' })
-  @ApiOkResponse({ type: ModelRiskResponseDto, headers: ETAG })
+  @ApiOkResponse({ type: ModelRiskResponseDto, headers: ETAG_HEADERS })
   @CONFLICT
-  @ApiPreconditionFailedResponse({ type: ApiProblemDto, description: 'If-Match is stale.' })
   async patch(
     @IdParam() id: number,
     @Body() dto: PatchModelRiskDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ModelRiskResponse> {
-    return withEtag(res, await this.risks.patch(id, dto, ifMatch));
+    return withEtag(res, await this.risks.patch(id, dto, ifMatch), riskEtagOf);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @IF_MATCH
+  @ApiIfMatch()
   @ApiOperation({ summary: 'Soft-delete a risk; it stays readable with its history and can be restored' })
   @ApiNoContentResponse()
-  @ApiPreconditionFailedResponse({ type: ApiProblemDto, description: 'If-Match is stale.' })
   remove(@IdParam() id: number, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
     return this.risks.remove(id, ifMatch);
   }
 
   @Post(':id/restore')
   @HttpCode(200)
-  @IF_MATCH
-  @ApiPreconditionFailedResponse({ type: ApiProblemDto, description: 'If-Match is stale.' })
+  @ApiIfMatch()
   @ApiOperation({ summary: 'Restore a deleted risk with every field kept; refused while its model is deleted' })
-  @ApiOkResponse({ type: ModelRiskResponseDto, headers: ETAG })
+  @ApiOkResponse({ type: ModelRiskResponseDto, headers: ETAG_HEADERS })
   @CONFLICT
   async restore(@IdParam() id: number, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) res: Response): Promise<ModelRiskResponse> {
-    return withEtag(res, await this.risks.restore(id, ifMatch));
+    return withEtag(res, await this.risks.restore(id, ifMatch), riskEtagOf);
   }
 }

@@ -5,12 +5,11 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiProduces,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { ApiRoutes, SharedViewResponse } from '@model-inventory/contracts';
-import { ApiProblemDto, Public } from '@model-inventory/server-core';
+import { ApiFileResponse, ApiProblemDto, Public, TABLE_EXPORT_MEDIA_TYPES } from '@model-inventory/server-core';
 import type { Response } from 'express';
 import { SharedExportQueryDto, SharedViewQueryDto, SharedViewResponseDto } from './dto/shared-view.dto';
 import { ShareRateLimitGuard } from './share-rate-limit';
@@ -45,8 +44,7 @@ export class PublicSharesController {
   @Header('Cache-Control', 'no-store')
   @TOKEN
   @ApiOperation({ summary: 'Download the shared view as CSV or XLSX, when the link allows export (no sign-in)' })
-  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'The file.', schema: { type: 'string', format: 'binary' } })
+  @ApiFileResponse(...TABLE_EXPORT_MEDIA_TYPES)
   @BAD_QUERY
   @NOT_FOUND
   @TOO_MANY
