@@ -5,48 +5,30 @@ import {
   LoginResponse,
   MeResponse,
   PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
   RegisterRequest,
   RegisterResponse,
   ChangePasswordRequest,
 } from '@model-inventory/contracts';
-import { LowerCaseTrim, Trim } from '@model-inventory/server-core';
-import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { EmailField, NameField, NewPasswordField } from './person-fields';
 import { OrganizationResponseDto, UserResponseDto } from './user.dto';
 
 export class RegisterDto implements RegisterRequest {
-  @ApiProperty({ example: 'Acme Corp', maxLength: 200 })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NameField('Acme Corp')
   organization_name!: string;
 
-  @ApiProperty({ example: 'Ada Lovelace', maxLength: 200 })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NameField('Ada Lovelace')
   name!: string;
 
-  @ApiProperty({ example: 'ada@acme.example', maxLength: 254 })
-  @LowerCaseTrim()
-  @IsEmail()
-  @MaxLength(254)
+  @EmailField('ada@acme.example')
   email!: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @NewPasswordField()
   password!: string;
 }
 
 export class LoginDto implements LoginRequest {
-  @ApiProperty({ example: 'ada@acme.example' })
-  @LowerCaseTrim()
-  @IsEmail()
-  @MaxLength(254)
+  @EmailField('ada@acme.example')
   email!: string;
 
   @ApiProperty()
@@ -63,10 +45,7 @@ export class ChangePasswordDto implements ChangePasswordRequest {
   @MaxLength(PASSWORD_MAX_LENGTH)
   current_password!: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @NewPasswordField()
   new_password!: string;
 }
 

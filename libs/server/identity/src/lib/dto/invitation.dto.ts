@@ -6,18 +6,14 @@ import {
   InvitationResponse,
   InvitationTokenRequest,
   IssuedInvitationResponse,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
   Role,
 } from '@model-inventory/contracts';
-import { LowerCaseTrim, PageResponseDto, Trim } from '@model-inventory/server-core';
-import { IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { PageResponseDto } from '@model-inventory/server-core';
+import { IsEnum, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { EmailField, NameField, NewPasswordField } from './person-fields';
 
 export class CreateInvitationDto implements CreateInvitationRequest {
-  @ApiProperty({ maxLength: 254, example: 'grace@acme.example' })
-  @LowerCaseTrim()
-  @IsEmail()
-  @MaxLength(254)
+  @EmailField('grace@acme.example')
   email!: string;
 
   @ApiProperty({ enum: Role, enumName: 'Role', description: 'The role the invitee gets on accepting.' })
@@ -34,17 +30,10 @@ export class InvitationTokenDto implements InvitationTokenRequest {
 }
 
 export class AcceptInvitationDto extends InvitationTokenDto implements AcceptInvitationRequest {
-  @ApiProperty({ maxLength: 200, example: 'Grace Hopper' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NameField('Grace Hopper')
   name!: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @NewPasswordField()
   password!: string;
 }
 

@@ -8,8 +8,9 @@ import {
   UpdateUserRequest,
   UserResponse,
 } from '@model-inventory/contracts';
-import { LowerCaseTrim, Optional, PageResponseDto, Trim } from '@model-inventory/server-core';
-import { IsEmail, IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { Optional, PageResponseDto, Trim } from '@model-inventory/server-core';
+import { IsEnum, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { EmailField, NameField, NewPasswordField } from './person-fields';
 
 export class OrganizationResponseDto implements OrganizationResponse {
   @ApiProperty()
@@ -48,23 +49,13 @@ export class UserResponseDto implements UserResponse {
 export class UserPageResponseDto extends PageResponseDto(UserResponseDto, 'UserPageResponse') {}
 
 export class CreateUserDto implements CreateUserRequest {
-  @ApiProperty({ maxLength: 200 })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NameField()
   name!: string;
 
-  @ApiProperty({ maxLength: 254 })
-  @LowerCaseTrim()
-  @IsEmail()
-  @MaxLength(254)
+  @EmailField()
   email!: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @NewPasswordField()
   password!: string;
 
   @ApiProperty({ enum: Role, enumName: 'Role' })
