@@ -5,3 +5,4 @@ export * from './lib/page-header/page-header';
 export * from './lib/not-found-page/not-found-page';
 export * from './lib/copy-button/copy-button';
 export * from './lib/secret-shown-once/secret-shown-once';
+export * from './lib/grouped-rows/grouped-rows';
