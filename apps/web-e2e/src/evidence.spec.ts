@@ -1,43 +1,9 @@
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
-import { randomUUID } from 'node:crypto';
+import { expect, Page, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CreateModelInventoryRequest, ModelInventoryResponse, ModelStatus, RegisterRequest, RegisterResponse, WebRoutes } from '@model-inventory/contracts';
+import { ModelStatus, WebRoutes } from '@model-inventory/contracts';
+import { addModel, registerOrganisation, SCREENSHOTS, settleForScreenshot, signIn } from './support/console';
 
-const SCREENSHOTS = join(__dirname, '..', 'screenshots');
-const PASSWORD = 'correct-horse-battery-staple';
-
-async function registerOrganisation(request: APIRequestContext): Promise<{ admin: RegisterRequest; token: string }> {
-  const suffix = randomUUID().slice(0, 8);
-  const admin: RegisterRequest = {
-    email: `evidence-lead-${suffix}@e2e.example.com`,
-    name: 'Ada Lovelace',
-    organization_name: `Acme Assurance ${suffix}`,
-    password: PASSWORD,
-  };
-  const registered = await request.post('/api/auth/register', { data: admin });
-  expect(registered.status()).toBe(201);
-  return { admin, token: ((await registered.json()) as RegisterResponse).access_token };
-}
-
-async function addModel(request: APIRequestContext, token: string, provider: string, model: string, version: string): Promise<ModelInventoryResponse> {
-  const body: CreateModelInventoryRequest = {
-    approver: 'risk.officer@acme-corp.com',
-    biases: 'Evaluated on English benchmarks only.',
-    capabilities: ['text-generation'],
-    hosting_provider: 'Azure (EU)',
-    limitations: 'Context window limits long documents.',
-    model,
-    provider,
-    reference_link: 'https://example.com/model-card',
-    status: ModelStatus.PENDING,
-    status_date: '2026-01-15',
-    version,
-  };
-  const response = await request.post('/api/modelInventory', { data: body, headers: { Authorization: `Bearer ${token}` } });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as ModelInventoryResponse;
-}
 
 /** A small but valid PDF (one page of text, a correct xref table), padded with a content stream to `padding` bytes. */
 function aPdf(title: string, padding: number): Buffer {
@@ -77,14 +43,6 @@ function dayFromToday(days: number): string {
   return `${date.getMonth() + 1}/${date.getDate()}/${date.getFullYear()}`;
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`/${WebRoutes.login}`);
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/model-inventory\/models$/, { timeout: 30_000 });
-}
-
 /** Drops a file on an element as a user dragging it from the desktop would. */
 async function dropFile(page: Page, testId: string, name: string, bytes: Buffer): Promise<void> {
   const transfer = await page.evaluateHandle(
@@ -101,24 +59,13 @@ async function dropFile(page: Page, testId: string, name: string, bytes: Buffer)
   await zone.dispatchEvent('drop', { dataTransfer: transfer });
 }
 
-/** Fonts loaded, no hover, every finite animation finished. */
-async function settleForScreenshot(page: Page): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.mouse.move(0, 0);
-  await page.evaluate(async () => {
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
-    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
-  });
-}
-
 const dialog = (page: Page) => page.getByRole('dialog').last();
 
 test('evidence: upload with progress, a refused executable, download the same bytes, the hub with filters and groups, remove', async ({ page, request }) => {
   test.setTimeout(180_000);
-  const { admin, token } = await registerOrganisation(request);
-  const model = await addModel(request, token, 'OpenAI', 'GPT-4o', '2024-08-06');
-  const other = await addModel(request, token, 'Anthropic', 'Claude 3.5 Sonnet', '20241022');
+  const { admin, token } = await registerOrganisation(request, { emailPrefix: 'evidence-lead', adminName: 'Ada Lovelace', organisationName: 'Acme Assurance' });
+  const model = await addModel(request, token, { extra: { status: ModelStatus.PENDING }, model: 'GPT-4o', provider: 'OpenAI', version: '2024-08-06' });
+  const other = await addModel(request, token, { extra: { status: ModelStatus.PENDING }, model: 'Claude 3.5 Sonnet', provider: 'Anthropic', version: '20241022' });
   const modelCard = await request.post(`/api/modelInventory/${other.id}/evidence`, {
     headers: { Authorization: `Bearer ${token}` },
     multipart: { evidence_type: 'Model Card', file: { buffer: Buffer.from('# Model card\n\nEvaluated on English benchmarks.\n'), mimeType: 'text/markdown', name: 'claude-model-card.md' } },

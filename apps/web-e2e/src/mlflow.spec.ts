@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { LoginResponse, MlflowSyncStatusResponse, MlflowTestResponse, RegisterRequest, WebRoutes } from '@model-inventory/contracts';
+import { settleForScreenshot } from './support/console';
 
 const SCREENSHOTS = join(__dirname, '..', 'screenshots');
 const REPO_ROOT = join(__dirname, '..', '..', '..');
@@ -60,16 +61,6 @@ async function connectAndSync(request: APIRequestContext, token: string): Promis
     .toBe('success');
 }
 
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.mouse.move(0, 0);
-  await page.evaluate(async () => {
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
-    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
-  });
-}
-
 let fake: { process: ChildProcess; url: string };
 
 test.beforeAll(async () => {
@@ -106,7 +97,7 @@ test('MLflow: connect with basic auth, test, sync, browse and group the versions
   // Tall enough for the form, the test and the sync at once (the shell scrolls its content, not the page).
   await page.setViewportSize({ height: 1100, width: 1280 });
   await page.getByRole('heading', { name: 'Settings' }).scrollIntoViewIfNeeded();
-  await settle(page);
+  await settleForScreenshot(page);
   await page.screenshot({ path: join(SCREENSHOTS, 'mlflow-settings.png') });
   await page.setViewportSize({ height: 800, width: 1280 });
 
@@ -119,7 +110,7 @@ test('MLflow: connect with basic auth, test, sync, browse and group the versions
   const groups = await page.getByTestId('mlflow-group').locator('.group-name').allTextContents();
   expect(groups.length).toBeGreaterThan(1);
   expect(new Set(groups).size).toBe(groups.length);
-  await settle(page);
+  await settleForScreenshot(page);
   await page.screenshot({ path: join(SCREENSHOTS, 'mlflow-tab.png') });
 
   // The detail of a Production version, then import it.
@@ -132,7 +123,7 @@ test('MLflow: connect with basic auth, test, sync, browse and group the versions
   const detail = page.getByTestId('mlflow-detail');
   await expect(detail.getByTestId('mlflow-detail-metrics')).toBeVisible();
   await expect(detail).toContainText('Last synced');
-  await settle(page);
+  await settleForScreenshot(page);
   await page.screenshot({ path: join(SCREENSHOTS, 'mlflow-detail.png') });
 
   await detail.getByTestId('mlflow-add-to-inventory').click();
@@ -142,11 +133,11 @@ test('MLflow: connect with basic auth, test, sync, browse and group the versions
   await dialog.getByLabel('Capabilities').fill('scoring, classification');
   await dialog.getByLabel('Known biases').fill('Trained on 2019–2024 applications only.');
   await dialog.getByLabel('Limitations').fill('Not validated for small-business lending.');
-  await settle(page);
+  await settleForScreenshot(page);
   await page.screenshot({ path: join(SCREENSHOTS, 'mlflow-import-form.png') });
   await dialog.getByTestId('mlflow-import-submit').click();
   await expect(dialog.getByTestId('mlflow-import-done')).toBeVisible();
-  await settle(page);
+  await settleForScreenshot(page);
   await page.screenshot({ path: join(SCREENSHOTS, 'mlflow-imported.png') });
   await dialog.getByRole('button', { name: 'Done' }).click();
   // Only the detail panel is left (the import dialog's backdrop would swallow the next click while it fades).
@@ -176,7 +167,7 @@ test('MLflow tab on a phone: each version is a card, nothing scrolls sideways', 
   await expect(row).toBeVisible();
   const register = row.locator('td[data-label="In the register"]');
   await expect(register).toContainText('No');
-  await settle(page);
+  await settleForScreenshot(page);
   await page.screenshot({ path: join(SCREENSHOTS, 'mlflow-phone.png') });
   const box = await register.boundingBox();
   expect(box && box.x + box.width).toBeLessThanOrEqual(390);

@@ -1,57 +1,20 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  CreateModelInventoryRequest,
   CreateModelRiskRequest,
   ModelInventoryResponse,
   ModelRiskCategory,
   ModelRiskLevel,
   ModelRiskStatus,
-  RegisterRequest,
-  RegisterResponse,
   RiskRating,
-  WebRoutes,
 } from '@model-inventory/contracts';
+import { addModel, registerOrganisation, SCREENSHOTS, settleForScreenshot, signIn } from './support/console';
 
-const SCREENSHOTS = join(__dirname, '..', 'screenshots');
-const PASSWORD = 'correct-horse-battery-staple';
 
 /** `YYYY-MM-DD`, `days` from today (UTC, as the server decides what is overdue). */
 function day(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function registerOrganisation(request: APIRequestContext): Promise<{ admin: RegisterRequest; token: string }> {
-  const suffix = randomUUID().slice(0, 8);
-  const admin: RegisterRequest = {
-    email: `risk-lead-${suffix}@e2e.example.com`,
-    name: 'Grace Hopper',
-    organization_name: `Acme Analytics ${suffix}`,
-    password: PASSWORD,
-  };
-  const registered = await request.post('/api/auth/register', { data: admin });
-  expect(registered.status()).toBe(201);
-  return { admin, token: ((await registered.json()) as RegisterResponse).access_token };
-}
-
-async function addModel(request: APIRequestContext, token: string, provider: string, model: string, version: string): Promise<ModelInventoryResponse> {
-  const body: CreateModelInventoryRequest = {
-    approver: 'risk.officer@acme-corp.com',
-    biases: 'Evaluated on English benchmarks only.',
-    capabilities: ['text-generation'],
-    hosting_provider: 'Azure (EU)',
-    limitations: 'Context window limits long documents.',
-    model,
-    provider,
-    reference_link: 'https://example.com/model-card',
-    status_date: '2026-01-15',
-    version,
-  };
-  const response = await request.post('/api/modelInventory', { data: body, headers: { Authorization: `Bearer ${token}` } });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as ModelInventoryResponse;
 }
 
 async function addRisk(request: APIRequestContext, token: string, risk: CreateModelRiskRequest): Promise<void> {
@@ -59,37 +22,18 @@ async function addRisk(request: APIRequestContext, token: string, risk: CreateMo
   expect(response.status(), await response.text()).toBe(201);
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`/${WebRoutes.login}`);
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/model-inventory\/models$/);
-}
-
 const rows = (page: Page) => page.getByTestId('risk-row');
 const row = (page: Page, name: string) => rows(page).filter({ hasText: name });
 const count = (page: Page, card: string) => page.getByTestId(`summary-${card}`).getByTestId('summary-count');
 const dialog = (page: Page) => page.getByRole('dialog').last();
 
-/** Fonts loaded, no hover, every transition and (finite) animation finished. */
-async function settleForScreenshot(page: Page): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.mouse.move(0, 0);
-  await page.evaluate(async () => {
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
-    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
-  });
-}
-
 test('risks: raise one, move it through the workflow, delete and restore it, and filter by the matrix', async ({ page, request }) => {
   test.setTimeout(180_000);
-  const { admin, token } = await registerOrganisation(request);
-  const gpt = await addModel(request, token, 'OpenAI', 'GPT-4o', '2024-08-06');
-  const claude = await addModel(request, token, 'Anthropic', 'Claude 3.5 Sonnet', '20241022');
-  const llama = await addModel(request, token, 'Meta', 'Llama 3.1 70B', '3.1');
-  const scoring = await addModel(request, token, 'In-house', 'credit-risk-xgb', '4.2.0');
+  const { admin, token } = await registerOrganisation(request, { emailPrefix: 'risk-lead' });
+  const gpt = await addModel(request, token, { model: 'GPT-4o', provider: 'OpenAI', version: '2024-08-06' });
+  const claude = await addModel(request, token, { model: 'Claude 3.5 Sonnet', provider: 'Anthropic', version: '20241022' });
+  const llama = await addModel(request, token, { model: 'Llama 3.1 70B', provider: 'Meta', version: '3.1' });
+  const scoring = await addModel(request, token, { model: 'credit-risk-xgb', provider: 'In-house', version: '4.2.0' });
   const risk = (
     model: ModelInventoryResponse,
     risk_name: string,

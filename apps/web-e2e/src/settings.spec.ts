@@ -1,20 +1,11 @@
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
-import { createHmac, randomUUID } from 'node:crypto';
+import { expect, Page, test } from '@playwright/test';
+import { createHmac } from 'node:crypto';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import {
-  CreateModelInventoryRequest,
-  ModelInventoryResponse,
-  RegisterRequest,
-  RegisterResponse,
-  WEBHOOK_SIGNATURE_HEADER,
-  WebhookPayload,
-  WebRoutes,
-} from '@model-inventory/contracts';
+import { WEBHOOK_SIGNATURE_HEADER, WebhookPayload, WebRoutes } from '@model-inventory/contracts';
+import { addModel, registerOrganisation, SCREENSHOTS, settleForScreenshot, signIn } from './support/console';
 
-const SCREENSHOTS = join(__dirname, '..', 'screenshots');
-const PASSWORD = 'correct-horse-battery-staple';
 
 interface ReceivedDelivery {
   body: string;
@@ -39,56 +30,6 @@ async function startReceiver(): Promise<{ server: Server; url: string; received:
   return { received, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/model-inventory` };
 }
 
-async function registerOrganisation(request: APIRequestContext): Promise<{ admin: RegisterRequest; token: string }> {
-  const suffix = randomUUID().slice(0, 8);
-  const admin: RegisterRequest = {
-    email: `settings-lead-${suffix}@e2e.example.com`,
-    name: 'Grace Hopper',
-    organization_name: `Acme Settings ${suffix}`,
-    password: PASSWORD,
-  };
-  const registered = await request.post('/api/auth/register', { data: admin });
-  expect(registered.status()).toBe(201);
-  return { admin, token: ((await registered.json()) as RegisterResponse).access_token };
-}
-
-async function addModel(request: APIRequestContext, token: string, provider: string, model: string): Promise<ModelInventoryResponse> {
-  const body: CreateModelInventoryRequest = {
-    approver: 'risk.officer@acme-corp.com',
-    biases: 'Evaluated on English benchmarks only.',
-    capabilities: ['text-generation'],
-    hosting_provider: 'Azure (EU)',
-    limitations: 'Context window limits long documents.',
-    model,
-    provider,
-    reference_link: 'https://example.com/model-card',
-    status_date: '2026-01-15',
-    version: '1',
-  };
-  const response = await request.post('/api/modelInventory', { data: body, headers: { Authorization: `Bearer ${token}` } });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as ModelInventoryResponse;
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`/${WebRoutes.login}`);
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/model-inventory\/models$/);
-}
-
-/** Fonts loaded, no hover, every transition and (finite) animation finished. */
-async function settleForScreenshot(page: Page): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.mouse.move(0, 0);
-  await page.evaluate(async () => {
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
-    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
-  });
-}
-
 const dialog = (page: Page) => page.getByRole('dialog').last();
 const snackBarsGone = (page: Page) => expect(page.locator('mat-snack-bar-container')).toHaveCount(0, { timeout: 10_000 });
 
@@ -96,9 +37,9 @@ test('settings: create a project with a framework and filter the models by it; a
   test.setTimeout(180_000);
   const receiver = await startReceiver();
   try {
-    const { admin, token } = await registerOrganisation(request);
-    const gpt = await addModel(request, token, 'OpenAI', 'GPT-4o');
-    await addModel(request, token, 'Anthropic', 'Claude 3.5 Sonnet');
+    const { admin, token } = await registerOrganisation(request, { emailPrefix: 'settings-lead', organisationName: 'Acme Settings' });
+    const gpt = await addModel(request, token, { model: 'GPT-4o', provider: 'OpenAI', version: '1' });
+    await addModel(request, token, { model: 'Claude 3.5 Sonnet', provider: 'Anthropic', version: '1' });
 
     await page.setViewportSize({ height: 900, width: 1440 });
     await signIn(page, admin.email);

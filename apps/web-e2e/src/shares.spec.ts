@@ -1,70 +1,19 @@
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
-import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CreateModelInventoryRequest, ModelStatus, RegisterRequest, RegisterResponse, WebRoutes } from '@model-inventory/contracts';
+import { ModelStatus } from '@model-inventory/contracts';
+import { addModel, registerOrganisation, SCREENSHOTS, settleForScreenshot, signIn } from './support/console';
 
-const SCREENSHOTS = join(__dirname, '..', 'screenshots');
-const PASSWORD = 'correct-horse-battery-staple';
 
-async function registerOrganisation(request: APIRequestContext): Promise<{ admin: RegisterRequest; token: string }> {
-  const suffix = randomUUID().slice(0, 8);
-  const admin: RegisterRequest = {
-    email: `share-lead-${suffix}@e2e.example.com`,
-    name: 'Grace Hopper',
-    organization_name: `Acme Analytics ${suffix}`,
-    password: PASSWORD,
-  };
-  const registered = await request.post('/api/auth/register', { data: admin });
-  expect(registered.status()).toBe(201);
-  return { admin, token: ((await registered.json()) as RegisterResponse).access_token };
-}
-
-async function addModel(request: APIRequestContext, token: string, provider: string, model: string, version: string, status: ModelStatus): Promise<void> {
-  const body: CreateModelInventoryRequest = {
-    approver: 'risk.officer@acme-corp.com',
-    biases: 'Evaluated on English benchmarks only.',
-    capabilities: ['text-generation'],
-    hosting_provider: 'Azure (EU)',
-    limitations: 'Context window limits long documents.',
-    model,
-    provider,
-    reference_link: 'https://example.com/model-card',
-    status,
-    status_date: '2026-01-15',
-    status_rationale: status === ModelStatus.PENDING ? undefined : 'Reviewed by the model risk committee.',
-    version,
-  };
-  const response = await request.post('/api/modelInventory', { data: body, headers: { Authorization: `Bearer ${token}` } });
-  expect(response.status(), await response.text()).toBe(201);
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`/${WebRoutes.login}`);
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/model-inventory\/models$/);
-}
-
-/** Fonts loaded, no hover, every finite animation finished. */
-async function settleForScreenshot(page: Page): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.mouse.move(0, 0);
-  await page.evaluate(async () => {
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
-    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
-  });
-}
+const REVIEWED = 'Reviewed by the model risk committee.';
 
 test('share links: a filtered read-only view opened without signing in, exported, then revoked', async ({ browser, page, request }) => {
   test.setTimeout(180_000);
-  const { admin, token } = await registerOrganisation(request);
-  await addModel(request, token, 'OpenAI', 'GPT-4o', '2024-08-06', ModelStatus.APPROVED);
-  await addModel(request, token, 'OpenAI', 'o1-mini', '2024-09-12', ModelStatus.PENDING);
-  await addModel(request, token, 'Anthropic', 'Claude 3.5 Sonnet', '20241022', ModelStatus.APPROVED);
-  await addModel(request, token, 'Meta', 'Llama 3.1 70B', '3.1', ModelStatus.PENDING);
+  const { admin, token } = await registerOrganisation(request, { emailPrefix: 'share-lead' });
+  await addModel(request, token, { extra: { status: ModelStatus.APPROVED, status_rationale: REVIEWED }, model: 'GPT-4o', provider: 'OpenAI', version: '2024-08-06' });
+  await addModel(request, token, { extra: { status: ModelStatus.PENDING }, model: 'o1-mini', provider: 'OpenAI', version: '2024-09-12' });
+  await addModel(request, token, { extra: { status: ModelStatus.APPROVED, status_rationale: REVIEWED }, model: 'Claude 3.5 Sonnet', provider: 'Anthropic', version: '20241022' });
+  await addModel(request, token, { extra: { status: ModelStatus.PENDING }, model: 'Llama 3.1 70B', provider: 'Meta', version: '3.1' });
 
   await page.setViewportSize({ height: 900, width: 1440 });
   await signIn(page, admin.email);

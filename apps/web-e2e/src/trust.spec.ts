@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { API_TOKEN_PREFIX, RegisterRequest, RegisterResponse, WebRoutes } from '@model-inventory/contracts';
+import { settleForScreenshot } from './support/console';
 
 const SCREENSHOTS = join(__dirname, '..', 'screenshots');
 const PASSWORD = 'correct-horse-battery-staple';
@@ -43,17 +44,6 @@ async function callApi(baseURL: string | undefined, token: string, path: string,
 const sessionToken = (page: Page) =>
   page.evaluate(() => (JSON.parse(localStorage.getItem('model-inventory.session') ?? '{}') as { accessToken?: string }).accessToken ?? null);
 const dialog = (page: Page) => page.getByRole('dialog').last();
-
-/** Fonts loaded, no hover, every transition and (finite) animation finished. */
-async function settleForScreenshot(page: Page): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.mouse.move(0, 0);
-  await page.evaluate(async () => {
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
-    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
-  });
-}
 
 test('API tokens: create one in Settings, see it once, script the API with it at its lower role, revoke it', async ({ page, request, baseURL }) => {
   test.setTimeout(120_000);

@@ -1,16 +1,15 @@
-import { CdkCopyToClipboard } from '@angular/cdk/clipboard';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { ApiTokenResponse, CreatedApiTokenResponse, Role } from '@model-inventory/contracts';
 import { applyProblemToForm, AuthStore } from '@model-inventory/web-core';
 import { ApiTokensApi } from '@model-inventory/web-security-data-access';
+import { SecretShownOnce } from '@model-inventory/web-shared-ui';
 import { expiryFrom, TOKEN_LIFETIMES, tokenRolesFor } from '../api-token-roles';
 
 /**
@@ -20,7 +19,6 @@ import { expiryFrom, TOKEN_LIFETIMES, tokenRolesFor } from '../api-token-roles';
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    CdkCopyToClipboard,
     MatButton,
     MatDialogActions,
     MatDialogClose,
@@ -29,12 +27,12 @@ import { expiryFrom, TOKEN_LIFETIMES, tokenRolesFor } from '../api-token-roles';
     MatError,
     MatFormField,
     MatHint,
-    MatIcon,
     MatInput,
     MatLabel,
     MatOption,
     MatSelect,
     ReactiveFormsModule,
+    SecretShownOnce,
   ],
   selector: 'mi-create-api-token-dialog',
   styleUrl: './create-api-token-dialog.scss',
@@ -51,7 +49,6 @@ export class CreateApiTokenDialog {
   protected readonly saving = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly created = signal<CreatedApiTokenResponse | null>(null);
-  protected readonly copied = signal(false);
   protected readonly title = computed(() => (this.created() ? 'Copy your new API token' : 'Create an API token'));
   protected readonly form = inject(FormBuilder).nonNullable.group({
     lifetime: [TOKEN_LIFETIMES[1].days as number | null],

@@ -1,16 +1,17 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton, MatIconButton } from '@angular/material/button';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent, MatCardHeader, MatCardSubtitle, MatCardTitle } from '@angular/material/card';
-import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
-import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { InvitationPreviewResponse, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, WebRoutes } from '@model-inventory/contracts';
+import { InvitationPreviewResponse, WebRoutes } from '@model-inventory/contracts';
 import { applyProblemToForm, AuthApi, AuthStore } from '@model-inventory/web-core';
 import { catchError, map, of } from 'rxjs';
+import { nameValidators, newPasswordValidators } from '../auth-form-fields/account-validators';
+import { AuthFormError } from '../auth-form-fields/auth-form-error';
+import { NameField } from '../auth-form-fields/name-field';
+import { PasswordField } from '../auth-form-fields/password-field';
 
 type InvitationState = { status: 'checking' } | { status: 'unusable' } | { status: 'open'; invitation: InvitationPreviewResponse };
 
@@ -23,21 +24,16 @@ export function tokenFromFragment(fragment: string | null): string | null {
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AuthFormError,
     MatButton,
     MatCard,
     MatCardContent,
     MatCardHeader,
     MatCardSubtitle,
     MatCardTitle,
-    MatError,
-    MatFormField,
-    MatHint,
-    MatIcon,
-    MatIconButton,
-    MatInput,
-    MatLabel,
     MatProgressSpinner,
-    MatSuffix,
+    NameField,
+    PasswordField,
     ReactiveFormsModule,
     RouterLink,
   ],
@@ -51,13 +47,11 @@ export class AcceptInvitationPage {
   private readonly token = tokenFromFragment(inject(ActivatedRoute).snapshot.fragment);
 
   protected readonly loginLink = `/${WebRoutes.login}`;
-  protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: ['', [Validators.required, Validators.maxLength(200)]],
-    password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
+    name: ['', nameValidators],
+    password: ['', newPasswordValidators],
   });
   protected readonly formError = signal<string | null>(null);
-  protected readonly hidePassword = signal(true);
   protected readonly submitting = signal(false);
   protected readonly state = toSignal(
     this.token

@@ -50,8 +50,8 @@ describe('LoginPage', () => {
   afterEach(() => backend.verify());
 
   async function signIn(email: string, password: string): Promise<void> {
-    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName=email]' }))).setValue(email);
-    await (await loader.getHarness(MatInputHarness.with({ selector: '[formControlName=password]' }))).setValue(password);
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[type=email]' }))).setValue(email);
+    await (await loader.getHarness(MatInputHarness.with({ selector: '[autocomplete=current-password]' }))).setValue(password);
     await (await loader.getHarness(MatButtonHarness.with({ text: 'Sign in' }))).click();
   }
 

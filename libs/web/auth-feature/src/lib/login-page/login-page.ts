@@ -1,35 +1,32 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent, MatCardHeader, MatCardSubtitle, MatCardTitle } from '@angular/material/card';
-import { MatError, MatFormField, MatLabel, MatSuffix } from '@angular/material/form-field';
-import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { Router, RouterLink } from '@angular/router';
 import { WebRoutes } from '@model-inventory/contracts';
 import { applyProblemToForm, AuthApi, AuthStore } from '@model-inventory/web-core';
 import { catchError, map, of } from 'rxjs';
+import { emailValidators } from '../auth-form-fields/account-validators';
+import { AuthFormError } from '../auth-form-fields/auth-form-error';
+import { EmailField } from '../auth-form-fields/email-field';
+import { PasswordField } from '../auth-form-fields/password-field';
 import { safeReturnUrl } from '../return-url';
 
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AuthFormError,
+    EmailField,
     MatButton,
     MatCard,
     MatCardContent,
     MatCardHeader,
     MatCardSubtitle,
     MatCardTitle,
-    MatError,
-    MatFormField,
-    MatIcon,
-    MatIconButton,
-    MatInput,
-    MatLabel,
     MatProgressSpinner,
-    MatSuffix,
+    PasswordField,
     ReactiveFormsModule,
     RouterLink,
   ],
@@ -46,11 +43,10 @@ export class LoginPage {
 
   protected readonly signupLink = `/${WebRoutes.signup}`;
   protected readonly form = inject(NonNullableFormBuilder).group({
-    email: ['', [Validators.required, Validators.email]],
+    email: ['', emailValidators],
     password: ['', Validators.required],
   });
   protected readonly formError = signal<string | null>(null);
-  protected readonly hidePassword = signal(true);
   protected readonly submitting = signal(false);
   protected readonly signupEnabled = toSignal(
     inject(AuthApi)

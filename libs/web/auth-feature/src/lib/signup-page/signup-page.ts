@@ -1,37 +1,35 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton, MatIconButton } from '@angular/material/button';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent, MatCardHeader, MatCardSubtitle, MatCardTitle } from '@angular/material/card';
-import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
-import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { Router, RouterLink } from '@angular/router';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, WebRoutes } from '@model-inventory/contracts';
+import { WebRoutes } from '@model-inventory/contracts';
 import { applyProblemToForm, AuthApi, AuthStore } from '@model-inventory/web-core';
 import { catchError, map, of } from 'rxjs';
+import { emailValidators, nameValidators, newPasswordValidators } from '../auth-form-fields/account-validators';
+import { AuthFormError } from '../auth-form-fields/auth-form-error';
+import { EmailField } from '../auth-form-fields/email-field';
+import { NameField } from '../auth-form-fields/name-field';
+import { PasswordField } from '../auth-form-fields/password-field';
 
 type SignupAvailability = 'checking' | 'open' | 'closed';
 
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AuthFormError,
+    EmailField,
     MatButton,
     MatCard,
     MatCardContent,
     MatCardHeader,
     MatCardSubtitle,
     MatCardTitle,
-    MatError,
-    MatFormField,
-    MatHint,
-    MatIcon,
-    MatIconButton,
-    MatInput,
-    MatLabel,
     MatProgressSpinner,
-    MatSuffix,
+    NameField,
+    PasswordField,
     ReactiveFormsModule,
     RouterLink,
   ],
@@ -44,18 +42,13 @@ export class SignupPage {
   private readonly router = inject(Router);
 
   protected readonly loginLink = `/${WebRoutes.login}`;
-  protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly form = inject(NonNullableFormBuilder).group({
-    organization_name: ['', [Validators.required, Validators.maxLength(200)]],
-    name: ['', [Validators.required, Validators.maxLength(200)]],
-    email: ['', [Validators.required, Validators.email]],
-    password: [
-      '',
-      [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)],
-    ],
+    organization_name: ['', nameValidators],
+    name: ['', nameValidators],
+    email: ['', emailValidators],
+    password: ['', newPasswordValidators],
   });
   protected readonly formError = signal<string | null>(null);
-  protected readonly hidePassword = signal(true);
   protected readonly submitting = signal(false);
   // If the settings cannot be read, the form stays usable and the server has the final word.
   protected readonly availability = toSignal(

@@ -1,13 +1,9 @@
 import { EvidenceResponse } from '@model-inventory/contracts';
 import { EvidenceGrouping } from '@model-inventory/web-evidence-data-access';
+import { byGroupLabel, gatherGroups, GroupHeaderRow, GroupOf, groupedTableRows } from '@model-inventory/web-shared-ui';
 import { uploaderName } from '../evidence-format';
 
-export interface EvidenceGroupRow {
-  kind: 'group';
-  key: string;
-  label: string;
-  count: number;
-}
+export type EvidenceGroupRow = GroupHeaderRow;
 
 export interface EvidenceFileRow {
   kind: 'evidence';
@@ -19,7 +15,7 @@ export type EvidenceTableRow = EvidenceGroupRow | EvidenceFileRow;
 
 const UNKNOWN = '\u0000unknown';
 
-function groupOf(evidence: EvidenceResponse, grouping: Exclude<EvidenceGrouping, 'none'>): { key: string; label: string } {
+function groupOf(evidence: EvidenceResponse, grouping: Exclude<EvidenceGrouping, 'none'>): GroupOf {
   switch (grouping) {
     case 'type':
       return { key: evidence.evidence_type, label: evidence.evidence_type };
@@ -39,22 +35,13 @@ function groupOf(evidence: EvidenceResponse, grouping: Exclude<EvidenceGrouping,
  * they are ordered by name, "Unknown user" last. Within a group the files keep the API's order.
  */
 export function groupEvidenceRows(items: readonly EvidenceResponse[], grouping: EvidenceGrouping, sortedByGroup: boolean): EvidenceTableRow[] {
+  const fileRow = (evidence: EvidenceResponse): EvidenceFileRow => ({ evidence, key: `e${evidence.id}`, kind: 'evidence' });
   if (grouping === 'none') {
-    return items.map((evidence) => ({ evidence, key: `e${evidence.id}`, kind: 'evidence' }));
+    return items.map(fileRow);
   }
-  const groups = new Map<string, { label: string; items: EvidenceResponse[] }>();
-  for (const evidence of items) {
-    const { key, label } = groupOf(evidence, grouping);
-    const group = groups.get(key) ?? { items: [], label };
-    group.items.push(evidence);
-    groups.set(key, group);
-  }
-  const ordered = [...groups.entries()];
+  const groups = gatherGroups(items, (evidence) => groupOf(evidence, grouping));
   if (!sortedByGroup) {
-    ordered.sort(([keyA, a], [keyB, b]) => (keyA === UNKNOWN || keyB === UNKNOWN ? Number(keyA === UNKNOWN) - Number(keyB === UNKNOWN) : a.label.localeCompare(b.label)));
+    groups.sort(byGroupLabel(UNKNOWN));
   }
-  return ordered.flatMap(([key, group]) => [
-    { count: group.items.length, key: `g${key}`, kind: 'group' as const, label: group.label },
-    ...group.items.map((evidence) => ({ evidence, key: `g${key}-e${evidence.id}`, kind: 'evidence' as const })),
-  ]);
+  return groupedTableRows(groups, fileRow);
 }

@@ -18,8 +18,9 @@ import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { EvidenceResponse, WebRoutes } from '@model-inventory/contracts';
 import { EvidenceGrouping, EvidenceListSort, EvidenceSortField, groupsSpanPages } from '@model-inventory/web-evidence-data-access';
+import { isGroupHeaderRow, trackRowByKey } from '@model-inventory/web-shared-ui';
 import { EXPIRY_LABELS, formatBytes, formatDay, uploaderName } from '../evidence-format';
-import { EvidenceTableRow, groupEvidenceRows } from './evidence-rows';
+import { groupEvidenceRows } from './evidence-rows';
 
 export const EVIDENCE_COLUMNS = ['filename', 'evidence_type', 'model', 'size', 'uploaded_by', 'upload_date', 'expiry_date', 'actions'] as const;
 /** `uploaded`: the upload date with the uploader under it, for narrow places such as the model dialog. */
@@ -76,8 +77,8 @@ export class EvidenceTable {
   protected readonly uploaderName = uploaderName;
   protected readonly expiryLabel = (evidence: EvidenceResponse) => EXPIRY_LABELS[evidence.expiry_status];
   protected readonly modelLink = (evidence: EvidenceResponse) => ['/', WebRoutes.modelInventory, 'models', evidence.model_id];
-  protected readonly isGroup = (_: number, row: EvidenceTableRow) => row.kind === 'group';
-  protected readonly trackRow = (_: number, row: EvidenceTableRow) => row.key;
+  protected readonly isGroup = isGroupHeaderRow;
+  protected readonly trackRow = trackRowByKey;
 
   protected changeSort(sort: Sort): void {
     this.sortChanged.emit(sort.direction ? { direction: sort.direction, field: sort.active as EvidenceSortField } : null);

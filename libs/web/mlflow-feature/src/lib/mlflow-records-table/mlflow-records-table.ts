@@ -4,7 +4,9 @@ import { MatIcon } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltip } from '@angular/material/tooltip';
 import { MlflowModelRecordResponse } from '@model-inventory/contracts';
-import { groupMlflowRows, MlflowGrouping, MlflowTableRow } from '@model-inventory/web-mlflow-data-access';
+import { MlflowGrouping } from '@model-inventory/web-mlflow-data-access';
+import { isGroupHeaderRow, trackRowByKey } from '@model-inventory/web-shared-ui';
+import { groupMlflowRows } from './mlflow-rows';
 
 export const MLFLOW_COLUMNS = ['model_name', 'version', 'stage', 'aliases', 'status', 'run', 'experiment', 'last_synced', 'register'] as const;
 
@@ -25,8 +27,8 @@ export class MlflowRecordsTable {
   protected readonly rows = computed(() => groupMlflowRows(this.records(), this.groupBy()));
   protected readonly columns = [...MLFLOW_COLUMNS];
   protected readonly groupColumns = ['group'];
-  protected readonly isGroup = (_index: number, row: MlflowTableRow) => row.kind === 'group';
-  protected readonly trackRow = (_index: number, row: MlflowTableRow) => row.key;
+  protected readonly isGroup = isGroupHeaderRow;
+  protected readonly trackRow = trackRowByKey;
 
   protected open(event: Event, record: MlflowModelRecordResponse): void {
     if (event instanceof KeyboardEvent) {

@@ -7,9 +7,10 @@ import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { ModelInventoryResponse, ModelInventorySortField, OPEN_RISK_STATUSES, WebRoutes } from '@model-inventory/contracts';
 import { ModelGrouping, ModelListSort } from '@model-inventory/web-inventory-data-access';
+import { isGroupHeaderRow, trackRowByKey } from '@model-inventory/web-shared-ui';
 import { ModelColumnKey } from '../model-columns';
 import { StatusChip } from '../status-chip/status-chip';
-import { groupRows, LinkNames, TableRow } from './model-rows';
+import { groupRows, LinkNames } from './model-rows';
 
 /** The register as a dense table; sorting is done by the API, grouping within the page shown. */
 @Component({
@@ -41,8 +42,8 @@ export class ModelsTable {
   protected readonly risksLink = ['/', WebRoutes.modelInventory, 'risks'];
   protected readonly openStatuses = OPEN_RISK_STATUSES.join(',');
 
-  protected readonly isGroup = (_index: number, row: TableRow) => row.kind === 'group';
-  protected readonly trackRow = (_index: number, row: TableRow) => row.key;
+  protected readonly isGroup = isGroupHeaderRow;
+  protected readonly trackRow = trackRowByKey;
 
   protected namesOf(ids: readonly number[], lookup: ReadonlyMap<number, string>): string {
     return ids.map((id) => lookup.get(id) ?? `#${id}`).join(', ');

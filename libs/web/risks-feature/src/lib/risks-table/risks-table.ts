@@ -5,9 +5,10 @@ import { MatTableModule } from '@angular/material/table';
 import { MatTooltip } from '@angular/material/tooltip';
 import { ModelRiskResponse, ModelRiskSortField } from '@model-inventory/contracts';
 import { RiskGrouping, RiskListSort } from '@model-inventory/web-risks-data-access';
+import { isGroupHeaderRow, trackRowByKey } from '@model-inventory/web-shared-ui';
 import { formatDate } from '../risk-details';
 import { RiskChip } from '../risk-chip/risk-chip';
-import { groupRiskRows, TableRow } from './risk-rows';
+import { groupRiskRows } from './risk-rows';
 
 export const RISK_COLUMNS = ['risk_name', 'model', 'risk_level', 'risk_category', 'status', 'owner', 'target_date'] as const;
 export type RiskColumn = (typeof RISK_COLUMNS)[number];
@@ -40,8 +41,8 @@ export class RisksTable {
   protected readonly sortActive = computed(() => this.sort()?.field ?? '');
   protected readonly sortDirection = computed(() => this.sort()?.direction ?? '');
 
-  protected readonly isGroup = (_index: number, row: TableRow) => row.kind === 'group';
-  protected readonly trackRow = (_index: number, row: TableRow) => row.key;
+  protected readonly isGroup = isGroupHeaderRow;
+  protected readonly trackRow = trackRowByKey;
   protected readonly formatDate = formatDate;
 
   protected changeSort(sort: Sort): void {

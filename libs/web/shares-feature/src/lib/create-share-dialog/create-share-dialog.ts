@@ -1,4 +1,3 @@
-import { CdkCopyToClipboard } from '@angular/cdk/clipboard';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
@@ -14,6 +13,7 @@ import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { CreatedShareLinkResponse, ShareFieldSet, ShareFilters, ShareLinkResponse, ShareResource } from '@model-inventory/contracts';
 import { describeHttpError } from '@model-inventory/web-core';
 import { SharesApi } from '@model-inventory/web-shares-data-access';
+import { SecretShownOnce } from '@model-inventory/web-shared-ui';
 import { describeShareFilters, resourceLabel, shareableFilters } from '../share-filters';
 
 export interface CreateShareDialogData {
@@ -34,7 +34,6 @@ export function endOfDay(date: Date): string {
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    CdkCopyToClipboard,
     MatButton,
     MatCheckbox,
     MatDatepicker,
@@ -53,6 +52,7 @@ export function endOfDay(date: Date): string {
     MatRadioGroup,
     MatSuffix,
     ReactiveFormsModule,
+    SecretShownOnce,
   ],
   providers: [provideNativeDateAdapter()],
   selector: 'mi-create-share-dialog',
@@ -75,7 +75,6 @@ export class CreateShareDialog {
   protected readonly saving = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly created = signal<CreatedShareLinkResponse | null>(null);
-  protected readonly copied = signal(false);
   protected readonly title = computed(() => (this.created() ? 'Copy your share link' : `Share the ${this.resource.toLowerCase()}`));
   protected readonly form = inject(FormBuilder).nonNullable.group({
     allowExport: [false],

@@ -1,4 +1,3 @@
-import { CdkCopyToClipboard } from '@angular/cdk/clipboard';
 import { DatePipe, DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -6,11 +5,11 @@ import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect, MatSelectTrigger } from '@angular/material/select';
 import { INVITATION_TTL_DAYS, IssuedInvitationResponse, Role } from '@model-inventory/contracts';
 import { applyProblemToForm, problemOf } from '@model-inventory/web-core';
+import { CopyButton } from '@model-inventory/web-shared-ui';
 import { UsersApi } from '@model-inventory/web-users-data-access';
 import { ROLE_OPTIONS } from '../user-roles';
 
@@ -18,7 +17,7 @@ import { ROLE_OPTIONS } from '../user-roles';
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    CdkCopyToClipboard,
+    CopyButton,
     DatePipe,
     MatButton,
     MatDialogActions,
@@ -28,7 +27,6 @@ import { ROLE_OPTIONS } from '../user-roles';
     MatError,
     MatFormField,
     MatHint,
-    MatIcon,
     MatInput,
     MatLabel,
     MatOption,
@@ -48,7 +46,6 @@ export class InviteDialog {
   protected readonly roles = ROLE_OPTIONS;
   protected readonly ttlDays = INVITATION_TTL_DAYS;
   protected readonly saving = signal(false);
-  protected readonly copied = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly issued = signal<(IssuedInvitationResponse & { link: string }) | null>(null);
   // Least rights unless the Admin chooses more.

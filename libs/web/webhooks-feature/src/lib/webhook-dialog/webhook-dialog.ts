@@ -1,4 +1,3 @@
-import { CdkCopyToClipboard } from '@angular/cdk/clipboard';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -6,13 +5,13 @@ import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { AutomationEvent, WebhookResponse } from '@model-inventory/contracts';
 import { applyProblemToForm } from '@model-inventory/web-core';
 import { generateWebhookSecret, WebhooksApi } from '@model-inventory/web-webhooks-data-access';
+import { SecretShownOnce } from '@model-inventory/web-shared-ui';
 import { WEBHOOK_EVENTS } from '../webhook-events';
 
 export const WEBHOOK_URL_MAX_LENGTH = 2048;
@@ -31,7 +30,6 @@ export interface WebhookDialogData {
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    CdkCopyToClipboard,
     MatButton,
     MatCheckbox,
     MatDialogActions,
@@ -41,13 +39,13 @@ export interface WebhookDialogData {
     MatError,
     MatFormField,
     MatHint,
-    MatIcon,
     MatInput,
     MatLabel,
     MatOption,
     MatSelect,
     MatSlideToggle,
     ReactiveFormsModule,
+    SecretShownOnce,
   ],
   selector: 'mi-webhook-dialog',
   styleUrl: './webhook-dialog.scss',
@@ -65,7 +63,6 @@ export class WebhookDialog {
   protected readonly formError = signal<string | null>(null);
   /** The created webhook with its secret, shown this once. */
   protected readonly created = signal<{ webhook: WebhookResponse; secret: string } | null>(null);
-  protected readonly copied = signal(false);
   protected readonly title = computed(() => (this.created() ? 'Copy the signing secret' : this.editing ? 'Edit webhook' : 'Create a webhook'));
   protected readonly isEditing = !!this.editing;
   protected readonly form = inject(FormBuilder).nonNullable.group({

@@ -1,5 +1,5 @@
-import { groupMlflowRows } from './mlflow-grouping';
-import { anMlflowRecord } from './testing/mlflow-fixtures';
+import { anMlflowRecord } from '@model-inventory/web-mlflow-data-access';
+import { groupMlflowRows } from './mlflow-rows';
 
 describe(groupMlflowRows.name, () => {
   const records = [
