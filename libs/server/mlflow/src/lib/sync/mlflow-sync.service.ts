@@ -33,9 +33,9 @@ type ListedVersions = Map<string, Set<string>>;
 
 type ListedVersion = WireModelVersion & { name: string; version: string };
 
-/** A listed version that differs from its record (or has none), with its columns. */
+/** A listed version that differs from its record (or has none). */
 interface VersionToWrite {
-  columns: VersionColumns;
+  version: ListedVersion;
   stored: RecordToWrite;
 }
 
@@ -143,7 +143,7 @@ export class MlflowSyncService {
         counts.versions += fresh.length;
         const toWrite = await this.versionsToWrite(fresh, models);
         for (let start = 0; start < toWrite.length; start += WRITE_BATCH) {
-          const prepared = await this.prepareBatch(client, toWrite.slice(start, start + WRITE_BATCH), counts, errors);
+          const prepared = await this.prepareBatch(client, toWrite.slice(start, start + WRITE_BATCH), models, counts, errors);
           await writing;
           writing = this.writeBatch(prepared, counts);
           writing.catch(() => undefined); // awaited before the next write or at the end; no unhandled rejection meanwhile
@@ -235,20 +235,21 @@ export class MlflowSyncService {
 
   /**
    * The versions of a page that differ from their records, by content hash, in one query. Only the hashes are kept
-   * while it runs; the columns are built again for the (few, on a resync) versions to write.
+   * meanwhile; the columns are built again, a batch at a time, for the (on a resync, few) versions to write.
    */
   private async versionsToWrite(versions: ListedVersion[], models: Map<string, ModelFacts>): Promise<VersionToWrite[]> {
-    const columnsOf = (version: ListedVersion) => versionColumns(version, models.get(version.name) as ModelFacts);
-    const keys = versions.map((version) => ({ model_name: version.name, version: version.version, content_hash: columnsOf(version).content_hash }));
+    const keys = versions.map((version) => ({ model_name: version.name, version: version.version, content_hash: versionColumns(version, models.get(version.name) as ModelFacts).content_hash }));
     const differing = await this.records.findToWrite(keys);
-    return differing.map((stored) => ({ columns: columnsOf(versions[stored.index]), stored }));
+    return differing.map((stored) => ({ version: versions[stored.index], stored }));
   }
 
   /** Fetches the runs of a batch of versions to write: the rows to write. */
-  private async prepareBatch(client: MlflowClient, batch: VersionToWrite[], counts: MlflowSyncCounts, errors: string[]): Promise<PreparedBatch> {
+  private async prepareBatch(client: MlflowClient, batch: VersionToWrite[], models: Map<string, ModelFacts>, counts: MlflowSyncCounts, errors: string[]): Promise<PreparedBatch> {
     const prepared: PreparedBatch = { inserts: [], updates: [], stageMoved: [] };
-    const runs = await this.fetchRuns(client, batch.map(({ columns }) => columns), counts, errors);
-    batch.forEach(({ columns, stored }, index) => {
+    const columnsOfBatch = batch.map(({ version }) => versionColumns(version, models.get(version.name) as ModelFacts));
+    const runs = await this.fetchRuns(client, columnsOfBatch, counts, errors);
+    batch.forEach(({ stored }, index) => {
+      const columns = columnsOfBatch[index];
       const { failed, ...run } = runs[index];
       // A run that could not be read is fetched again next time: its hash never matches.
       const row = { ...columns, ...run, content_hash: failed ? `retry-run:${columns.content_hash}` : columns.content_hash };
