@@ -2,14 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@model-inventory/server-core';
 import { DataSource } from 'typeorm';
 
-/** What the sync compares a listed version with. */
-export interface StoredRecordState {
-  id: number;
-  model_name: string;
-  version: string;
-  content_hash: string;
+/** A listed version the sync must write: no record yet (`id` null), a different content hash, or removed upstream. */
+export interface RecordToWrite {
+  /** Its position in the keys asked about. */
+  index: number;
+  id: number | null;
   lifecycle_stage: string | null;
-  removed_upstream: boolean;
 }
 
 export interface RecordRow {
@@ -64,15 +62,19 @@ export class MlflowRecordsRepository {
   }
 
   /**
-   * The stored state of the listed (name, version) pairs: one unique-key lookup per pair (LIMIT 1 keeps the planner
-   * from hashing the whole organisation's records when its statistics are stale, e.g. right after a cold sync).
+   * Which of the listed versions differ from what is stored: only those come back, so a no-change resync reads
+   * nothing but the index. One unique-key lookup per version (LIMIT 1 keeps the planner from hashing the whole
+   * organisation's records when its statistics are stale, e.g. right after a cold sync).
    */
-  findStates(keys: Array<{ model_name: string; version: string }>): Promise<StoredRecordState[]> {
+  findToWrite(keys: Array<{ model_name: string; version: string; content_hash: string }>): Promise<RecordToWrite[]> {
     return this.dataSource.query(
-      `SELECT r.id, r.model_name, r.version, r.content_hash, r.lifecycle_stage, r.removed_upstream
-         FROM unnest($2::text[], $3::text[]) AS k(model_name, version)
-        CROSS JOIN LATERAL (SELECT * FROM mlflow_model_records s WHERE s.organization_id = $1 AND s.model_name = k.model_name AND s.version = k.version LIMIT 1) r`,
-      [this.organizationId, keys.map((k) => k.model_name), keys.map((k) => k.version)],
+      `SELECT (k.n - 1)::int AS index, r.id, r.lifecycle_stage
+         FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS k(model_name, version, content_hash, n)
+         LEFT JOIN LATERAL (SELECT s.id, s.lifecycle_stage, s.content_hash, s.removed_upstream FROM mlflow_model_records s
+                             WHERE s.organization_id = $1 AND s.model_name = k.model_name AND s.version = k.version LIMIT 1) r ON true
+        WHERE r.id IS NULL OR r.removed_upstream OR r.content_hash IS DISTINCT FROM k.content_hash
+        ORDER BY k.n`,
+      [this.organizationId, keys.map((k) => k.model_name), keys.map((k) => k.version), keys.map((k) => k.content_hash)],
     );
   }
 

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 
 /** One column of a tabular export; `text` turns a row's value into what a cell shows. */
@@ -56,6 +55,8 @@ export async function streamTable<R>(res: Response, table: TableExport<R>): Prom
 }
 
 async function writeXlsx<R>(res: Response, table: TableExport<R>): Promise<void> {
+  // Loaded on the first Excel export: the worker, which imports this module, never needs it (memory).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true });
   const sheet = workbook.addWorksheet(table.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = table.columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { ExportRow, modelCellText } from './export-columns';
@@ -33,6 +32,8 @@ export interface PdfHeading {
 
 /** Writes the rows as a landscape A4 table, page by page, into `out`; resolves when `out` has finished. */
 export async function writePdfTable(rows: AsyncIterable<ExportRow>, out: Writable, heading: PdfHeading): Promise<void> {
+  // Loaded on the first PDF export: the worker, which imports this module, never needs it (memory).
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, info: { Title: heading.title, Creator: 'Model Inventory' } });
   doc.pipe(out);
   let page = 1;

@@ -8,7 +8,7 @@ import { MlflowCallError } from '../client/mlflow-errors';
 import { WireModelVersion, WireRegisteredModel, WireRun } from '../client/mlflow-wire';
 import { MlflowConfigService } from '../mlflow-config.service';
 import { MlflowIntegrationsRepository, SyncOutcome } from '../mlflow-integrations.repository';
-import { MlflowRecordsRepository } from '../mlflow-records.repository';
+import { MlflowRecordsRepository, RecordToWrite } from '../mlflow-records.repository';
 import { LINEAGE_UNAVAILABLE, ModelFacts, modelFactsOf, NO_RUN, RunColumns, runColumns, VersionColumns, versionColumns } from './record-rows';
 import { addChangedRecords, addNewRecords, addStageMoved, RecordWrite } from './record-statements';
 
@@ -16,8 +16,12 @@ import { addChangedRecords, addNewRecords, addStageMoved, RecordWrite } from './
 export const MLFLOW_RETRY_POLICY = Symbol('MLFLOW_RETRY_POLICY');
 
 const MODEL_PAGE = 1000;
-/** Versions per page: an indexed search is cheap, and a small page keeps the worker's memory small. */
-const VERSION_PAGE = 2000;
+/**
+ * Versions per page: MLflow pages by offset, so every page costs a search of its own (a large fixed part); 5,000 keeps
+ * the calls few (20 for 100,000 versions) and the page (about 1.5 MB of JSON) small. Within MLflow's maximum for
+ * model-versions/search (200,000; 10,000 on Databricks).
+ */
+const VERSION_PAGE = 5000;
 const WRITE_BATCH = 500;
 /** Stored records compared with the listing per query when looking for removals. */
 const LIVE_PAGE = 5000;
@@ -26,6 +30,14 @@ export const CALLS_AT_ONCE = 16;
 
 /** Listed version strings by model name. */
 type ListedVersions = Map<string, Set<string>>;
+
+type ListedVersion = WireModelVersion & { name: string; version: string };
+
+/** A listed version that differs from its record (or has none). */
+interface VersionToWrite {
+  version: ListedVersion;
+  stored: RecordToWrite;
+}
 
 interface PreparedBatch {
   inserts: RecordWrite[];
@@ -114,7 +126,7 @@ export class MlflowSyncService {
       for await (const page of client.pages<WireModelVersion>('model-versions/search', 'model_versions', { max_results: VERSION_PAGE, order_by: ['name ASC', 'version_number ASC'] })) {
         const onPage = new Set<string>();
         // Offset paging drifts: a version already listed (or twice on one page) is dropped.
-        const unique = page.filter((v): v is WireModelVersion & { name: string; version: string } => {
+        const unique = page.filter((v): v is ListedVersion => {
           if (!v.name || !v.version) return false;
           const key = `${v.name}\u0000${v.version}`;
           if (listed.get(v.name)?.has(v.version) || onPage.has(key)) return false;
@@ -129,9 +141,9 @@ export class MlflowSyncService {
           else listed.set(name, new Set([version]));
         }
         counts.versions += fresh.length;
-        for (let start = 0; start < fresh.length; start += WRITE_BATCH) {
-          const batch = fresh.slice(start, start + WRITE_BATCH).map((version) => versionColumns(version, models.get(version.name) as ModelFacts));
-          const prepared = await this.prepareBatch(client, batch, counts, errors);
+        const toWrite = await this.versionsToWrite(fresh, models);
+        for (let start = 0; start < toWrite.length; start += WRITE_BATCH) {
+          const prepared = await this.prepareBatch(client, toWrite.slice(start, start + WRITE_BATCH), models, counts, errors);
           await writing;
           writing = this.writeBatch(prepared, counts);
           writing.catch(() => undefined); // awaited before the next write or at the end; no unhandled rejection meanwhile
@@ -150,8 +162,10 @@ export class MlflowSyncService {
       return { status: done ? 'partial' : 'error', message, counts, retry: error.transient };
     }
     if (listing === 'complete') {
-      if (counts.models === 0 && (await this.records.countLive()) > 0) errors.push('MLflow listed no models at all; nothing was marked removed (check the account’s permissions)');
-      else counts.removed = await this.reconcileRemovals(client, listed, errors);
+      const live = await this.records.countLive();
+      if (counts.models === 0 && live > 0) errors.push('MLflow listed no models at all; nothing was marked removed (check the account’s permissions)');
+      // Every listed version has a live record by now: as many live records as listed versions means none is unlisted.
+      else if (live !== counts.versions) counts.removed = await this.reconcileRemovals(client, listed, errors);
     }
     const summary = `${counts.models} models, ${counts.versions} versions: ${counts.added} added, ${counts.updated} updated, ${counts.removed} removed upstream`;
     if (errors.length > 0) return { status: 'partial', message: `${summary}; ${counts.failed || errors.length} problem(s), the first: ${errors[0]}`, counts };
@@ -219,24 +233,29 @@ export class MlflowSyncService {
     }
   }
 
-  /** Compares a batch with what is stored and fetches the runs of new and changed versions: the rows to write. */
-  private async prepareBatch(client: MlflowClient, batch: VersionColumns[], counts: MlflowSyncCounts, errors: string[]): Promise<PreparedBatch> {
-    const stored = new Map((await this.records.findStates(batch)).map((state) => [`${state.model_name}\u0000${state.version}`, state]));
+  /**
+   * The versions of a page that differ from their records, by content hash, in one query. Only the hashes are kept
+   * meanwhile; the columns are built again, a batch at a time, for the (on a resync, few) versions to write.
+   */
+  private async versionsToWrite(versions: ListedVersion[], models: Map<string, ModelFacts>): Promise<VersionToWrite[]> {
+    const keys = versions.map((version) => ({ model_name: version.name, version: version.version, content_hash: versionColumns(version, models.get(version.name) as ModelFacts).content_hash }));
+    const differing = await this.records.findToWrite(keys);
+    return differing.map((stored) => ({ version: versions[stored.index], stored }));
+  }
+
+  /** Fetches the runs of a batch of versions to write: the rows to write. */
+  private async prepareBatch(client: MlflowClient, batch: VersionToWrite[], models: Map<string, ModelFacts>, counts: MlflowSyncCounts, errors: string[]): Promise<PreparedBatch> {
     const prepared: PreparedBatch = { inserts: [], updates: [], stageMoved: [] };
-    const toWrite = batch.filter((columns) => {
-      const state = stored.get(`${columns.model_name}\u0000${columns.version}`);
-      return !(state && state.content_hash === columns.content_hash && !state.removed_upstream);
-    });
-    if (toWrite.length === 0) return prepared;
-    const runs = await this.fetchRuns(client, toWrite, counts, errors);
-    toWrite.forEach((columns, index) => {
-      const state = stored.get(`${columns.model_name}\u0000${columns.version}`);
+    const columnsOfBatch = batch.map(({ version }) => versionColumns(version, models.get(version.name) as ModelFacts));
+    const runs = await this.fetchRuns(client, columnsOfBatch, counts, errors);
+    batch.forEach(({ stored }, index) => {
+      const columns = columnsOfBatch[index];
       const { failed, ...run } = runs[index];
       // A run that could not be read is fetched again next time: its hash never matches.
       const row = { ...columns, ...run, content_hash: failed ? `retry-run:${columns.content_hash}` : columns.content_hash };
-      if (!state) return prepared.inserts.push(row);
-      prepared.updates.push({ ...row, id: state.id });
-      if (state.lifecycle_stage !== columns.lifecycle_stage) prepared.stageMoved.push(state.id);
+      if (stored.id === null) return prepared.inserts.push(row);
+      prepared.updates.push({ ...row, id: stored.id });
+      if (stored.lifecycle_stage !== columns.lifecycle_stage) prepared.stageMoved.push(stored.id);
       return undefined;
     });
     return prepared;
