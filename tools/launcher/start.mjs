@@ -22,6 +22,7 @@ import {
   missingServerBuilds,
   relativeToRepo,
   repoRoot,
+  workerNodeFlags,
 } from '../lib/paths.mjs';
 import {
   describeExit,
@@ -92,7 +93,7 @@ async function main() {
     services: [api],
   });
   // The worker starts once the API is healthy, so the two never race to create the queue schema.
-  const worker = launch('worker', dist.worker, env, 'magenta');
+  const worker = launch('worker', dist.worker, env, 'magenta', [], workerNodeFlags());
   await waitForReadyLine(worker, WORKER_READY_TIMEOUT_MS);
   if (!state.shuttingDown) printBanner(env, database, queue);
 }
@@ -150,9 +151,10 @@ async function runMigrations(env) {
  * @param {NodeJS.ProcessEnv} env
  * @param {import('../lib/output.mjs').Style} colour
  * @param {string[]} [args]
+ * @param {string[]} [nodeFlags] Node flags of the process
  */
-function launch(name, script, env, colour, args = []) {
-  const service = startService(name, process.execPath, [script, ...args], {
+function launch(name, script, env, colour, args = [], nodeFlags = []) {
+  const service = startService(name, process.execPath, [...nodeFlags, script, ...args], {
     env,
     cwd: repoRoot,
     detached: true,

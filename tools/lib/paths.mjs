@@ -28,6 +28,16 @@ export const dist = {
   web: resolve(distRoot, 'apps/web/browser'),
 };
 
+/**
+ * Node flags of the worker: a bound on V8's old space. The worker's live heap stays near 60 MB (MLflow sync of
+ * 100,000 versions included), but under V8's default limit (a quarter of the machine's memory) the heap grows to
+ * about four times that between full collections; the bound makes V8 collect sooner. `WORKER_MAX_OLD_SPACE_MB`
+ * changes it (docs/production.md).
+ */
+export function workerNodeFlags() {
+  return [`--max-old-space-size=${process.env.WORKER_MAX_OLD_SPACE_MB || 512}`];
+}
+
 /** Names of the build outputs that are missing (the console is optional for the processes). */
 export function missingServerBuilds() {
   return [dist.api, dist.worker].filter((file) => !existsSync(file));

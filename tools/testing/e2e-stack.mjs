@@ -19,6 +19,7 @@ import {
   missingServerBuilds,
   relativeToRepo,
   repoRoot,
+  workerNodeFlags,
 } from '../lib/paths.mjs';
 import {
   createDatabaseIfMissing,
@@ -111,7 +112,7 @@ async function main() {
     apiUrls.push(`http://127.0.0.1:${port + i}`);
   }
   // Started after the API is healthy: migrations and the queue schema are then in place.
-  const worker = launch('worker', dist.worker, env, logStream);
+  const worker = launch('worker', dist.worker, env, logStream, workerNodeFlags());
   await waitForReadyLine(worker, WORKER_READY_TIMEOUT_MS);
   if (state.shuttingDown) return;
 
@@ -235,11 +236,12 @@ function stackEnv({ port, databaseUrl, redisUrl }) {
  * @param {string} script
  * @param {NodeJS.ProcessEnv} env
  * @param {import('node:fs').WriteStream} logStream
+ * @param {string[]} [flags] Node flags of the process
  */
-function launch(name, script, env, logStream) {
+function launch(name, script, env, logStream, flags = []) {
   // E2E_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the stack's processes (Node refuses --cpu-prof in NODE_OPTIONS).
   const nodeArgs = (process.env.E2E_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const service = startService(name, process.execPath, [...nodeArgs, script], {
+  const service = startService(name, process.execPath, [...nodeArgs, ...flags, script], {
     env,
     cwd: repoRoot,
     onLine: (line) => logStream.write(`${name.padEnd(6)}| ${line}\n`),
