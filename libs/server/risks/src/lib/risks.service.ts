@@ -15,7 +15,7 @@ const RESTORED = { field_name: 'is_deleted', old_value: 'true', new_value: 'fals
 /** A PUT/PATCH re-reads and retries when a concurrent write got there first; each retry follows another's success. */
 const MAX_WRITE_ATTEMPTS = 10;
 
-function matchesIfMatch(header: string | undefined, risk: ModelRiskResponse): boolean {
+function matchesIfMatch(header: string | undefined, risk: Pick<ModelRiskResponse, 'id' | 'version_number'>): boolean {
   if (!header) return true;
   const tags = header.split(',').map((t) => t.trim().replace(/^W\//, ''));
   return tags.includes('*') || tags.includes(riskEtagOf(risk));
@@ -127,7 +127,7 @@ export class RisksService {
   /** The risk read, or its 404; the 412 when `If-Match` names another version. */
   private checkedRow(id: number, row: RiskRow | null, ifMatch?: string): RiskRow {
     if (!row) throw new NotFoundError('Model risk', id);
-    if (!matchesIfMatch(ifMatch, toModelRiskResponse(row))) {
+    if (!matchesIfMatch(ifMatch, row)) {
       throw new PreconditionFailedError(`The risk changed since you read it (now ${riskEtagOf(row)}); reload it and apply your change again.`);
     }
     return row;
