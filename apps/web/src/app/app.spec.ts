@@ -3,6 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Role } from '@model-inventory/contracts';
+import { aModel } from '@model-inventory/web-inventory-data-access';
 import { App } from './app';
 import { appConfig } from './app.config';
 
@@ -66,6 +67,30 @@ describe('console routes', () => {
     const page = harness.fixture.nativeElement as HTMLElement;
     expect(page.querySelector('[data-testid=organization-name]')?.textContent).toBe('Acme Analytics');
     expect(page.querySelectorAll('[mat-tab-link]')).toHaveLength(4);
+  });
+
+  it('asks for the Models list alongside the session check and shows it without asking again', async () => {
+    startSignedIn();
+    const harness = await RouterTestingHarness.create();
+    const navigation = harness.navigateByUrl('/');
+    backend.expectOne('/api/modelInventory?limit=25&offset=0').flush({
+      items: [aModel({ model: 'GPT-4o' })],
+      limit: 25,
+      offset: 0,
+      total: 1,
+    });
+    backend
+      .expectOne('/api/modelInventoryHistory/current-counts?parameter=status')
+      .flush({ counts: { Approved: 1 }, demo_models: 0, parameter: 'status' });
+    (await nextRequest('/api/auth/me')).flush({
+      organization: { created_at: '2026-01-05T09:00:00Z', id: 1, name: 'Acme Analytics' },
+      user: { created_at: '', email: 'a@acme.test', id: 1, name: 'Ada', organization_id: 1, role: Role.Admin, updated_at: '' },
+    });
+    await navigation;
+    await harness.fixture.whenStable();
+
+    expect((harness.fixture.nativeElement as HTMLElement).querySelector('[data-testid=model-row]')?.textContent).toContain('GPT-4o');
+    backend.expectNone((request) => request.url.startsWith('/api/modelInventory'));
   });
 
   it('answers an unknown address with a not-found page instead of landing somewhere else', async () => {

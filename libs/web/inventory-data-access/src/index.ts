@@ -1,4 +1,5 @@
 export * from './lib/model-inventory-api';
+export * from './lib/model-list-prefetch';
 export * from './lib/model-list-store';
 export * from './lib/model-list-view';
 export * from './lib/reference-data-api';

@@ -5,6 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { ModelStatus } from '@model-inventory/contracts';
+import { ModelListPrefetch } from './model-list-prefetch';
 import { ModelListStore } from './model-list-store';
 import { aModel } from './testing/model-fixtures';
 
@@ -117,5 +118,31 @@ describe(ModelListStore.name, () => {
     listRequest().flush({ items: [aModel()], limit: 25, offset: 0, total: 1 });
     answerCounts();
     expect(store.total()).toBe(1);
+  });
+
+  it('shows a first page and counts prefetched at start-up without asking for them again, and asks on reload', async () => {
+    TestBed.inject(ModelListPrefetch).start({ status: 'Approved' });
+    backend.expectOne((request) => request.url === '/api/modelInventory').flush({ items: [aModel()], limit: 25, offset: 0, total: 1 });
+    answerCounts();
+
+    const store = await open('/models?status=Approved');
+    backend.expectNone((request) => request.url.startsWith('/api/'));
+    expect(store.items()).toHaveLength(1);
+    expect(store.totalCount()).toBe(6);
+
+    store.reload();
+    listRequest().flush({ items: [], limit: 25, offset: 0, total: 0 });
+    answerCounts();
+    expect(store.total()).toBe(0);
+  });
+
+  it('asks for its own page when the prefetched one was for another view', async () => {
+    TestBed.inject(ModelListPrefetch).start({ status: 'Approved' });
+    backend.expectOne((request) => request.url === '/api/modelInventory').flush({ items: [aModel()], limit: 25, offset: 0, total: 1 });
+    answerCounts();
+
+    const store = await open('/models?status=Blocked');
+    expect(listRequest().request.params.get('status')).toBe('Blocked');
+    expect(store.loading()).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import {
   ModelInventoryListQuery,
@@ -8,8 +8,9 @@ import {
   Page,
 } from '@model-inventory/contracts';
 import { AuthStore, describeHttpError } from '@model-inventory/web-core';
-import { catchError, combineLatest, map, Observable, of, startWith, Subject, switchMap, tap } from 'rxjs';
+import { catchError, combineLatest, distinctUntilChanged, map, Observable, of, startWith, Subject, switchMap, tap } from 'rxjs';
 import { ModelInventoryApi } from './model-inventory-api';
+import { ModelListPrefetch } from './model-list-prefetch';
 import {
   hasActiveFilters,
   MODEL_STATUSES,
@@ -37,6 +38,7 @@ const sameJson = <T>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
 @Injectable()
 export class ModelListStore {
   private readonly api = inject(ModelInventoryApi);
+  private readonly prefetch = inject(ModelListPrefetch);
   private readonly auth = inject(AuthStore);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
@@ -84,9 +86,15 @@ export class ModelListStore {
 
   constructor() {
     const reloads = this.reloads.pipe(startWith(undefined));
+    // From the route rather than from `listQuery`, whose observable would first emit during the page's first change
+    // detection: the first page is then asked for (or taken from the prefetch) while the page is being created.
+    const listQueries = this.route.queryParams.pipe(
+      map((params) => toListQuery(viewFromQueryParams(params))),
+      distinctUntilChanged(sameJson),
+    );
     this.follow(
-      combineLatest([toObservable(this.listQuery), reloads]).pipe(
-        switchMap(([query]) => this.load(this.api.list(query), this.pageState().value)),
+      combineLatest([listQueries, reloads]).pipe(
+        switchMap(([query]) => this.load(this.prefetch.takePage(query) ?? this.api.list(query), this.pageState().value)),
       ),
       this.pageState,
     );
@@ -95,7 +103,7 @@ export class ModelListStore {
       reloads.pipe(
         switchMap(() =>
           this.load(
-            this.api.currentCounts('status').pipe(
+            (this.prefetch.takeCounts() ?? this.api.currentCounts('status')).pipe(
               tap((response) => this.demoState.set(this.auth.isAdmin() ? response.demo_models : 0)),
               map((response) => countsOf(response.counts)),
             ),
