@@ -2,14 +2,14 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output } f
 import { MatButton } from '@angular/material/button';
 import { MatDivider } from '@angular/material/divider';
 import { MatIcon } from '@angular/material/icon';
-import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
+import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { RouterLink } from '@angular/router';
 import { UserResponse } from '@model-inventory/contracts';
 import { ThemeChoice, ThemeStore } from '@model-inventory/web-core';
 
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, MatDivider, MatIcon, MatMenu, MatMenuItem, MatMenuTrigger, RouterLink],
+  imports: [MatButton, MatDivider, MatIcon, MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger, RouterLink],
   selector: 'mi-user-menu',
   styleUrl: './user-menu.scss',
   templateUrl: './user-menu.html',
