@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { LoginResponse } from '@model-inventory/contracts';
+import { FIRST_ROW_TEXT, median, signedInContext, timeConsoleFirstRow, timeFirstRow, timePlainFirstRow } from './support/first-row';
 
 interface Budget {
   limits: { scriptTransferredKb: number; styleTransferredKb: number; apiCallsOnLoad: number; firstRowMs: number; firstRowEnforcedUpToLoadPerCpu: number };
@@ -11,6 +12,9 @@ interface Budget {
 
 const BUDGET: Budget = JSON.parse(readFileSync(join(__dirname, '..', '..', 'web', 'performance-budget.json'), 'utf8'));
 const RESULT = join(__dirname, '..', 'test-output', 'first-load.json');
+const MODELS = '/model-inventory/models';
+/** First loads timed of each kind (console, plain page); the figures are their medians. */
+const RUNS = 3;
 
 test('the first load of the Models tab stays within the performance budget', async ({ browser, request }) => {
   const suffix = randomUUID().slice(0, 8);
@@ -20,17 +24,13 @@ test('the first load of the Models tab stays within the performance budget', asy
   expect(registered.status()).toBe(201);
   const session = (await registered.json()) as LoginResponse;
   const model = {
-    provider: 'OpenAI', model: 'GPT-4o', version: '2024-08-06', approver: 'governance@example.com', capabilities: ['text-generation'],
+    provider: 'OpenAI', model: FIRST_ROW_TEXT, version: '2024-08-06', approver: 'governance@example.com', capabilities: ['text-generation'],
     status_date: '2026-01-15', reference_link: 'https://example.com', biases: 'None known', limitations: 'Context window', hosting_provider: 'Cloud',
   };
   expect((await request.post('/api/modelInventory', { data: model, headers: { Authorization: `Bearer ${session.access_token}` } })).status()).toBe(201);
 
   // A returning user with a fresh cache: the session is in localStorage, nothing else is.
-  const context = await browser.newContext();
-  await context.addInitScript(
-    ([token, expiresAt]) => localStorage.setItem('model-inventory.session', JSON.stringify({ accessToken: token, expiresAt })),
-    [session.access_token, Date.now() + session.expires_in * 1000] as const,
-  );
+  const context = await signedInContext(browser, session);
   const page = await context.newPage();
   const transferred = { script: 0, stylesheet: 0 };
   const apiCalls: string[] = [];
@@ -56,21 +56,21 @@ test('the first load of the Models tab stays within the performance budget', asy
     }
   });
 
-  // Timed in the page, from the navigation's start to the first model row in the DOM (a polling assertion would add
-  // its own retry interval to the figure).
-  await context.addInitScript(() => {
-    const seen = () => [...document.querySelectorAll('tr')].some((row) => row.textContent?.includes('GPT-4o'));
-    new MutationObserver((_changes, observer) => {
-      if (!seen()) return;
-      (window as unknown as { firstRowAt: number }).firstRowAt = performance.now();
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  });
-  await page.goto('/model-inventory/models');
-  await expect(page.getByRole('row').filter({ hasText: 'GPT-4o' })).toBeVisible({ timeout: 20_000 });
-  const firstRowMs = Math.round(await page.evaluate(() => (window as unknown as { firstRowAt: number }).firstRowAt));
+  const firstLoadMs = await timeFirstRow(page, MODELS);
   await expect.poll(() => inFlight).toBe(0);
   await Promise.all(pending);
+  await context.close();
+
+  // Two more first loads of the console (timed only), each next to a plain page showing the same rows from the same
+  // API: the median is the figure, and the plain page says what this machine needs for the rows without the console.
+  const consoleMs = [firstLoadMs];
+  const plainMs: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    plainMs.push(await timePlainFirstRow(browser, session));
+    if (run > 0) consoleMs.push(await timeConsoleFirstRow(browser, session, MODELS));
+  }
+  const firstRowMs = median(consoleMs);
+  const plainFirstRowMs = median(plainMs);
 
   const [loadOneMinute] = loadavg();
   const loadPerCpu = loadOneMinute / cpus().length;
@@ -83,6 +83,9 @@ test('the first load of the Models tab stays within the performance budget', asy
     encodings: [...encodings],
     largestFiles: files.sort((a, b) => b.kb - a.kb).slice(0, 5),
     firstRowMs,
+    firstRowRunsMs: consoleMs,
+    plainFirstRowMs,
+    plainFirstRowRunsMs: plainMs,
     loadAverage: loadavg().map((n) => n.toFixed(1)).join(' '),
     firstRowEnforced: timeEnforced,
   };
@@ -101,10 +104,11 @@ test('the first load of the Models tab stays within the performance budget', asy
       `  JavaScript ${figures.scriptTransferredKb} kB transferred — limit ${BUDGET.limits.scriptTransferredKb} kB ${mark(within.scriptTransferredKb)}`,
       `  CSS ${figures.styleTransferredKb} kB transferred — limit ${BUDGET.limits.styleTransferredKb} kB ${mark(within.styleTransferredKb)}`,
       `  API calls ${figures.apiCallsOnLoad} — limit ${BUDGET.limits.apiCallsOnLoad} ${mark(within.apiCallsOnLoad)}: ${apiCalls.join(', ')}`,
-      `  first table row after ${figures.firstRowMs} ms — limit ${BUDGET.limits.firstRowMs} ms ${mark(within.firstRowMs)}` +
+      `  first table row after ${figures.firstRowMs} ms (median of ${consoleMs.join(', ')}) — limit ${BUDGET.limits.firstRowMs} ms ${mark(within.firstRowMs)}` +
         (timeEnforced
           ? ''
           : ` (not enforced: load ${loadPerCpu.toFixed(1)} per CPU is above ${BUDGET.limits.firstRowEnforcedUpToLoadPerCpu}, the machine is oversubscribed)`),
+      `  baseline: a plain page showing the same rows (one fetch, a bare table) after ${plainFirstRowMs} ms (median of ${plainMs.join(', ')}); the console takes ${firstRowMs - plainFirstRowMs} ms more`,
     ].join('\n'),
   );
 
@@ -114,5 +118,4 @@ test('the first load of the Models tab stays within the performance budget', asy
   // Projects and frameworks are not on the first screen: they load when a column, grouping or filter needs them.
   expect(apiCalls.filter((call) => /\/api\/(projects|frameworks)\b/.test(call))).toEqual([]);
   if (timeEnforced) expect(firstRowMs).toBeLessThanOrEqual(BUDGET.limits.firstRowMs);
-  await context.close();
 });

@@ -57,7 +57,10 @@ export class SummaryCards {
   });
 }
 
+/** One formatter for every card: `toLocaleString` builds a new one per call, a visible cost on the first render. */
+const GROUPED = new Intl.NumberFormat('en-GB');
+
 /** "1 model", "12 models", "1,234 models". */
 function modelCount(count: number): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? 'model' : 'models'}`;
+  return `${GROUPED.format(count)} ${count === 1 ? 'model' : 'models'}`;
 }
