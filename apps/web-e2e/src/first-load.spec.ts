@@ -7,7 +7,8 @@ import { LoginResponse } from '@model-inventory/contracts';
 import { FIRST_ROW_TEXT, median, signedInContext, timeConsoleFirstRow, timeFirstRow, timePlainFirstRow } from './support/first-row';
 
 interface Budget {
-  limits: { scriptTransferredKb: number; styleTransferredKb: number; apiCallsOnLoad: number; firstRowMs: number; firstRowEnforcedUpToLoadPerCpu: number };
+  limits: { scriptTransferredKb: number; styleTransferredKb: number; fontTransferredKb: number; apiCallsOnLoad: number };
+  goals: { firstRowMs: number };
 }
 
 const BUDGET: Budget = JSON.parse(readFileSync(join(__dirname, '..', '..', 'web', 'performance-budget.json'), 'utf8'));
@@ -32,7 +33,7 @@ test('the first load of the Models tab stays within the performance budget', asy
   // A returning user with a fresh cache: the session is in localStorage, nothing else is.
   const context = await signedInContext(browser, session);
   const page = await context.newPage();
-  const transferred = { script: 0, stylesheet: 0 };
+  const transferred = { script: 0, stylesheet: 0, font: 0 };
   const apiCalls: string[] = [];
   const encodings = new Set<string>();
   const files: Array<{ file: string; kb: number }> = [];
@@ -44,7 +45,7 @@ test('the first load of the Models tab stays within the performance budget', asy
     inFlight--;
     const type = finished.resourceType();
     if (finished.url().includes("/api/")) apiCalls.push(`${finished.method()} ${new URL(finished.url()).pathname}${new URL(finished.url()).search}`);
-    if (type === 'script' || type === 'stylesheet') {
+    if (type === 'script' || type === 'stylesheet' || type === 'font') {
       pending.push(
         (async () => {
           const [sizes, response] = await Promise.all([finished.sizes(), finished.response()]);
@@ -72,12 +73,10 @@ test('the first load of the Models tab stays within the performance budget', asy
   const firstRowMs = median(consoleMs);
   const plainFirstRowMs = median(plainMs);
 
-  const [loadOneMinute] = loadavg();
-  const loadPerCpu = loadOneMinute / cpus().length;
-  const timeEnforced = loadPerCpu <= BUDGET.limits.firstRowEnforcedUpToLoadPerCpu;
   const figures = {
     scriptTransferredKb: Math.round(transferred.script / 102.4) / 10,
     styleTransferredKb: Math.round(transferred.stylesheet / 102.4) / 10,
+    fontTransferredKb: Math.round(transferred.font / 102.4) / 10,
     apiCallsOnLoad: apiCalls.length,
     apiCalls,
     encodings: [...encodings],
@@ -87,13 +86,13 @@ test('the first load of the Models tab stays within the performance budget', asy
     plainFirstRowMs,
     plainFirstRowRunsMs: plainMs,
     loadAverage: loadavg().map((n) => n.toFixed(1)).join(' '),
-    firstRowEnforced: timeEnforced,
   };
   const within = {
     scriptTransferredKb: figures.scriptTransferredKb <= BUDGET.limits.scriptTransferredKb,
     styleTransferredKb: figures.styleTransferredKb <= BUDGET.limits.styleTransferredKb,
+    fontTransferredKb: figures.fontTransferredKb <= BUDGET.limits.fontTransferredKb,
     apiCallsOnLoad: figures.apiCallsOnLoad <= BUDGET.limits.apiCallsOnLoad,
-    firstRowMs: figures.firstRowMs <= BUDGET.limits.firstRowMs,
+    firstRowMs: figures.firstRowMs <= BUDGET.goals.firstRowMs,
   };
   mkdirSync(join(RESULT, '..'), { recursive: true });
   writeFileSync(RESULT, JSON.stringify({ ...figures, within }, null, 2));
@@ -103,19 +102,17 @@ test('the first load of the Models tab stays within the performance budget', asy
       `first load of the Models tab (load average ${figures.loadAverage}, ${cpus().length} CPUs):`,
       `  JavaScript ${figures.scriptTransferredKb} kB transferred — limit ${BUDGET.limits.scriptTransferredKb} kB ${mark(within.scriptTransferredKb)}`,
       `  CSS ${figures.styleTransferredKb} kB transferred — limit ${BUDGET.limits.styleTransferredKb} kB ${mark(within.styleTransferredKb)}`,
+      `  fonts ${figures.fontTransferredKb} kB transferred — limit ${BUDGET.limits.fontTransferredKb} kB ${mark(within.fontTransferredKb)}`,
       `  API calls ${figures.apiCallsOnLoad} — limit ${BUDGET.limits.apiCallsOnLoad} ${mark(within.apiCallsOnLoad)}: ${apiCalls.join(', ')}`,
-      `  first table row after ${figures.firstRowMs} ms (median of ${consoleMs.join(', ')}) — limit ${BUDGET.limits.firstRowMs} ms ${mark(within.firstRowMs)}` +
-        (timeEnforced
-          ? ''
-          : ` (not enforced: load ${loadPerCpu.toFixed(1)} per CPU is above ${BUDGET.limits.firstRowEnforcedUpToLoadPerCpu}, the machine is oversubscribed)`),
+      `  first table row after ${figures.firstRowMs} ms (median of ${consoleMs.join(', ')}) — goal ${BUDGET.goals.firstRowMs} ms ${mark(within.firstRowMs)} (a goal: printed, not enforced)`,
       `  baseline: a plain page showing the same rows (one fetch, a bare table) after ${plainFirstRowMs} ms (median of ${plainMs.join(', ')}); the console takes ${firstRowMs - plainFirstRowMs} ms more`,
     ].join('\n'),
   );
 
   expect(figures.scriptTransferredKb).toBeLessThanOrEqual(BUDGET.limits.scriptTransferredKb);
   expect(figures.styleTransferredKb).toBeLessThanOrEqual(BUDGET.limits.styleTransferredKb);
+  expect(figures.fontTransferredKb).toBeLessThanOrEqual(BUDGET.limits.fontTransferredKb);
   expect(apiCalls.length).toBeLessThanOrEqual(BUDGET.limits.apiCallsOnLoad);
   // Projects and frameworks are not on the first screen: they load when a column, grouping or filter needs them.
   expect(apiCalls.filter((call) => /\/api\/(projects|frameworks)\b/.test(call))).toEqual([]);
-  if (timeEnforced) expect(firstRowMs).toBeLessThanOrEqual(BUDGET.limits.firstRowMs);
 });
