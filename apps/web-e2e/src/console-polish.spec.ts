@@ -49,6 +49,15 @@ test('on a phone each model is a card whose status shows without scrolling sidew
   await page.screenshot({ path: join(SCREENSHOTS, 'models-phone.png') });
   const box = await status.boundingBox();
   expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+  // Every value shows whole: none is cut at its cell's edge (the approver's e-mail was, by the column's desktop width).
+  const cut = await row.locator('td[data-label]').evaluateAll((cells) =>
+    cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.getAttribute('data-label')),
+  );
+  expect(cut).toEqual([]);
+  // The count, toggle, grouping and column chooser above the cards wrap rather than squeeze the grouping to its arrow.
+  await expect(page.getByTestId('group-by')).toContainText('Group: None');
+  const grouping = await page.getByTestId('group-by').boundingBox();
+  expect(grouping?.width).toBeGreaterThan(100);
 });
 
 test('the first Tab reaches a skip link that jumps past the navigation', async ({ page, request }) => {
