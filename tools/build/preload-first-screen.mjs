@@ -2,8 +2,9 @@
 // @ts-check
 // Adds `<link rel="modulepreload">` to a built console's index.html for the lazy chunks of the first screen (the
 // chunks of the given source entry points and every chunk they import statically), so the browser fetches them
-// alongside the initial chunks instead of one lazy route level after the other. Reads the build's esbuild metafile
-// (`statsJson`); run it before precompress.mjs, which then compresses the changed index.html.
+// alongside the initial chunks instead of one lazy route level after the other. Writes the page without them as
+// index.public.html, which the API serves to the public page of a share link (its visitors never open the console).
+// Reads the build's esbuild metafile (`statsJson`); run it before precompress.mjs, which then compresses both pages.
 //   node tools/build/preload-first-screen.mjs dist/apps/web libs/web/shell/src/index.ts …
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -15,6 +16,8 @@ import { basename, join } from 'node:path';
  */
 
 const MARKER = 'data-first-screen';
+/** The page for visitors who never open the console (the API's console-files.ts names it too). */
+const PUBLIC_INDEX = 'index.public.html';
 
 const [outputPath, ...entryPoints] = process.argv.slice(2);
 if (!outputPath || entryPoints.length === 0) {
@@ -27,9 +30,10 @@ const metafile = JSON.parse(await readFile(join(outputPath, 'stats.json'), 'utf8
 const browser = join(outputPath, 'browser');
 const indexFile = join(browser, 'index.html');
 const html = await readFile(indexFile, 'utf8');
-const { page, added } = withPreloads(html, firstScreenChunks(metafile.outputs, entryPoints));
+const { page, added, without } = withPreloads(html, firstScreenChunks(metafile.outputs, entryPoints));
 await writeFile(indexFile, page);
-console.log(`index.html preloads ${added} more chunks for the first screen`);
+await writeFile(join(browser, PUBLIC_INDEX), without);
+console.log(`index.html preloads ${added} more chunks for the first screen; ${PUBLIC_INDEX} does not`);
 
 /**
  * The output files of the entry points and everything they import statically, in the order found; fails the build
@@ -60,11 +64,11 @@ function firstScreenChunks(outputs, sources) {
 }
 
 /**
- * index.html with one preload per chunk it does not load or preload already; earlier first-screen preloads (a
- * second run on the same build) are replaced, not repeated.
+ * index.html with one preload per chunk it does not load or preload already, and without any (`without`); earlier
+ * first-screen preloads (a second run on the same build) are replaced, not repeated.
  * @param {string} page
  * @param {string[]} files
- * @returns {{ page: string, added: number }}
+ * @returns {{ page: string, added: number, without: string }}
  */
 function withPreloads(page, files) {
   const cleaned = page.replace(new RegExp(`<link rel="modulepreload" href="[^"]+" ${MARKER}>`, 'g'), '');
@@ -73,5 +77,5 @@ function withPreloads(page, files) {
   // After the entry script and its own preloads, which Angular puts at the end of the body: the initial chunks are
   // asked for first.
   if (!cleaned.includes('</body>')) throw new Error('index.html has no </body>');
-  return { added: missing.length, page: cleaned.replace('</body>', `${links}</body>`) };
+  return { added: missing.length, page: cleaned.replace('</body>', `${links}</body>`), without: cleaned };
 }

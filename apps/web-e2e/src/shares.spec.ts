@@ -51,6 +51,9 @@ test('share links: a filtered read-only view opened without signing in, exported
   await expect(visitor.getByText('Claude 3.5 Sonnet')).toHaveCount(0);
   await expect(visitor.getByText('Acme Analytics')).toHaveCount(0);
   await expect(visitor.getByTestId('shared-count')).toContainText('of 2 models');
+  // The stranger never opens the console: their page does not preload its first screen, the signed-in page does.
+  await expect(visitor.locator('link[data-first-screen]')).toHaveCount(0);
+  expect(await page.locator('link[data-first-screen]').count()).toBeGreaterThan(0);
   await settleForScreenshot(visitor);
   await visitor.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'share-public-view.png') });
 

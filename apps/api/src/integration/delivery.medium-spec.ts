@@ -14,7 +14,8 @@ import { aModel } from './inventory-fixtures';
 function builtConsole(): string {
   const dir = mkdtempSync(join(tmpdir(), 'mi-console-'));
   const bundle = `console.log(${JSON.stringify('x'.repeat(5_000))});`;
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Model Inventory</title>');
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Model Inventory</title><link rel="modulepreload" href="chunk-MODELSTAB.js" data-first-screen>');
+  writeFileSync(join(dir, 'index.public.html'), '<!doctype html><title>Model Inventory</title>');
   writeFileSync(join(dir, 'main-ABCD1234.js'), bundle);
   writeFileSync(join(dir, 'main-ABCD1234.js.br'), brotliCompressSync(bundle));
   writeFileSync(join(dir, 'main-ABCD1234.js.gz'), gzipSync(bundle));
@@ -69,6 +70,15 @@ describe('fast delivery: pre-compressed console files, caching, compressed JSON 
     expect(index.headers['cache-control']).toBe('no-cache');
     expect(index.text).toContain('Model Inventory');
     expect((await http().get('/favicon.ico').expect(200)).headers['cache-control']).toBe('no-cache');
+  });
+
+  it("answers a share link's public page with the page that does not preload the console's first screen", async () => {
+    const shared = await http().get('/share/c2hhcmUtdG9rZW4').set('Accept', 'text/html').expect(200);
+    expect(shared.headers['cache-control']).toBe('no-cache');
+    expect(shared.text).toContain('Model Inventory');
+    expect(shared.text).not.toContain('data-first-screen');
+    const signedIn = await http().get('/model-inventory/models').set('Accept', 'text/html').expect(200);
+    expect(signedIn.text).toContain('data-first-screen');
   });
 
   it('compresses JSON responses over 1 kB when the client accepts it, and leaves small ones alone', async () => {

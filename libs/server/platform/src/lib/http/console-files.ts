@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { API_PREFIX } from '@model-inventory/contracts';
+import { API_PREFIX, WebRoutes } from '@model-inventory/contracts';
 import express, { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -13,16 +13,25 @@ const ENCODINGS = [
   { token: 'gzip', suffix: '.gz' },
 ] as const;
 
+/**
+ * `index.html` without the first screen's preloads (tools/build/preload-first-screen.mjs), for the public page of a
+ * share link: its visitors never open the console, so they need not download its Models tab.
+ */
+const PUBLIC_INDEX = 'index.public.html';
+
 const isApi = (req: Request) => req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`);
+const isSharePage = (req: Request) => req.path.startsWith(`/${WebRoutes.share}/`);
 
 /**
  * Serves the built console: each file pre-compressed at build time (`.br`, `.gz`) when the browser accepts it,
  * hashed files cached immutably, `index.html` revalidated on every load (so a deploy is seen at once), and
- * `index.html` for any other GET that wants HTML (the console routes in the browser).
+ * `index.html` for any other GET that wants HTML (the console routes in the browser; `index.public.html` for a
+ * share link's page).
  */
 export function serveConsole(app: NestExpressApplication, distPath: string): void {
   const root = resolve(distPath);
   const index = join(root, 'index.html');
+  const publicIndex = existsSync(join(root, PUBLIC_INDEX)) ? join(root, PUBLIC_INDEX) : index;
   if (!existsSync(index)) {
     new Logger('Console').warn(`No built console at ${root}; only the API is served.`);
     return;
@@ -36,7 +45,7 @@ export function serveConsole(app: NestExpressApplication, distPath: string): voi
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || isApi(req) || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.sendFile(isSharePage(req) ? publicIndex : index);
   });
 }
 
