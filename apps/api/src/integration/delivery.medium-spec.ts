@@ -14,7 +14,9 @@ import { aModel } from './inventory-fixtures';
 function builtConsole(): string {
   const dir = mkdtempSync(join(tmpdir(), 'mi-console-'));
   const bundle = `console.log(${JSON.stringify('x'.repeat(5_000))});`;
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Model Inventory</title><link rel="modulepreload" href="chunk-MODELSTAB.js" data-first-screen>');
+  const page = '<!doctype html><title>Model Inventory</title><link rel="modulepreload" href="chunk-MODELSTAB.js" data-first-screen>';
+  writeFileSync(join(dir, 'index.html'), page);
+  writeFileSync(join(dir, 'index.html.br'), brotliCompressSync(page));
   writeFileSync(join(dir, 'index.public.html'), '<!doctype html><title>Model Inventory</title>');
   writeFileSync(join(dir, 'main-ABCD1234.js'), bundle);
   writeFileSync(join(dir, 'main-ABCD1234.js.br'), brotliCompressSync(bundle));
@@ -42,16 +44,20 @@ describe('fast delivery: pre-compressed console files, caching, compressed JSON 
 
   const http = () => request(app.getHttpServer());
 
-  it('serves the brotli copy of a hashed bundle to a browser that accepts it, cached for a year', async () => {
-    // Raw HTTP: the test client would decode the body itself and hide what went over the wire.
+  /** Raw HTTP: the test client would decode the body itself and hide what went over the wire. */
+  const rawGet = (path: string, headers: Record<string, string>) => {
     const { port } = app.getHttpServer().address() as AddressInfo;
-    const { headers, body } = await new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) =>
-      get({ port, path: '/main-ABCD1234.js', headers: { 'Accept-Encoding': 'gzip, deflate, br' } }, (res) => {
+    return new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) =>
+      get({ port, path, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
       }).on('error', reject),
     );
+  };
+
+  it('serves the brotli copy of a hashed bundle to a browser that accepts it, cached for a year', async () => {
+    const { headers, body } = await rawGet('/main-ABCD1234.js', { 'Accept-Encoding': 'gzip, deflate, br' });
     expect(headers).toMatchObject({ 'content-encoding': 'br', 'cache-control': 'public, max-age=31536000, immutable', vary: 'Accept-Encoding' });
     expect(headers['content-type']).toMatch(/javascript/);
     expect(brotliDecompressSync(body).toString()).toContain('console.log');
@@ -70,6 +76,13 @@ describe('fast delivery: pre-compressed console files, caching, compressed JSON 
     expect(index.headers['cache-control']).toBe('no-cache');
     expect(index.text).toContain('Model Inventory');
     expect((await http().get('/favicon.ico').expect(200)).headers['cache-control']).toBe('no-cache');
+  });
+
+  it('sends the console page itself pre-compressed to a browser that accepts it, revalidated on every load', async () => {
+    const { headers, body } = await rawGet('/model-inventory/models', { Accept: 'text/html', 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(headers).toMatchObject({ 'content-encoding': 'br', 'cache-control': 'no-cache', vary: 'Accept-Encoding' });
+    expect(headers['content-type']).toMatch(/html/);
+    expect(brotliDecompressSync(body).toString()).toContain('data-first-screen');
   });
 
   it("answers a share link's public page with the page that does not preload the console's first screen", async () => {

@@ -44,8 +44,10 @@ export function serveConsole(app: NestExpressApplication, distPath: string): voi
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || isApi(req) || !req.accepts('html')) return next();
+    const page = isSharePage(req) ? publicIndex : index;
+    if (sendPrecompressedFile(page, req, res)) return;
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(isSharePage(req) ? publicIndex : index);
+    res.sendFile(page);
   });
 }
 
@@ -63,6 +65,11 @@ function sendPrecompressed(root: string, req: Request, res: Response): boolean {
   }
   const file = join(root, relative);
   if (!file.startsWith(root + sep) || !extname(file)) return false;
+  return sendPrecompressedFile(file, req, res);
+}
+
+/** Sends `<file>.br` or `<file>.gz` for the existing `file` when the client accepts it; false when it sent nothing. */
+function sendPrecompressedFile(file: string, req: Request, res: Response): boolean {
   // Our preference, not the header's order: browsers list gzip first but decode brotli, which is smaller.
   const encoding = ENCODINGS.find((e) => req.acceptsEncodings(e.token) === e.token && existsSync(file + e.suffix));
   if (!encoding || !existsSync(file)) return false;
