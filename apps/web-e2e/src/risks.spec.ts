@@ -8,6 +8,7 @@ import {
   ModelRiskLevel,
   ModelRiskStatus,
   RiskRating,
+  WebRoutes,
 } from '@model-inventory/contracts';
 import { addModel, registerOrganisation, SCREENSHOTS, settleForScreenshot, signIn } from './support/console';
 
@@ -227,4 +228,34 @@ test('risks: raise one, move it through the workflow, delete and restore it, and
   await expect(page).toHaveURL(new RegExp(`/model-inventory/risks\\?model_id=${scoring.id}&status=Open`));
   await expect(rows(page)).toHaveCount(2);
   await expect(page.getByTestId('filter-model')).toHaveValue('credit-risk-xgb 4.2.0 · In-house');
+});
+
+test('on a phone each risk is a card that fits the screen, every value in view', async ({ page, request }) => {
+  await page.setViewportSize({ height: 844, width: 390 });
+  const { admin, token } = await registerOrganisation(request, { emailPrefix: 'risk-phone' });
+  const gpt = await addModel(request, token, { model: 'GPT-4o', provider: 'OpenAI', version: '2024-08-06' });
+  await addRisk(request, token, {
+    model_id: gpt.id,
+    owner: 'ml-platform-oncall@acme-corp.com',
+    risk_category: ModelRiskCategory.PERFORMANCE,
+    risk_level: ModelRiskLevel.HIGH,
+    risk_name: 'Accuracy drops on non-English support tickets',
+    target_date: day(-20),
+  });
+  await signIn(page, admin.email);
+  await page.goto(`/${WebRoutes.modelInventory}/risks`);
+  const card = row(page, 'Accuracy drops');
+  await expect(card.locator('td[data-label="Owner"]')).toContainText('ml-platform-oncall@acme-corp.com');
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SCREENSHOTS, 'risks-phone.png') });
+  // The whole card is on screen (the full desktop table's 1000 px minimum once pushed its values off to the right).
+  const box = await card.boundingBox();
+  expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+  const cut = await card.locator('td[data-label]').evaluateAll((cells) =>
+    cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.getAttribute('data-label')),
+  );
+  expect(cut).toEqual([]);
+  // The name is what the card is about: whole, not shortened with an ellipsis.
+  const name = card.getByTestId('risk-name');
+  expect(await name.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
 });
