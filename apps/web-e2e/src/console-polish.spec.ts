@@ -2,6 +2,7 @@ import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { LoginResponse } from '@model-inventory/contracts';
+import { cutCardCells, storeSession } from './support/console';
 
 const SCREENSHOTS = join(__dirname, '..', 'screenshots');
 
@@ -26,10 +27,7 @@ async function registerWithAModel(request: APIRequestContext): Promise<LoginResp
 
 /** Signed in through the stored session, as a returning user would be. */
 async function useSession(page: Page, session: LoginResponse): Promise<void> {
-  await page.addInitScript(
-    ([token, expiresAt]) => localStorage.setItem('model-inventory.session', JSON.stringify({ accessToken: token, expiresAt })),
-    [session.access_token, Date.now() + session.expires_in * 1000] as const,
-  );
+  await storeSession(page, session.access_token, session.expires_in);
 }
 
 /** A new organisation with one model, signed in as its Admin. */
@@ -50,10 +48,7 @@ test('on a phone each model is a card whose status shows without scrolling sidew
   const box = await status.boundingBox();
   expect(box && box.x + box.width).toBeLessThanOrEqual(390);
   // Every value shows whole: none is cut at its cell's edge (the approver's e-mail was, by the column's desktop width).
-  const cut = await row.locator('td[data-label]').evaluateAll((cells) =>
-    cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.getAttribute('data-label')),
-  );
-  expect(cut).toEqual([]);
+  expect(await cutCardCells(row)).toEqual([]);
   // The count, toggle, grouping and column chooser above the cards wrap rather than squeeze the grouping to its arrow.
   await expect(page.getByTestId('group-by')).toContainText('Group: None');
   const grouping = await page.getByTestId('group-by').boundingBox();

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { LoginResponse, MlflowSyncStatusResponse, MlflowTestResponse, RegisterRequest, WebRoutes } from '@model-inventory/contracts';
-import { settleForScreenshot } from './support/console';
+import { settleForScreenshot, storeSession } from './support/console';
 
 const SCREENSHOTS = join(__dirname, '..', 'screenshots');
 const REPO_ROOT = join(__dirname, '..', '..', '..');
@@ -33,10 +33,7 @@ async function signedInAdmin(page: Page, request: APIRequestContext): Promise<st
   const registered = await request.post('/api/auth/register', { data: admin });
   expect(registered.status()).toBe(201);
   const session = (await registered.json()) as LoginResponse;
-  await page.addInitScript(
-    ([token, expiresAt]) => localStorage.setItem('model-inventory.session', JSON.stringify({ accessToken: token, expiresAt })),
-    [session.access_token, Date.now() + session.expires_in * 1000] as const,
-  );
+  await storeSession(page, session.access_token, session.expires_in);
   return session.access_token;
 }
 

@@ -12,6 +12,7 @@ import {
   Role,
   WebRoutes,
 } from '@model-inventory/contracts';
+import { storeSession } from './support/console';
 
 const SCREENSHOTS = join(__dirname, '..', 'screenshots');
 const PASSWORD = 'correct-horse-battery-staple';
@@ -57,10 +58,7 @@ async function addApprovedModel(request: APIRequestContext, token: string): Prom
 
 /** Opens the console with a stored session, as a returning user would. */
 async function signInWithToken(page: Page, token: string): Promise<void> {
-  await page.addInitScript(
-    ([accessToken, expiresAt]) => localStorage.setItem('model-inventory.session', JSON.stringify({ accessToken, expiresAt })),
-    [token, Date.now() + 3_600_000] as const,
-  );
+  await storeSession(page, token);
 }
 
 async function loginToken(request: APIRequestContext, email: string): Promise<string> {

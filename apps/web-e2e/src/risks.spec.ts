@@ -10,7 +10,7 @@ import {
   RiskRating,
   WebRoutes,
 } from '@model-inventory/contracts';
-import { addModel, registerOrganisation, SCREENSHOTS, settleForScreenshot, signIn } from './support/console';
+import { addModel, cutCardCells, registerOrganisation, SCREENSHOTS, settleForScreenshot, signIn } from './support/console';
 
 
 /** `YYYY-MM-DD`, `days` from today (UTC, as the server decides what is overdue). */
@@ -251,10 +251,7 @@ test('on a phone each risk is a card that fits the screen, every value in view',
   // The whole card is on screen (the full desktop table's 1000 px minimum once pushed its values off to the right).
   const box = await card.boundingBox();
   expect(box && box.x + box.width).toBeLessThanOrEqual(390);
-  const cut = await card.locator('td[data-label]').evaluateAll((cells) =>
-    cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.getAttribute('data-label')),
-  );
-  expect(cut).toEqual([]);
+  expect(await cutCardCells(card)).toEqual([]);
   // The name is what the card is about: whole, not shortened with an ellipsis.
   const name = card.getByTestId('risk-name');
   expect(await name.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);

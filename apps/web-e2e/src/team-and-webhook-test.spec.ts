@@ -4,6 +4,7 @@ import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { RegisterResponse, WEBHOOK_SIGNATURE_HEADER, WebRoutes } from '@model-inventory/contracts';
+import { storeSession } from './support/console';
 
 const SCREENSHOTS = join(__dirname, '..', 'screenshots');
 const PASSWORD = 'correct-horse-battery-staple';
@@ -23,10 +24,7 @@ async function registerOrganisation(request: APIRequestContext): Promise<{ name:
 }
 
 async function signInWithToken(page: Page, token: string): Promise<void> {
-  await page.addInitScript(
-    ([accessToken, expiresAt]) => localStorage.setItem('model-inventory.session', JSON.stringify({ accessToken, expiresAt })),
-    [token, Date.now() + 3_600_000] as const,
-  );
+  await storeSession(page, token);
 }
 
 /** A local receiver (private addresses are allowed on the test stack) that records signed POSTs and answers 200. */

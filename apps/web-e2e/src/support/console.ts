@@ -1,4 +1,4 @@
-import { APIRequestContext, expect, Page } from '@playwright/test';
+import { APIRequestContext, BrowserContext, expect, Locator, Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { CreateModelInventoryRequest, ModelInventoryResponse, RegisterRequest, RegisterResponse, WebRoutes } from '@model-inventory/contracts';
@@ -53,6 +53,21 @@ export async function addModel(
   const response = await request.post('/api/modelInventory', { data: body, headers: { Authorization: `Bearer ${token}` } });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as ModelInventoryResponse;
+}
+
+/** Opens the console with a stored session, as a returning user would; `target` is one page or a whole browser context. */
+export async function storeSession(target: Page | BrowserContext, token: string, expiresInSeconds = 3_600): Promise<void> {
+  await target.addInitScript(
+    ([accessToken, expiresAt]) => localStorage.setItem('model-inventory.session', JSON.stringify({ accessToken, expiresAt })),
+    [token, Date.now() + expiresInSeconds * 1000] as const,
+  );
+}
+
+/** The labels of a phone card's cells whose value is cut at the cell's edge instead of shown whole. */
+export function cutCardCells(card: Locator): Promise<(string | null)[]> {
+  return card
+    .locator('td[data-label]')
+    .evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.getAttribute('data-label')));
 }
 
 /** Signs in through the login form and waits for the console's first tab. */

@@ -1,5 +1,6 @@
 import { Browser, BrowserContext, expect, Page } from '@playwright/test';
 import { LoginResponse } from '@model-inventory/contracts';
+import { storeSession } from './console';
 
 /** The text of the row the first-load measurements wait for. */
 export const FIRST_ROW_TEXT = 'GPT-4o';
@@ -37,10 +38,7 @@ const PLAIN_ROWS_PATH = '/first-load-plain-rows';
  */
 export async function signedInContext(browser: Browser, session: LoginResponse): Promise<BrowserContext> {
   const context = await browser.newContext();
-  await context.addInitScript(
-    ([token, expiresAt]) => localStorage.setItem('model-inventory.session', JSON.stringify({ accessToken: token, expiresAt })),
-    [session.access_token, Date.now() + session.expires_in * 1000] as const,
-  );
+  await storeSession(context, session.access_token, session.expires_in);
   await context.addInitScript((text) => {
     const seen = () => [...document.querySelectorAll('tr')].some((row) => row.textContent?.includes(text));
     new MutationObserver((_changes, observer) => {
