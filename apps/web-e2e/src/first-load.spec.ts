@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { LoginResponse } from '@model-inventory/contracts';
-import { FIRST_ROW_TEXT, median, signedInContext, timeConsoleFirstRow, timeFirstRow, timePlainFirstRow } from './support/first-row';
+import { FIRST_ROW_TEXT, median, signedInContext, timeConsoleFirstRow, timeConsoleRows, timePlainFirstRow } from './support/first-row';
 
 interface Budget {
   limits: { scriptTransferredKb: number; styleTransferredKb: number; fontTransferredKb: number; apiCallsOnLoad: number };
@@ -57,20 +57,23 @@ test('the first load of the Models tab stays within the performance budget', asy
     }
   });
 
-  const firstLoadMs = await timeFirstRow(page, MODELS);
+  const firstLoad = await timeConsoleRows(page, MODELS);
   await expect.poll(() => inFlight).toBe(0);
   await Promise.all(pending);
   await context.close();
 
   // Two more first loads of the console (timed only), each next to a plain page showing the same rows from the same
   // API: the median is the figure, and the plain page says what this machine needs for the rows without the console.
-  const consoleMs = [firstLoadMs];
+  const loads = [firstLoad];
   const plainMs: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     plainMs.push(await timePlainFirstRow(browser, session));
-    if (run > 0) consoleMs.push(await timeConsoleFirstRow(browser, session, MODELS));
+    if (run > 0) loads.push(await timeConsoleFirstRow(browser, session, MODELS));
   }
+  const consoleMs = loads.map((load) => load.firstRowMs);
+  const ownRowsMs = loads.map((load) => load.consoleRowMs);
   const firstRowMs = median(consoleMs);
+  const consoleRowMs = median(ownRowsMs);
   const plainFirstRowMs = median(plainMs);
 
   const figures = {
@@ -83,6 +86,8 @@ test('the first load of the Models tab stays within the performance budget', asy
     largestFiles: files.sort((a, b) => b.kb - a.kb).slice(0, 5),
     firstRowMs,
     firstRowRunsMs: consoleMs,
+    consoleRowMs,
+    consoleRowRunsMs: ownRowsMs,
     plainFirstRowMs,
     plainFirstRowRunsMs: plainMs,
     loadAverage: loadavg().map((n) => n.toFixed(1)).join(' '),
@@ -104,8 +109,9 @@ test('the first load of the Models tab stays within the performance budget', asy
       `  CSS ${figures.styleTransferredKb} kB transferred — limit ${BUDGET.limits.styleTransferredKb} kB ${mark(within.styleTransferredKb)}`,
       `  fonts ${figures.fontTransferredKb} kB transferred — limit ${BUDGET.limits.fontTransferredKb} kB ${mark(within.fontTransferredKb)}`,
       `  API calls ${figures.apiCallsOnLoad} — limit ${BUDGET.limits.apiCallsOnLoad} ${mark(within.apiCallsOnLoad)}: ${apiCalls.join(', ')}`,
-      `  first table row after ${figures.firstRowMs} ms (median of ${consoleMs.join(', ')}) — goal ${BUDGET.goals.firstRowMs} ms ${mark(within.firstRowMs)} (a goal: printed, not enforced)`,
-      `  baseline: a plain page showing the same rows (one fetch, a bare table) after ${plainFirstRowMs} ms (median of ${plainMs.join(', ')}); the console takes ${firstRowMs - plainFirstRowMs} ms more`,
+      `  first table row after ${figures.firstRowMs} ms (median of ${consoleMs.join(', ')}) — goal ${BUDGET.goals.firstRowMs} ms ${mark(within.firstRowMs)} (a goal: printed, not enforced); painted by index.html's first-screen script from the console's own two requests`,
+      `  the console's own rows (the page usable) after ${consoleRowMs} ms (median of ${ownRowsMs.join(', ')})`,
+      `  baseline: a plain page showing the same rows (one fetch, a bare table) after ${plainFirstRowMs} ms (median of ${plainMs.join(', ')}); the console's own rows take ${consoleRowMs - plainFirstRowMs} ms more`,
     ].join('\n'),
   );
 
@@ -113,6 +119,8 @@ test('the first load of the Models tab stays within the performance budget', asy
   expect(figures.styleTransferredKb).toBeLessThanOrEqual(BUDGET.limits.styleTransferredKb);
   expect(figures.fontTransferredKb).toBeLessThanOrEqual(BUDGET.limits.fontTransferredKb);
   expect(apiCalls.length).toBeLessThanOrEqual(BUDGET.limits.apiCallsOnLoad);
+  // The console answers from the first-screen script's requests instead of asking again.
+  expect(apiCalls.length).toBe(new Set(apiCalls).size);
   // Projects and frameworks are not on the first screen: they load when a column, grouping or filter needs them.
   expect(apiCalls.filter((call) => /\/api\/(projects|frameworks)\b/.test(call))).toEqual([]);
 });

@@ -10,3 +10,4 @@ export * from './lib/http/form-errors';
 export * from './lib/http/problem';
 export * from './lib/http/query-params';
 export * from './lib/browser/theme';
+export * from './lib/browser/first-screen';

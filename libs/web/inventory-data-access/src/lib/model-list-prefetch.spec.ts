@@ -67,4 +67,44 @@ describe(ModelListPrefetch.name, () => {
     expect(prefetch.takePage(queryOf({}))).toBeNull();
     expect(prefetch.takeCounts()).toBeNull();
   });
+
+  describe('with the requests of index.html\'s first-screen script', () => {
+    type Handoff = { miFirstScreen?: unknown };
+    const page = { items: [], limit: 25, offset: 0, total: 3 };
+    const counts = { counts: { Pending: 3 }, demo_models: 0, parameter: 'status' };
+    /** What apps/web/src/first-screen/first-screen.js leaves for the console: its two requests for the default view. */
+    const handOver = (listBody: unknown, countsBody: unknown = counts) => {
+      (window as Handoff).miFirstScreen = {
+        counts: { body: Promise.resolve(countsBody), query: { parameter: 'status' } },
+        list: { body: Promise.resolve(listBody), query: { limit: 25, offset: 0 } },
+      };
+    };
+    afterEach(() => delete (window as Handoff).miFirstScreen);
+
+    it('answers from them instead of asking again: the script asks for exactly what the default view needs', async () => {
+      handOver(page);
+      prefetch.start({});
+      expect((await firstValueFrom(prefetch.takePage(queryOf({}))!)).total).toBe(3);
+      expect((await firstValueFrom(prefetch.takeCounts()!)).counts).toEqual({ Pending: 3 });
+      backend.expectNone(() => true);
+      expect((window as Handoff).miFirstScreen).toBeUndefined();
+    });
+
+    it('asks itself for what failed or was refused there (a 401 then reaches the console as usual)', async () => {
+      handOver(null);
+      prefetch.start({});
+      const answer = firstValueFrom(prefetch.takePage(queryOf({}))!);
+      await Promise.resolve();
+      backend.expectOne((request) => request.url === '/api/modelInventory').flush(page);
+      expect((await answer).total).toBe(3);
+      expect((await firstValueFrom(prefetch.takeCounts()!)).counts).toEqual({ Pending: 3 });
+    });
+
+    it('asks itself for another view than the one the script asked for', () => {
+      handOver(page);
+      prefetch.start({ search: 'gpt' });
+      backend.expectOne((request) => request.url === '/api/modelInventory' && request.params.get('search') === 'gpt').flush(page);
+      backend.expectNone('/api/modelInventoryHistory/current-counts?parameter=status');
+    });
+  });
 });

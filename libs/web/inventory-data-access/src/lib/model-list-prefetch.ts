@@ -1,10 +1,12 @@
 import { inject, Injectable } from '@angular/core';
 import { NavigationCancel, NavigationError, NavigationStart, Params, Router } from '@angular/router';
 import { CurrentCountsResponse, ModelInventoryListQuery, ModelInventoryResponse, Page } from '@model-inventory/contracts';
-import { filter, merge, Observable, ReplaySubject, skip, take } from 'rxjs';
+import { EarlyRequest, takeFirstScreenHandoff } from '@model-inventory/web-core';
+import { defer, filter, from, merge, Observable, of, ReplaySubject, skip, switchMap, take } from 'rxjs';
 import { ModelInventoryApi } from './model-inventory-api';
 import { toListQuery, viewFromQueryParams } from './model-list-view';
 
+const STATUS_COUNTS = { parameter: 'status' } as const;
 const sameJson = <T>(a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -21,11 +23,17 @@ export class ModelListPrefetch {
   private page: { query: ModelInventoryListQuery; answer: Observable<Page<ModelInventoryResponse>> } | null = null;
   private counts: Observable<CurrentCountsResponse> | null = null;
 
-  /** Sends both requests for the view the URL's query parameters describe. */
+  /**
+   * Sends both requests for the view the URL's query parameters describe, or takes those index.html's first-screen
+   * script already sent for that same view.
+   */
   start(queryParams: Params): void {
     const query = toListQuery(viewFromQueryParams(queryParams));
-    this.page = { answer: started(this.api.list(query)), query };
-    this.counts = started(this.api.currentCounts('status'));
+    const early = takeFirstScreenHandoff();
+    const earlyList = early.list && sameJson(early.list.query, query) ? early.list : undefined;
+    this.page = { answer: started(answerOrAsk(earlyList, () => this.api.list(query))), query };
+    const earlyCounts = early.counts && sameJson(early.counts.query, STATUS_COUNTS) ? early.counts : undefined;
+    this.counts = started(answerOrAsk(earlyCounts, () => this.api.currentCounts(STATUS_COUNTS.parameter)));
     const events = this.router.events;
     merge(
       events.pipe(filter((event) => event instanceof NavigationCancel || event instanceof NavigationError)),
@@ -56,6 +64,12 @@ export class ModelListPrefetch {
     this.page = null;
     this.counts = null;
   }
+}
+
+/** The early request's answer when it got one; otherwise (none sent, failed, refused) the console's own request. */
+function answerOrAsk<T>(early: EarlyRequest | undefined, ask: () => Observable<T>): Observable<T> {
+  if (!early) return ask();
+  return from(early.body).pipe(switchMap((body) => (body === null ? defer(ask) : of(body as T))));
 }
 
 /** Sends the request now and replays its answer (or error) to whoever subscribes later. */

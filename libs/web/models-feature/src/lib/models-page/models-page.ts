@@ -1,6 +1,7 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { DecimalPipe } from '@angular/common';
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
@@ -8,6 +9,7 @@ import {
   effect,
   ElementRef,
   inject,
+  Injector,
   signal,
   viewChild,
 } from '@angular/core';
@@ -29,7 +31,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTooltip } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterOutlet } from '@angular/router';
 import { ExportFormat, ModelInventoryResponse, ModelStatus, Role, WRITER_ROLES } from '@model-inventory/contracts';
-import { AuthStore, describeHttpError, saveBlob } from '@model-inventory/web-core';
+import { AuthStore, describeHttpError, releaseFirstScreenPaint, saveBlob } from '@model-inventory/web-core';
 import {
   MODEL_GROUPINGS,
   MODEL_PAGE_SIZES,
@@ -156,6 +158,13 @@ export class ModelsPage {
   });
 
   constructor() {
+    // index.html's picture of this page stays up until the page shows its first rows itself (or why there are none).
+    const injector = inject(Injector);
+    const firstRowsShown = effect(() => {
+      if (this.firstLoad()) return;
+      afterNextRender(() => releaseFirstScreenPaint(), { injector });
+      firstRowsShown.destroy();
+    });
     this.search.valueChanges
       .pipe(debounceTime(FILTER_DEBOUNCE_MS), distinctUntilChanged(), takeUntilDestroyed())
       .subscribe((search) => {
