@@ -18,19 +18,19 @@
     ['Pending', 'schedule', 'Awaiting review'],
     ['Blocked', 'block', 'Must not be used'],
   ];
-  /** The Models table's columns: key, heading, centred. */
+  /** @type {{ key: string, label: string, centred?: boolean }[]} the Models table's columns, in its order */
   const COLUMNS = [
-    ['provider', 'Provider'],
-    ['model', 'Model'],
-    ['version', 'Version'],
-    ['approver', 'Approver'],
-    ['security_assessment', 'Assessment', true],
-    ['status', 'Status'],
-    ['status_date', 'Status date'],
-    ['open_risk_count', 'Open risks', true],
-    ['hosting_provider', 'Hosting'],
-    ['capabilities', 'Capabilities'],
-    ['updated_at', 'Last updated'],
+    { key: 'provider', label: 'Provider' },
+    { key: 'model', label: 'Model' },
+    { key: 'version', label: 'Version' },
+    { key: 'approver', label: 'Approver' },
+    { key: 'security_assessment', label: 'Assessment', centred: true },
+    { key: 'status', label: 'Status' },
+    { key: 'status_date', label: 'Status date' },
+    { key: 'open_risk_count', label: 'Open risks', centred: true },
+    { key: 'hosting_provider', label: 'Hosting' },
+    { key: 'capabilities', label: 'Capabilities' },
+    { key: 'updated_at', label: 'Last updated' },
   ];
   const DEFAULT_COLUMNS = ['provider', 'model', 'version', 'approver', 'security_assessment', 'status', 'status_date', 'open_risk_count'];
   /** Columns that show names from other requests: with one of them chosen, the picture is not painted. */
@@ -81,7 +81,7 @@
       const stored = JSON.parse(localStorage.getItem('model-inventory.models.columns') ?? 'null');
       if (!Array.isArray(stored)) return DEFAULT_COLUMNS;
       if (stored.some((key) => NAMED_COLUMNS.includes(key))) return null;
-      const chosen = COLUMNS.map(([key]) => key).filter((key) => key === 'model' || stored.includes(key));
+      const chosen = COLUMNS.map(({ key }) => key).filter((key) => key === 'model' || stored.includes(key));
       return chosen.length > 1 ? chosen : DEFAULT_COLUMNS;
     } catch {
       return DEFAULT_COLUMNS;
@@ -183,9 +183,9 @@
    * @param {string[]} visible
    */
   function table(items, visible) {
-    const shown = COLUMNS.filter(([key]) => visible.includes(key));
-    const head = el('tr', '', null, shown.map(([, label, centred]) => el('th', centred ? 'mi-fs-center' : '', label)));
-    const rows = items.map((model) => el('tr', '', null, shown.map(([key, , centred]) => el('td', centred ? 'mi-fs-center' : '', null, [cell(String(key), model)]))));
+    const shown = COLUMNS.filter(({ key }) => visible.includes(key));
+    const head = el('tr', '', null, shown.map(({ label, centred }) => el('th', centred ? 'mi-fs-center' : '', label)));
+    const rows = items.map((model) => el('tr', '', null, shown.map(({ key, centred }) => el('td', centred ? 'mi-fs-center' : '', null, [cell(key, model)]))));
     return el('table', 'mi-fs-table', null, [el('thead', '', null, [head]), el('tbody', '', null, rows)]);
   }
 
