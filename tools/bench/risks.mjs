@@ -51,7 +51,7 @@ import { registerOrganisation, seedModels } from './seed-models.mjs';
 const options = parseOptions();
 const run = new BenchRun();
 /** @type {import('./risks/options.mjs').BenchContext} */
-const ctx = { options, measure };
+const ctx = { options, measure, databaseUrl: '' };
 run.run(main);
 
 async function main() {
@@ -64,6 +64,7 @@ async function main() {
   );
 
   await run.start(options.port);
+  ctx.databaseUrl = run.stack.databaseUrl;
   const api = httpClient(
     run.stack.baseUrl,
     Math.max(options.concurrency, options.writeConcurrency),

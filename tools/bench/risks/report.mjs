@@ -100,6 +100,18 @@ function resultRows({ seed, lists, creates, transitions }) {
         machineCell(writes.raw),
       ],
     );
+    if (writes.floor) {
+      rows.push([
+        `${name}: bare node:http + the raw statement (c=${writes.floor.concurrency})`,
+        `${writes.floor.count} POST, no framework, session, validation or log`,
+        ms(writes.floor.p50),
+        ms(writes.floor.p95),
+        `${rate(writes.floor.perSecond)} ${unit}`,
+        `${writes.floorRatio.toFixed(2)}x`,
+        'the ceiling for an API in Node',
+        machineCell(writes.floor),
+      ]);
+    }
   }
   return rows;
 }
@@ -249,7 +261,9 @@ ${NOTES_END}
    outside it.
 4. **Creates**: 100 warm-up then \`--creates\` \`POST /api/modelRisks\` with all ${HISTORY_FIELDS} fields on random models; then as many
    raw statements, each writing the same rows (model check \`FOR NO KEY UPDATE\`, the risk, ${HISTORY_FIELDS} history rows, the model's
-   \`open_risk_count\`). Ratio = API creates/s ÷ raw creates/s.
+   \`open_risk_count\`). Ratio = API creates/s ÷ raw creates/s. Then as many through a bare \`node:http\` server in its own
+   process (\`http-floor-server.mjs\`: parse the JSON, run the raw statement, answer the id; no framework, session check,
+   validation or log): the share of the raw throughput that HTTP in Node alone leaves, the ceiling for any API here.
 5. **Transitions**: \`PATCH /api/modelRisks/:id {"status":"Resolved"}\` on distinct seeded In Progress risks; then as many
    raw statements (the risk, 1 history row, its model's \`open_risk_count\`) on other In Progress risks. Ratio as above.
 6. Checks the history rows of every write and that every model's \`open_risk_count\` equals its live count; stops the

@@ -1,6 +1,9 @@
 // bench:risks' write phases: risk creates and transitions through the API next to the same rows written by ONE
 // hand-written statement each, then checks of the history rows and of every model's open_risk_count.
-import { formatSessions, mulberry32, say, step } from '../bench-kit.mjs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { formatSessions, httpClient, mulberry32, say, step } from '../bench-kit.mjs';
 import { GOALS, OPEN } from './options.mjs';
 import { RAW_TRANSITION_SQL, createWithSql } from './raw-writes.mjs';
 import { CATEGORIES, LEVELS, OWNERS, RATINGS, THEMES } from './seed.mjs';
@@ -84,12 +87,40 @@ export async function benchmarkCreates(ctx, api, sqlPool, db, org, models) {
     },
     'creates/s',
   );
+  const floorIds = [];
+  const floorRng = mulberry32(17);
+  let k = 0;
+  const floorLoad = await withFloorServer(ctx, org, (floor) =>
+    measure(
+      'HTTP    ',
+      n,
+      warmup,
+      c,
+      async () => {
+        const { id } = await floor.json('POST', '/risks', riskBody(2_000_000 + (k += 1), floorRng, models.modelIds), null, 201);
+        floorIds.push(id);
+      },
+      'creates/s',
+    ),
+  );
   const ratio = apiLoad.perSecond / rawLoad.perSecond;
+  const floorRatio = floorLoad.perSecond / rawLoad.perSecond;
   say(
     `API / raw throughput = ${ratio.toFixed(2)}x (goal >= ${GOALS.writeRatio}x): ${ratio >= GOALS.writeRatio ? 'PASS' : 'FAIL'}`,
   );
+  say(
+    `bare node:http server / raw = ${floorRatio.toFixed(2)}x: the statement behind HTTP with nothing else, the ceiling for any API in Node here`,
+  );
   say(`API database sessions (average): ${formatSessions(apiLoad.sessions)}`);
   const checks = [
+    await historyCheck(
+      db,
+      'HTTP floor created',
+      floorIds,
+      n + warmup,
+      'created',
+      HISTORY_FIELDS,
+    ),
     await historyCheck(
       db,
       'API created',
@@ -107,7 +138,32 @@ export async function benchmarkCreates(ctx, api, sqlPool, db, org, models) {
       HISTORY_FIELDS,
     ),
   ];
-  return { api: apiLoad, raw: rawLoad, ratio, checks };
+  return { api: apiLoad, raw: rawLoad, floor: floorLoad, ratio, floorRatio, checks };
+}
+
+const FLOOR_SERVER = fileURLToPath(new URL('./http-floor-server.mjs', import.meta.url));
+
+/**
+ * Runs `work` against http-floor-server.mjs in its own process on the stack's database (the port after the stack's),
+ * then stops it.
+ * @param {BenchContext} ctx
+ * @param {{ id: number, userId: number }} org
+ * @param {(client: ReturnType<typeof httpClient>) => Promise<any>} work
+ */
+async function withFloorServer(ctx, org, work) {
+  const port = ctx.options.port + 1;
+  const server = spawn(process.execPath, [FLOOR_SERVER, ctx.databaseUrl, String(port), String(org.id), String(org.userId)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await once(server.stdout, 'data');
+  const client = httpClient(`http://127.0.0.1:${port}`, ctx.options.writeConcurrency);
+  try {
+    return await work(client);
+  } finally {
+    client.close();
+    server.kill('SIGTERM');
+    await once(server, 'exit');
+  }
 }
 
 /**

@@ -27,7 +27,9 @@ type WindowWithHandoff = Window & { miFirstScreen?: FirstScreenHandoff };
 export function firstScreenSettled(maxWaitMs: number): Promise<void> {
   const settled = typeof window === 'undefined' ? undefined : (window as WindowWithHandoff).miFirstScreen?.settled;
   if (!settled) return Promise.resolve();
-  return Promise.race([settled, new Promise<void>((resolve) => setTimeout(resolve, maxWaitMs))]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const longestWait = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxWaitMs)));
+  return Promise.race([settled, longestWait]).finally(() => clearTimeout(timer));
 }
 
 /** The early requests, once: whoever takes them answers from them instead of asking again. */
