@@ -117,6 +117,9 @@ test('evidence: upload with progress, a refused executable, download the same by
 
   // The hub lists both models' files; the filters narrow them and stay in the URL.
   await dialog(page).getByRole('button', { name: 'Close' }).first().click();
+  // Closing the routable dialog navigates back to the list: a tab clicked before that navigation ends is undone by it.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page).toHaveURL(/\/model-inventory\/models$/);
   await page.getByRole('tab', { name: 'Evidence' }).click();
   await expect(page).toHaveURL(/\/model-inventory\/evidence$/);
   const hubRows = page.getByTestId('evidence-row');
