@@ -7,8 +7,7 @@ import { LoginResponse } from '@model-inventory/contracts';
 import { FIRST_ROW_TEXT, median, signedInContext, timeConsoleFirstRow, timeConsoleRows, timePlainFirstRow } from './support/first-row';
 
 interface Budget {
-  limits: { scriptTransferredKb: number; styleTransferredKb: number; fontTransferredKb: number; apiCallsOnLoad: number };
-  goals: { firstRowMs: number };
+  limits: { scriptTransferredKb: number; styleTransferredKb: number; fontTransferredKb: number; apiCallsOnLoad: number; firstRowMs: number };
 }
 
 const BUDGET: Budget = JSON.parse(readFileSync(join(__dirname, '..', '..', 'web', 'performance-budget.json'), 'utf8'));
@@ -97,7 +96,7 @@ test('the first load of the Models tab stays within the performance budget', asy
     styleTransferredKb: figures.styleTransferredKb <= BUDGET.limits.styleTransferredKb,
     fontTransferredKb: figures.fontTransferredKb <= BUDGET.limits.fontTransferredKb,
     apiCallsOnLoad: figures.apiCallsOnLoad <= BUDGET.limits.apiCallsOnLoad,
-    firstRowMs: figures.firstRowMs <= BUDGET.goals.firstRowMs,
+    firstRowMs: figures.firstRowMs <= BUDGET.limits.firstRowMs,
   };
   mkdirSync(join(RESULT, '..'), { recursive: true });
   writeFileSync(RESULT, JSON.stringify({ ...figures, within }, null, 2));
@@ -109,7 +108,7 @@ test('the first load of the Models tab stays within the performance budget', asy
       `  CSS ${figures.styleTransferredKb} kB transferred — limit ${BUDGET.limits.styleTransferredKb} kB ${mark(within.styleTransferredKb)}`,
       `  fonts ${figures.fontTransferredKb} kB transferred — limit ${BUDGET.limits.fontTransferredKb} kB ${mark(within.fontTransferredKb)}`,
       `  API calls ${figures.apiCallsOnLoad} — limit ${BUDGET.limits.apiCallsOnLoad} ${mark(within.apiCallsOnLoad)}: ${apiCalls.join(', ')}`,
-      `  first table row after ${figures.firstRowMs} ms (median of ${consoleMs.join(', ')}) — goal ${BUDGET.goals.firstRowMs} ms ${mark(within.firstRowMs)} (a goal: printed, not enforced); painted by index.html's first-screen script from the console's own two requests`,
+      `  first table row after ${figures.firstRowMs} ms (median of ${consoleMs.join(', ')}) — limit ${BUDGET.limits.firstRowMs} ms ${mark(within.firstRowMs)}; painted by index.html's first-screen script from the console's own two requests`,
       `  the console's own rows (the page usable) after ${consoleRowMs} ms (median of ${ownRowsMs.join(', ')})`,
       `  baseline: a plain page showing the same rows (one fetch, a bare table) after ${plainFirstRowMs} ms (median of ${plainMs.join(', ')}); the console's own rows take ${consoleRowMs - plainFirstRowMs} ms more`,
     ].join('\n'),
@@ -119,6 +118,7 @@ test('the first load of the Models tab stays within the performance budget', asy
   expect(figures.styleTransferredKb).toBeLessThanOrEqual(BUDGET.limits.styleTransferredKb);
   expect(figures.fontTransferredKb).toBeLessThanOrEqual(BUDGET.limits.fontTransferredKb);
   expect(apiCalls.length).toBeLessThanOrEqual(BUDGET.limits.apiCallsOnLoad);
+  expect(firstRowMs).toBeLessThanOrEqual(BUDGET.limits.firstRowMs);
   // The console answers from the first-screen script's requests instead of asking again.
   expect(apiCalls.length).toBe(new Set(apiCalls).size);
   // Projects and frameworks are not on the first screen: they load when a column, grouping or filter needs them.
