@@ -9,7 +9,11 @@ import { createWithSql } from './raw-writes.mjs';
 
 const [databaseUrl, port, organisationId, userId] = process.argv.slice(2);
 const org = { id: Number(organisationId), userId: Number(userId) };
-const pool = new pg.Pool({ connectionString: databaseUrl, max: API_POOL_SIZE, application_name: 'risks-bench-floor' });
+const pool = new pg.Pool({
+  connectionString: databaseUrl,
+  max: API_POOL_SIZE,
+  application_name: 'risks-bench-floor',
+});
 
 const server = http.createServer((req, res) => {
   /** @type {Buffer[]} */
@@ -17,9 +21,16 @@ const server = http.createServer((req, res) => {
   req.on('data', (chunk) => chunks.push(chunk));
   req.on('end', async () => {
     try {
-      const id = await createWithSql(pool, org, JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      const id = await createWithSql(
+        pool,
+        org,
+        JSON.parse(Buffer.concat(chunks).toString('utf8')),
+      );
       const body = JSON.stringify({ id });
-      res.writeHead(201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.writeHead(201, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+      });
       res.end(body);
     } catch (error) {
       res.writeHead(500, { 'content-type': 'text/plain' });
@@ -29,4 +40,6 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 60_000;
 server.listen(Number(port), '127.0.0.1', () => process.stdout.write('ready\n'));
-process.on('SIGTERM', () => server.close(() => pool.end().then(() => process.exit(0))));
+process.on('SIGTERM', () =>
+  server.close(() => pool.end().then(() => process.exit(0))),
+);

@@ -28,8 +28,8 @@ export const OPEN = ['Open', 'In Progress'];
  * @typedef {object} BenchContext What every phase of the run needs.
  * @property {ReturnType<import('./options.mjs').parseOptions>} options the checked command line
  * @property {(label: string, n: number, warmup: number, concurrency: number, work: () => Promise<unknown>, unit?: string) => Promise<any>} measure
- * @property {string} databaseUrl the stack's database (the HTTP floor's server writes there too)
  *   runs the warm-up, then `n` observed calls of `work` at `concurrency`, and prints the figures
+ * @property {string} databaseUrl the stack's database (the HTTP floor's server writes there too)
  */
 
 /** The command line, checked; exits with the usage on a bad option. */

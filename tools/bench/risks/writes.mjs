@@ -1,9 +1,20 @@
 // bench:risks' write phases: risk creates and transitions through the API next to the same rows written by ONE
 // hand-written statement each, then checks of the history rows and of every model's open_risk_count.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { formatSessions, httpClient, mulberry32, say, step } from '../bench-kit.mjs';
+import { repoRoot } from '../../lib/paths.mjs';
+import {
+  describeExit,
+  startService,
+  stopService,
+  waitForReadyLine,
+} from '../../lib/processes.mjs';
+import {
+  formatSessions,
+  httpClient,
+  mulberry32,
+  say,
+  step,
+} from '../bench-kit.mjs';
 import { GOALS, OPEN } from './options.mjs';
 import { RAW_TRANSITION_SQL, createWithSql } from './raw-writes.mjs';
 import { CATEGORIES, LEVELS, OWNERS, RATINGS, THEMES } from './seed.mjs';
@@ -38,7 +49,8 @@ export const HISTORY_FIELDS = Object.keys(
 ).length;
 
 /**
- * Creates through the API, then the same rows by one SQL statement each; checks the history of both.
+ * Creates through the API, then the same rows by one SQL statement each, then that statement behind a bare
+ * `node:http` server; checks the history of all three.
  * @param {BenchContext} ctx
  */
 export async function benchmarkCreates(ctx, api, sqlPool, db, org, models) {
@@ -46,7 +58,7 @@ export async function benchmarkCreates(ctx, api, sqlPool, db, org, models) {
   const { creates: n, writeConcurrency: c } = options;
   const warmup = options.warmup.writes;
   step(
-    `Create: ${n.toLocaleString('en')} x POST /api/modelRisks (${HISTORY_FIELDS} fields), concurrency ${c}; then the same rows by one SQL statement each`,
+    `Create: ${n.toLocaleString('en')} x POST /api/modelRisks (${HISTORY_FIELDS} fields), concurrency ${c}; then the same rows by one SQL statement each, then through a bare node:http server`,
   );
   const rng = mulberry32(7);
   const apiIds = [];
@@ -97,7 +109,13 @@ export async function benchmarkCreates(ctx, api, sqlPool, db, org, models) {
       warmup,
       c,
       async () => {
-        const { id } = await floor.json('POST', '/risks', riskBody(2_000_000 + (k += 1), floorRng, models.modelIds), null, 201);
+        const { id } = await floor.json(
+          'POST',
+          '/risks',
+          riskBody(2_000_000 + (k += 1), floorRng, models.modelIds),
+          null,
+          201,
+        );
         floorIds.push(id);
       },
       'creates/s',
@@ -138,10 +156,19 @@ export async function benchmarkCreates(ctx, api, sqlPool, db, org, models) {
       HISTORY_FIELDS,
     ),
   ];
-  return { api: apiLoad, raw: rawLoad, floor: floorLoad, ratio, floorRatio, checks };
+  return {
+    api: apiLoad,
+    raw: rawLoad,
+    floor: floorLoad,
+    ratio,
+    floorRatio,
+    checks,
+  };
 }
 
-const FLOOR_SERVER = fileURLToPath(new URL('./http-floor-server.mjs', import.meta.url));
+const FLOOR_SERVER = fileURLToPath(
+  new URL('./http-floor-server.mjs', import.meta.url),
+);
 
 /**
  * Runs `work` against http-floor-server.mjs in its own process on the stack's database (the port after the stack's),
@@ -152,17 +179,43 @@ const FLOOR_SERVER = fileURLToPath(new URL('./http-floor-server.mjs', import.met
  */
 async function withFloorServer(ctx, org, work) {
   const port = ctx.options.port + 1;
-  const server = spawn(process.execPath, [FLOOR_SERVER, ctx.databaseUrl, String(port), String(org.id), String(org.userId)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await once(server.stdout, 'data');
-  const client = httpClient(`http://127.0.0.1:${port}`, ctx.options.writeConcurrency);
+  const server = startService(
+    'HTTP floor server',
+    process.execPath,
+    [
+      FLOOR_SERVER,
+      ctx.databaseUrl,
+      String(port),
+      String(org.id),
+      String(org.userId),
+    ],
+    {
+      env: process.env,
+      cwd: repoRoot,
+      onLine: (line, stream) =>
+        stream === 'stderr' && say(`floor server: ${line}`),
+      readyLine: /^ready$/,
+    },
+  );
+  let ready = false;
+  void server.ready.then(() => (ready = true));
+  await waitForReadyLine(server, 30_000);
+  if (!ready) {
+    const why = server.hasExited()
+      ? describeExit(await server.exited)
+      : 'no ready line within 30 s';
+    await stopService(server);
+    throw new Error(`the HTTP floor server did not start (${why})`);
+  }
+  const client = httpClient(
+    `http://127.0.0.1:${port}`,
+    ctx.options.writeConcurrency,
+  );
   try {
     return await work(client);
   } finally {
     client.close();
-    server.kill('SIGTERM');
-    await once(server, 'exit');
+    await stopService(server);
   }
 }
 
