@@ -58,4 +58,18 @@ describe('the model risk register, black-box', () => {
     const response = await api().post('/api/modelRisks').set(admin.auth).send({ risk_name: 'x', risk_category: 'Safety', risk_level: 'Low', owner: 'o', target_date: '2099-01-01', model_id: modelId }).expect(400);
     expect(response.body.errors).toEqual([{ field: 'risk_category', message: 'risk_category must be one of: Performance, Bias & Fairness, Security, Data Quality, Compliance' }]);
   });
+
+  it('imports a register in one batch request: all written with their history, or none when one item is wrong', async () => {
+    const risk = (name: string, extra: object = {}) => ({ risk_name: name, risk_category: 'Compliance', risk_level: 'Medium', owner: 'gov@example.com', target_date: '2099-03-31', model_id: modelId, ...extra });
+    const before = (await api().get('/api/modelRisks/summary').set(admin.auth).expect(200)).body.total;
+    const refused = await api().post('/api/modelRisks/batch').set(admin.auth).send({ items: [risk('EU AI Act logging'), risk('Retention', { likelihood: 'Often' })] }).expect(400);
+    expect(refused.body.errors).toEqual([{ field: 'items.1.likelihood', message: 'likelihood must be one of: Very Low, Low, Medium, High, Very High' }]);
+    expect((await api().get('/api/modelRisks/summary').set(admin.auth).expect(200)).body.total).toBe(before);
+
+    const { body } = await api().post('/api/modelRisks/batch').set(admin.auth).send({ items: [risk('EU AI Act logging'), risk('Retention', { likelihood: 'High' })] }).expect(201);
+    expect(body.items.map((r: { risk_name: string; status: string }) => `${r.risk_name}:${r.status}`)).toEqual(['EU AI Act logging:Open', 'Retention:Open']);
+    expect((await api().get('/api/modelRisks/summary').set(admin.auth).expect(200)).body.total).toBe(before + 2);
+    const { body: history } = await api().get(`/api/model-risk-change-history/${body.items[1].id}`).set(admin.auth).expect(200);
+    expect(history.items.map((row: { field_name: string }) => row.field_name)).toContain('likelihood');
+  });
 });

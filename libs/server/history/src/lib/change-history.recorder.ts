@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { ChangeAction } from '@model-inventory/contracts';
-import { PartRef, RequestContext, sql, WriteStatement } from '@model-inventory/server-core';
+import { PartRef, RequestContext, Sql, sql, WriteStatement } from '@model-inventory/server-core';
 import { FieldChange } from './audit/audited-entity';
 
 export interface ChangeHistoryInput {
   entityType: string;
   action: ChangeAction;
   changes: FieldChange[];
+}
+
+/** The changes of each row of a set-based write, by the row's id (known before the write: a reserved id). */
+export interface RowsChangeHistoryInput {
+  entityType: string;
+  action: ChangeAction;
+  rows: Array<{ id: number; changes: FieldChange[] }>;
 }
 
 /** Writes the field-level audit trail of a write, as a part of the write's own statement. */
@@ -18,15 +25,41 @@ export class ChangeHistoryRecorder {
    */
   addTo(statement: WriteStatement, subject: PartRef, { entityType, action, changes }: ChangeHistoryInput): void {
     if (changes.length === 0) return;
-    const { userId, name } = RequestContext.requireActor();
     statement.part(
       `${subject.name}_history`,
-      sql`INSERT INTO change_history (organization_id, entity_type, entity_id, action, field_name, old_value, new_value, changed_by_user_id, changed_by_system)
-          SELECT subject.organization_id, ${entityType}, subject.id, ${action}, change.field_name, change.old_value, change.new_value, ${userId}::int, ${userId === null ? name : null}::varchar
-            FROM ${subject} subject,
+      this.insert(
+        entityType,
+        action,
+        sql`FROM ${subject} subject,
                  unnest(${changes.map((c) => c.field_name)}::text[], ${changes.map((c) => c.old_value)}::text[], ${changes.map((c) => c.new_value)}::text[])
                    AS change(field_name, old_value, new_value)`,
+      ),
       { through: subject },
     );
+  }
+
+  /** As `addTo`, for a subject that writes several rows with changes of their own: each row gets its own. */
+  addRowsTo(statement: WriteStatement, subject: PartRef, { entityType, action, rows }: RowsChangeHistoryInput): void {
+    const changes = rows.flatMap(({ id, changes }) => changes.map((change) => ({ id, ...change })));
+    if (changes.length === 0) return;
+    statement.part(
+      `${subject.name}_history`,
+      this.insert(
+        entityType,
+        action,
+        sql`FROM ${subject} subject
+            JOIN unnest(${changes.map((c) => c.id)}::int[], ${changes.map((c) => c.field_name)}::text[], ${changes.map((c) => c.old_value)}::text[],
+                        ${changes.map((c) => c.new_value)}::text[]) AS change(entity_id, field_name, old_value, new_value)
+              ON change.entity_id = subject.id`,
+      ),
+      { through: subject },
+    );
+  }
+
+  private insert(entityType: string, action: ChangeAction, from: Sql): Sql {
+    const { userId, name } = RequestContext.requireActor();
+    return sql`INSERT INTO change_history (organization_id, entity_type, entity_id, action, field_name, old_value, new_value, changed_by_user_id, changed_by_system)
+               SELECT subject.organization_id, ${entityType}, subject.id, ${action}, change.field_name, change.old_value, change.new_value, ${userId}::int, ${userId === null ? name : null}::varchar
+               ${from}`;
   }
 }

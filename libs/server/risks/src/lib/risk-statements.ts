@@ -61,6 +61,15 @@ export function addModelCheck(statement: WriteStatement, modelId: number): PartR
   );
 }
 
+/** `risk_models`: `addModelCheck` for a batch — those of `modelIds` that are live models of the organisation, locked in id order. */
+export function addModelsCheck(statement: WriteStatement, modelIds: number[]): PartRef {
+  return statement.part(
+    'risk_models',
+    sql`SELECT id FROM model_inventories WHERE id = ANY(${modelIds}::int[]) AND organization_id = ${TENANT} AND deleted_at IS NULL ORDER BY id FOR NO KEY UPDATE`,
+    'tenant',
+  );
+}
+
 const modelIsLive = (check: PartRef) => sql`EXISTS (SELECT 1 FROM ${check})`;
 const WRITTEN = 'written_risk';
 const BUMP = { version_number: sql`version_number + 1`, updated_at: sql`now()` };
@@ -68,6 +77,39 @@ const BUMP = { version_number: sql`version_number + 1`, updated_at: sql`now()` }
 export function addRiskInsert(statement: WriteStatement, columns: RiskColumns, acceptance: Acceptance, createdBy: number | null, check: PartRef): PartRef {
   const row = { ...typed(columns), ...acceptanceColumns(acceptance), created_by_user_id: sql`${createdBy}::int` };
   return statement.part(WRITTEN, insertRow('model_risks', row, { when: modelIsLive(check) }), 'tenant');
+}
+
+/** A batch's risk, with the id reserved for it. */
+export interface ReservedRisk {
+  id: number;
+  columns: RiskColumns;
+}
+
+const column = <K extends keyof RiskColumns>(risks: ReservedRisk[], key: K) => risks.map((risk) => risk.columns[key]);
+
+/**
+ * The batch's risks as one set-based insert, with their reserved ids: all of them when every model of the batch
+ * is live (`check` found all `modelCount`), none otherwise. Accepted ones record who accepted them, as a create does.
+ */
+export function addRisksInsert(statement: WriteStatement, risks: ReservedRisk[], createdBy: number | null, check: PartRef, modelCount: number): PartRef {
+  return statement.part(
+    WRITTEN,
+    sql`INSERT INTO model_risks (id, organization_id, risk_name, risk_category, risk_level, status, owner, target_date, description, mitigation_plan,
+                                 impact, likelihood, key_metrics, current_values, threshold, model_id, created_by_user_id, accepted_by_user_id, accepted_at)
+        SELECT r.id, ${TENANT}, r.risk_name, r.risk_category, r.risk_level, r.status, r.owner, r.target_date, r.description, r.mitigation_plan,
+               r.impact, r.likelihood, r.key_metrics, r.current_values, r.threshold, r.model_id, ${createdBy}::int,
+               CASE WHEN r.status = 'Accepted' THEN ${createdBy}::int END, CASE WHEN r.status = 'Accepted' THEN now() END
+          FROM unnest(${risks.map((risk) => risk.id)}::int[], ${column(risks, 'risk_name')}::text[], ${column(risks, 'risk_category')}::model_risk_category[],
+                      ${column(risks, 'risk_level')}::model_risk_level[], ${column(risks, 'status')}::model_risk_status[], ${column(risks, 'owner')}::text[],
+                      ${column(risks, 'target_date')}::date[], ${column(risks, 'description')}::text[], ${column(risks, 'mitigation_plan')}::text[],
+                      ${column(risks, 'impact')}::risk_rating[], ${column(risks, 'likelihood')}::risk_rating[], ${column(risks, 'key_metrics')}::text[],
+                      ${column(risks, 'current_values')}::text[], ${column(risks, 'threshold')}::text[], ${column(risks, 'model_id')}::int[])
+            AS r(id, risk_name, risk_category, risk_level, status, owner, target_date, description, mitigation_plan, impact, likelihood, key_metrics,
+                 current_values, threshold, model_id)
+         WHERE (SELECT count(*) FROM ${check}) = ${modelCount}
+        RETURNING *`,
+    'tenant',
+  );
 }
 
 /**

@@ -8,9 +8,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiRoutes, ModelRiskResponse, ModelRiskSummary, Page, RiskMatrix } from '@model-inventory/contracts';
+import { ApiRoutes, ModelRiskBatch, ModelRiskResponse, ModelRiskSummary, Page, RISK_BATCH_MAX, RiskMatrix } from '@model-inventory/contracts';
 import { ApiFileResponse, ApiIfMatch, ApiProblemDto, ApiStandardErrors, ETAG_HEADERS, IdParam, TABLE_EXPORT_MEDIA_TYPES, withEtag } from '@model-inventory/server-core';
 import type { Response } from 'express';
+import { CreateModelRisksDto, ModelRiskBatchResponseDto } from './dto/model-risk-batch.dto';
 import { ModelRiskDto, PatchModelRiskDto } from './dto/model-risk.dto';
 import { ExportModelRisksDto, ListModelRisksDto, ModelRiskFilterDto } from './dto/model-risk-query.dto';
 import { ModelRiskPageResponseDto, ModelRiskResponseDto, ModelRiskSummaryDto, RiskMatrixDto } from './dto/model-risk-response.dto';
@@ -72,6 +73,15 @@ export class ModelRisksController {
   @ApiCreatedResponse({ type: ModelRiskResponseDto, headers: ETAG_HEADERS })
   async create(@Body() dto: ModelRiskDto, @Res({ passthrough: true }) res: Response): Promise<ModelRiskResponse> {
     return withEtag(res, await this.risks.create(dto), riskEtagOf);
+  }
+
+  @Post('batch')
+  @ApiOperation({
+    summary: `Raise up to ${RISK_BATCH_MAX} risks in one request: all are written, each with its history, or none (errors name items.N.field)`,
+  })
+  @ApiCreatedResponse({ type: ModelRiskBatchResponseDto })
+  async createMany(@Body() dto: CreateModelRisksDto): Promise<ModelRiskBatch> {
+    return { items: await this.risks.createMany(dto) };
   }
 
   @Put(':id')

@@ -69,6 +69,23 @@ export class RisksRepository extends TenantRepository<ModelRiskEntity> {
     return row ?? null;
   }
 
+  /** The risks `ids` of the organisation in that order, deleted or not (those not found are left out). */
+  async findRows(ids: number[]): Promise<RiskRow[]> {
+    return queryPrepared<RiskRow>(
+      this.dataSource.manager,
+      `SELECT ${RISK_ROW_COLUMNS} FROM unnest($1::int[]) WITH ORDINALITY AS wanted(id, position)
+         JOIN model_risks risk ON risk.id = wanted.id ${RISK_ROW_JOINS}
+        WHERE risk.organization_id = $2 ORDER BY wanted.position`,
+      [ids, this.organizationId],
+    );
+  }
+
+  /** `count` new risk ids, taken from the table's sequence, for a write that must know them beforehand (a batch's history). */
+  async reserveIds(count: number): Promise<number[]> {
+    const rows = await queryPrepared<{ id: number }>(this.dataSource.manager, `SELECT nextval('model_risks_id_seq')::int AS id FROM generate_series(1, $1::int)`, [count]);
+    return rows.map((row) => row.id);
+  }
+
   /** Active risks by level, status and category, the overdue ones and the total: one scan. */
   async countActive(today: string): Promise<Counts> {
     return this.dataSource.query(

@@ -1,12 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { ModelRiskResponse, ModelRiskStatus, Page } from '@model-inventory/contracts';
-import { ConflictError, NotFoundError, PreconditionFailedError, RequestContext, ValidationFailedError, WriteStatement } from '@model-inventory/server-core';
+import { ConflictError, NotFoundError, PreconditionFailedError, RequestContext, sql, ValidationFailedError, WriteStatement } from '@model-inventory/server-core';
 import { AuditedWriter, diffFields } from '@model-inventory/server-history';
 import { EntityManager } from 'typeorm';
+import { CreateModelRisksDto } from './dto/model-risk-batch.dto';
 import { ModelRiskDto, PatchModelRiskDto } from './dto/model-risk.dto';
 import { ListModelRisksDto } from './dto/model-risk-query.dto';
 import { isOpen, RISK_AUDITED_FIELDS, RISK_ENTITY, RiskAuditFields, transitionRefusal } from './risk-audit';
-import { Acceptance, addModelCheck, addOpenCountDeltas, addRiskInsert, addRiskRestore, addRiskSoftDelete, addRiskUpdate, RiskColumns, writtenRiskRow } from './risk-statements';
+import {
+  Acceptance,
+  addModelCheck,
+  addModelsCheck,
+  addOpenCountDeltas,
+  addRiskInsert,
+  addRiskRestore,
+  addRiskSoftDelete,
+  addRisksInsert,
+  addRiskUpdate,
+  RiskColumns,
+  writtenRiskRow,
+} from './risk-statements';
 import { riskEtagOf, RiskRow, todayUtc, toModelRiskResponse } from './risks.mapper';
 import { RisksRepository } from './risks.repository';
 
@@ -14,6 +27,8 @@ const DELETED = { field_name: 'is_deleted', old_value: 'false', new_value: 'true
 const RESTORED = { field_name: 'is_deleted', old_value: 'true', new_value: 'false' };
 /** A PUT/PATCH re-reads and retries when a concurrent write got there first; each retry follows another's success. */
 const MAX_WRITE_ATTEMPTS = 10;
+
+const unknownModelMessage = (modelId: number) => `model_id ${modelId} is not a model of your organisation (or it is deleted)`;
 
 function matchesIfMatch(header: string | undefined, risk: Pick<ModelRiskResponse, 'id' | 'version_number'>): boolean {
   if (!header) return true;
@@ -51,6 +66,30 @@ export class RisksService {
     addOpenCountDeltas(statement, subject, new Map([[columns.model_id, isOpen(columns.status) ? 1 : 0]]));
     const row = await this.writer.writeAlone(statement, { entity: RISK_ENTITY, action: 'created', subject, before: null, after: columns }, writtenRiskRow(subject));
     return toModelRiskResponse(this.writtenOrUnknownModel(row, columns.model_id));
+  }
+
+  /**
+   * Up to RISK_BATCH_MAX creates as one statement: every risk with its history rows and its model's count, or
+   * nothing. Validation named each bad item (`items.N.field`) before this; a model that is not live is named here.
+   */
+  async createMany(dto: CreateModelRisksDto): Promise<ModelRiskResponse[]> {
+    const items = dto.items.map((item) => this.columnsOf(item, item.status ?? ModelRiskStatus.OPEN));
+    const { userId } = RequestContext.requireActor();
+    const ids = await this.risks.reserveIds(items.length);
+    const modelIds = [...new Set(items.map((item) => item.model_id))];
+    const statement = WriteStatement.forActor();
+    const check = addModelsCheck(statement, modelIds);
+    const subject = addRisksInsert(statement, items.map((columns, i) => ({ id: ids[i], columns })), userId, check, modelIds.length);
+    const deltas = new Map<number, number>();
+    for (const item of items) deltas.set(item.model_id, (deltas.get(item.model_id) ?? 0) + (isOpen(item.status) ? 1 : 0));
+    addOpenCountDeltas(statement, subject, deltas);
+    const outcome = await this.writer.writeRowsAlone(
+      statement,
+      { entity: RISK_ENTITY, action: 'created', subject, rows: items.map((after, i) => ({ id: ids[i], before: null, after })) },
+      sql`SELECT (SELECT count(*) FROM ${subject})::int AS written, ARRAY(SELECT id FROM ${check}) AS live_model_ids`,
+    );
+    if (outcome?.['written'] !== items.length) throw this.unknownModels(items, outcome?.['live_model_ids'] as number[] | undefined);
+    return (await this.risks.findRows(ids)).map((row) => toModelRiskResponse(row));
   }
 
   /** A full update with the create's rules; a changed status must follow the workflow. */
@@ -140,7 +179,15 @@ export class RisksService {
   }
 
   private unknownModel(modelId: number): ValidationFailedError {
-    return ValidationFailedError.forField('model_id', `model_id ${modelId} is not a model of your organisation (or it is deleted)`);
+    return ValidationFailedError.forField('model_id', unknownModelMessage(modelId));
+  }
+
+  /** The 400 of a batch that was not written: one entry per item whose model is not live. */
+  private unknownModels(items: RiskColumns[], liveModelIds: number[] = []): ValidationFailedError {
+    const live = new Set(liveModelIds);
+    return new ValidationFailedError(
+      items.flatMap((item, i) => (live.has(item.model_id) ? [] : [{ field: `items.${i}.model_id`, message: unknownModelMessage(item.model_id) }])),
+    );
   }
 
   private modelDeleted(modelId: number): ConflictError {

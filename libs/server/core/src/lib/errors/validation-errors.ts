@@ -8,12 +8,15 @@ function messageFor(error: ValidationError): string {
   return Object.values(constraints).join('; ');
 }
 
-/** Flattens class-validator's tree into one entry per failing field (`a.b`, `items.0.name`). */
+/**
+ * Flattens class-validator's tree into one entry per failing field (`a.b`, `items.0.name`). A field that is itself
+ * wrong (not a list, too long) is named alone: what its members broke says nothing more.
+ */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, message: messageFor(error) }] : [];
-    return [...own, ...toFieldErrors(error.children ?? [], field)];
+    if (error.constraints) return [{ field, message: messageFor(error) }];
+    return toFieldErrors(error.children ?? [], field);
   });
 }
 

@@ -27,6 +27,19 @@ export interface AuditedChange<F extends object> {
 }
 
 /**
+ * Several rows of one entity written by one set-based part (a batch create), each with audited fields of its own.
+ * History only: an entity with snapshot counters or an event for the action needs one change per row.
+ */
+export interface AuditedRowsChange<F extends object> {
+  entity: AuditedEntity<F>;
+  action: ChangeAction;
+  /** The part that writes the rows and returns them as written (`RETURNING *`). */
+  subject: PartRef;
+  /** Each row's id (reserved before the write), with its audited fields before and after. */
+  rows: Array<{ id: number; before: F | null; after: F | null }>;
+}
+
+/**
  * Changes of different entity types in one statement (a model and the risks deleted with it). Each was typed
  * against its own entity when it was built; the writer only needs that they agree with themselves.
  */
@@ -52,9 +65,26 @@ export class AuditedWriter {
 
   /** One statement, committed on its own. Returns the first row of `result` (a select over the parts). */
   async writeAlone(statement: WriteStatement, changes: AnyAuditedChange | AnyAuditedChange[], result?: Sql): Promise<Record<string, unknown> | undefined> {
-    const { row, pending } = await this.run(this.dataSource.manager, statement, [changes].flat(), result);
+    const { row, pending } = await this.run(this.dataSource.manager, statement, () => [changes].flat().flatMap((change) => this.addRecords(statement, change)), result);
     await this.events.dispatch(pending);
     return row;
+  }
+
+  /** `writeAlone` for a set-based write of several rows, each with its own history rows. */
+  async writeRowsAlone<F extends object>(statement: WriteStatement, change: AuditedRowsChange<F>, result?: Sql): Promise<Record<string, unknown> | undefined> {
+    const { entity, action, subject, rows } = change;
+    if (entity.counted || entity.events[action]) throw new Error(`a set-based ${action} of ${entity.type} records history only; write it one change per row`);
+    const history = rows.map(({ id, before, after }) => ({ id, changes: diffFields(entity.auditedFields, before, after) }));
+    const written = await this.run(
+      this.dataSource.manager,
+      statement,
+      () => {
+        this.history.addRowsTo(statement, subject, { entityType: entity.type, action, rows: history });
+        return [];
+      },
+      result,
+    );
+    return written.row;
   }
 
   /**
@@ -65,7 +95,7 @@ export class AuditedWriter {
     const pending: string[] = [];
     const outcome = await this.dataSource.transaction((manager) =>
       work(manager, async (statement, changes, result) => {
-        const written = await this.run(manager, statement, [changes].flat(), result);
+        const written = await this.run(manager, statement, () => [changes].flat().flatMap((change) => this.addRecords(statement, change)), result);
         pending.push(...written.pending);
         return written.row;
       }),
@@ -80,12 +110,13 @@ export class AuditedWriter {
    * delete). Dispatch the returned UUIDs after the commit.
    */
   async recordWritten<F extends object>(manager: EntityManager, statement: WriteStatement, change: AuditedChange<F>): Promise<string[]> {
-    return (await this.run(manager, statement, [change])).pending;
+    return (await this.run(manager, statement, () => this.addRecords(statement, change))).pending;
   }
 
-  private async run(manager: EntityManager, statement: WriteStatement, changes: AnyAuditedChange[], result?: Sql) {
+  /** Runs the statement once `addRecords` has added the audit parts (returning the pending-event columns). */
+  private async run(manager: EntityManager, statement: WriteStatement, addRecords: () => Sql[], result?: Sql) {
     if (statement.organizationId !== RequestContext.requireActor().organizationId) throw new Error("a write statement must be built for the actor's organisation");
-    const pendingColumns = changes.flatMap((change) => this.addRecords(statement, change));
+    const pendingColumns = addRecords();
     const pendingList = pendingColumns.length ? sql.join(pendingColumns, sql` || `) : sql`'{}'::text[]`;
     // One row always, so the pending events are read even when `result` has none; `result_found__` tells.
     const select = result

@@ -52,6 +52,19 @@ export type UpdateModelRiskRequest = ModelRiskRequest;
 /** A partial update: fields left out are kept; `null` clears an optional field; `status` alone is a transition. */
 export type PatchModelRiskRequest = Partial<ModelRiskRequest>;
 
+/** The most risks one batch create takes (the request body is also limited to 256 kB). */
+export const RISK_BATCH_MAX = 100;
+
+/** A batch create (`POST /api/modelRisks/batch`): every risk is written with its history, or none is. */
+export interface CreateModelRisksRequest {
+  items: CreateModelRiskRequest[];
+}
+
+/** The risks a batch create wrote, in the order they were sent. */
+export interface ModelRiskBatch {
+  items: ModelRiskResponse[];
+}
+
 /** The model a risk belongs to, as risk lists show it. */
 export interface RiskModelSummary {
   id: number;
