@@ -41,6 +41,7 @@ import { benchmarkList, listCases } from './risks/lists.mjs';
 import { BENCH_APP, parseOptions } from './risks/options.mjs';
 import { allChecks, printResults, writeDocs } from './risks/report.mjs';
 import { seedRisks } from './risks/seed.mjs';
+import { benchmarkBatchCreates } from './risks/batch-writes.mjs';
 import {
   benchmarkCreates,
   benchmarkTransitions,
@@ -113,6 +114,9 @@ async function main() {
     const creates = writes
       ? await benchmarkCreates(ctx, api, pool, db, org, models)
       : null;
+    const batches = writes
+      ? await benchmarkBatchCreates(ctx, api, pool, db, org, models, creates)
+      : null;
     const transitions = writes
       ? await benchmarkTransitions(ctx, api, pool, db, org)
       : null;
@@ -128,6 +132,7 @@ async function main() {
       seed,
       lists,
       creates,
+      batches,
       transitions,
       counts,
     };
@@ -141,6 +146,8 @@ async function main() {
       ...lists.flatMap((l) => [l.api, l.raw]),
       creates?.api,
       creates?.raw,
+      batches?.api,
+      batches?.raw,
       transitions?.api,
       transitions?.raw,
     ].filter(Boolean);

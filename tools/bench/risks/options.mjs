@@ -9,6 +9,9 @@ export const USAGE = `Usage: node tools/bench/risks.mjs [options]
   --creates N            measured risk creates, API and raw SQL each (default 2000; warm-up 100)
   --transitions N        measured transitions In Progress -> Resolved, API and raw SQL each (default 2000; warm-up 100)
   --write-concurrency N  concurrent writes (default 16)
+  --batch-size N         risks per POST /api/modelRisks/batch (default 100, the API's most)
+  --batches N            measured batches, API and raw SQL each (default 100; warm-up 5)
+  --batch-concurrency N  concurrent batches (default 4)
   --port N               port of the stack (default 3410)
   --only lists|writes    run only the list or only the write measurements (no docs refresh)
   --explain              print the EXPLAIN (ANALYZE, BUFFERS) plan of each raw list query
@@ -45,6 +48,9 @@ export function parseOptions() {
         creates: { type: 'string', default: '2000' },
         transitions: { type: 'string', default: '2000' },
         'write-concurrency': { type: 'string', default: '16' },
+        'batch-size': { type: 'string', default: '100' },
+        batches: { type: 'string', default: '100' },
+        'batch-concurrency': { type: 'string', default: '4' },
         port: { type: 'string', default: '3410' },
         explain: { type: 'boolean', default: false },
         'no-docs': { type: 'boolean', default: false },
@@ -84,12 +90,15 @@ export function parseOptions() {
     creates: count('creates', 1),
     transitions: count('transitions', 1),
     writeConcurrency: count('write-concurrency', 1),
+    batchSize: count('batch-size', 1),
+    batches: count('batches', 1),
+    batchConcurrency: count('batch-concurrency', 1),
     port: count('port', 1),
     explain: parsed.explain,
     only: parsed.only ?? null,
     docs: !parsed['no-docs'],
     keep: parsed.keep,
-    warmup: { list: 20, writes: 100 },
+    warmup: { list: 20, writes: 100, batches: 5 },
   };
   // Each transition (API and raw, warm-up included) takes its own seeded In Progress risk (~25% of them).
   const needed = 2 * (parsedOptions.transitions + parsedOptions.warmup.writes);

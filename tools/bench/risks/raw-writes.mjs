@@ -61,3 +61,66 @@ export const RAW_TRANSITION_SQL = `
     UPDATE model_inventories m SET open_risk_count = greatest(0, m.open_risk_count - 1) FROM moved WHERE m.id = moved.model_id
   )
   SELECT id FROM moved`;
+
+/**
+ * A batch of creates as one statement, as a hand-written import would write it: the models checked and locked in id
+ * order, the risks from arrays, their `created` history rows read back from the rows written, each model's count.
+ */
+export const RAW_BATCH_CREATE_SQL = `
+  WITH models AS (
+    SELECT id FROM model_inventories WHERE id = ANY($2::int[]) AND organization_id = $1 AND deleted_at IS NULL ORDER BY id FOR NO KEY UPDATE
+  ), created AS (
+    INSERT INTO model_risks (organization_id, model_id, risk_name, risk_category, risk_level, status, owner, target_date,
+                             description, mitigation_plan, impact, likelihood, key_metrics, current_values, threshold, created_by_user_id)
+    SELECT $1, r.model_id, r.risk_name, r.risk_category, r.risk_level, r.status, r.owner, r.target_date, r.description,
+           r.mitigation_plan, r.impact, r.likelihood, r.key_metrics, r.current_values, r.threshold, $3
+      FROM unnest($4::int[], $5::text[], $6::model_risk_category[], $7::model_risk_level[], $8::model_risk_status[], $9::text[],
+                  $10::date[], $11::text[], $12::text[], $13::risk_rating[], $14::risk_rating[], $15::text[], $16::text[], $17::text[])
+        AS r(model_id, risk_name, risk_category, risk_level, status, owner, target_date, description, mitigation_plan, impact,
+             likelihood, key_metrics, current_values, threshold)
+     WHERE (SELECT count(*) FROM models) = cardinality($2::int[])
+    RETURNING *
+  ), history AS (
+    INSERT INTO change_history (organization_id, entity_type, entity_id, action, field_name, old_value, new_value, changed_by_user_id)
+    SELECT $1, 'risk', c.id, 'created', h.field, NULL, h.value, $3
+      FROM created c CROSS JOIN LATERAL (VALUES ('risk_name', c.risk_name), ('risk_category', c.risk_category::text),
+             ('risk_level', c.risk_level::text), ('status', c.status::text), ('owner', c.owner), ('target_date', c.target_date::text),
+             ('model_id', c.model_id::text), ('impact', c.impact::text), ('likelihood', c.likelihood::text), ('description', c.description),
+             ('mitigation_plan', c.mitigation_plan), ('key_metrics', c.key_metrics), ('current_values', c.current_values),
+             ('threshold', c.threshold)) AS h(field, value)
+     WHERE h.value IS NOT NULL
+  ), counted AS (
+    UPDATE model_inventories m SET open_risk_count = m.open_risk_count + d.opened
+      FROM (SELECT model_id, count(*) FILTER (WHERE status IN ('Open', 'In Progress')) AS opened FROM created GROUP BY 1) d
+     WHERE m.id = d.model_id
+  )
+  SELECT id FROM created`;
+
+/** Writes a batch's rows with RAW_BATCH_CREATE_SQL; returns the new risks' ids. */
+export async function createBatchWithSql(sqlPool, org, bodies) {
+  const column = (key) => bodies.map((body) => body[key] ?? null);
+  const { rows } = await sqlPool.query(RAW_BATCH_CREATE_SQL, [
+    org.id,
+    [...new Set(column('model_id'))],
+    org.userId,
+    ...[
+      'model_id',
+      'risk_name',
+      'risk_category',
+      'risk_level',
+      'status',
+      'owner',
+      'target_date',
+      'description',
+      'mitigation_plan',
+      'impact',
+      'likelihood',
+      'key_metrics',
+      'current_values',
+      'threshold',
+    ].map(column),
+  ]);
+  if (rows.length !== bodies.length)
+    throw new Error('a model of the batch is not live');
+  return rows.map((row) => row.id);
+}

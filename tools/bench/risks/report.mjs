@@ -37,7 +37,7 @@ const HEADER = [
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
 const machineCell = (load) => formatMachineLoad(load.machine);
 
-function resultRows({ seed, lists, creates, transitions }) {
+function resultRows({ seed, lists, creates, batches, transitions }) {
   const rows = [
     [
       'Seed (SQL, not measured)',
@@ -113,20 +113,60 @@ function resultRows({ seed, lists, creates, transitions }) {
       ]);
     }
   }
+  if (batches)
+    rows.splice(
+      creates ? rows.length - (transitions ? 2 : 0) : rows.length,
+      0,
+      ...batchRows(batches),
+    );
   return rows;
 }
 
+/** The batch creates: throughput in risks/s, against the single creates' raw statement (the goal) and the raw batch. */
+function batchRows(batches) {
+  const { api, raw, size } = batches;
+  const goal =
+    batches.ratio === null
+      ? ''
+      : `>= ${GOALS.writeRatio}x of one raw statement per risk: ${verdict(batches.ratio >= GOALS.writeRatio)}`;
+  return [
+    [
+      `Create in batches of ${size}: API (c=${api.concurrency})`,
+      `${api.count} POST /batch, ${(api.count * size).toLocaleString('en')} risks`,
+      ms(api.p50),
+      ms(api.p95),
+      `${rate(batches.apiRows)} creates/s`,
+      batches.ratio === null ? '' : `${batches.ratio.toFixed(2)}x`,
+      goal,
+      machineCell(api),
+    ],
+    [
+      `Create in batches of ${size}: raw SQL, one statement per batch (c=${raw.concurrency})`,
+      `${raw.count} statements`,
+      ms(raw.p50),
+      ms(raw.p95),
+      `${rate(batches.rawRows)} creates/s`,
+      `${batches.batchRatio.toFixed(2)}x`,
+      'API ÷ this: like for like',
+      machineCell(raw),
+    ],
+  ];
+}
+
 /** Every check of the run, as [name, ok, detail]. */
-export function allChecks({ lists, creates, transitions, counts }) {
+export function allChecks({ lists, creates, batches, transitions, counts }) {
   return [
     ...lists.map((l) => [
       `${l.name}: same page as the raw query`,
       l.check.ok,
       l.check.detail,
     ]),
-    ...[...(creates?.checks ?? []), ...(transitions?.checks ?? []), counts].map(
-      (c) => [c.name, c.ok, c.detail],
-    ),
+    ...[
+      ...(creates?.checks ?? []),
+      ...(batches?.checks ?? []),
+      ...(transitions?.checks ?? []),
+      counts,
+    ].map((c) => [c.name, c.ok, c.detail]),
   ];
 }
 
@@ -150,13 +190,14 @@ function cpuPerOp(name, apiLoad, rawLoad) {
   return `${name}: server CPU per operation ${apiMs.toFixed(2)} ms via the API (api ${apiLoad.cpu.api?.toFixed(0) ?? '?'}%, postgres ${apiLoad.cpu.postgres.toFixed(0)}%), ${rawMs.toFixed(2)} ms raw: raw/API ${(rawMs / apiMs).toFixed(2)}x`;
 }
 
-function cpuNotes({ lists, creates, transitions }) {
+function cpuNotes({ lists, creates, batches, transitions }) {
   const notes = lists.map(
     (l) =>
       `${cpuPerOp(l.name, l.api, l.raw)}; raw query on the idle database ${l.plan.summary}.`,
   );
   for (const [name, writes] of [
     ['Create', creates],
+    [`Create in batches of ${batches?.size} (per batch)`, batches],
     ['Transition', transitions],
   ]) {
     if (!writes) continue;
@@ -185,7 +226,7 @@ export function printResults(results) {
 }
 
 function runFlags(o) {
-  return `--models ${o.models} --risks ${o.risks} --requests ${o.requests} --concurrency ${o.concurrency} --creates ${o.creates} --transitions ${o.transitions} --write-concurrency ${o.writeConcurrency}`;
+  return `--models ${o.models} --risks ${o.risks} --requests ${o.requests} --concurrency ${o.concurrency} --creates ${o.creates} --transitions ${o.transitions} --write-concurrency ${o.writeConcurrency} --batch-size ${o.batchSize} --batches ${o.batches} --batch-concurrency ${o.batchConcurrency}`;
 }
 
 /** Rewrites this benchmark's section of docs/benchmarks.md, keeping its hand-written findings. */
@@ -264,9 +305,14 @@ ${NOTES_END}
    \`open_risk_count\`). Ratio = API creates/s ÷ raw creates/s. Then as many through a bare \`node:http\` server in its own
    process (\`http-floor-server.mjs\`: parse the JSON, run the raw statement, answer the id; no framework, session check,
    validation or log): the share of the raw throughput that HTTP in Node alone leaves, the ceiling for any API here.
-5. **Transitions**: \`PATCH /api/modelRisks/:id {"status":"Resolved"}\` on distinct seeded In Progress risks; then as many
+5. **Creates in batches**: 5 warm-up then \`--batches\` \`POST /api/modelRisks/batch\` of \`--batch-size\` risks (as in 4) at
+   \`--batch-concurrency\`; then as many raw statements, each writing one batch's rows (the models checked and locked in id
+   order, the risks from arrays, their history rows read back from the rows written, each model's count). Two ratios of
+   risks/s: against the single creates' raw statement (the goal's baseline: one statement per write) and against the raw
+   batch statement (like for like).
+6. **Transitions**: \`PATCH /api/modelRisks/:id {"status":"Resolved"}\` on distinct seeded In Progress risks; then as many
    raw statements (the risk, 1 history row, its model's \`open_risk_count\`) on other In Progress risks. Ratio as above.
-6. Checks the history rows of every write and that every model's \`open_risk_count\` equals its live count; stops the
+7. Checks the history rows of every write and that every model's \`open_risk_count\` equals its live count; stops the
    stack, which drops its database.
 
 Each figure is printed with the load average at the end of its measurement and the CPU count; the CPU per process

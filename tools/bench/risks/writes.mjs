@@ -284,7 +284,7 @@ export async function benchmarkTransitions(ctx, api, sqlPool, db, org) {
 }
 
 /** Each written risk has `perRisk` history rows of `action`. */
-async function historyCheck(db, name, ids, expected, action, perRisk) {
+export async function historyCheck(db, name, ids, expected, action, perRisk) {
   const { rows } = await db.query(
     `SELECT count(*)::int AS rows, count(DISTINCT entity_id)::int AS risks FROM change_history
       WHERE entity_type = 'risk' AND action = $2 AND entity_id = ANY ($1::int[])`,

@@ -79,35 +79,101 @@ export function addRiskInsert(statement: WriteStatement, columns: RiskColumns, a
   return statement.part(WRITTEN, insertRow('model_risks', row, { when: modelIsLive(check) }), 'tenant');
 }
 
+/** The columns a batch writes from arrays, with their PostgreSQL types (quoted as identifiers, hence `int4`). */
+const BATCH_COLUMNS: ReadonlyArray<[keyof RiskColumns, string]> = [
+  ['risk_name', 'text'],
+  ['risk_category', 'model_risk_category'],
+  ['risk_level', 'model_risk_level'],
+  ['status', 'model_risk_status'],
+  ['owner', 'text'],
+  ['target_date', 'date'],
+  ['description', 'text'],
+  ['mitigation_plan', 'text'],
+  ['impact', 'risk_rating'],
+  ['likelihood', 'risk_rating'],
+  ['key_metrics', 'text'],
+  ['current_values', 'text'],
+  ['threshold', 'text'],
+  ['model_id', 'int4'],
+];
+const batchColumnNames = sql.join(BATCH_COLUMNS.map(([name]) => sql.identifier(name)));
+
+/** `unnest(ids, <each column's values>, ...extra) AS alias(id, <columns>, ...extraNames)`: one row per risk. */
+function riskRows(alias: string, ids: number[], rows: RiskColumns[], extra: Array<[name: string, values: Sql]> = []): Sql {
+  const arrays = BATCH_COLUMNS.map(([name, type]) => sql`${rows.map((row) => row[name])}::${sql.identifier(type)}[]`);
+  const names = sql.join([sql`id`, batchColumnNames, ...extra.map(([name]) => sql.identifier(name))]);
+  return sql`unnest(${ids}::int[], ${sql.join([...arrays, ...extra.map(([, values]) => values)])}) AS ${sql.identifier(alias)}(${names})`;
+}
+
 /** A batch's risk, with the id reserved for it. */
 export interface ReservedRisk {
   id: number;
   columns: RiskColumns;
 }
 
-const column = <K extends keyof RiskColumns>(risks: ReservedRisk[], key: K) => risks.map((risk) => risk.columns[key]);
-
 /**
  * The batch's risks as one set-based insert, with their reserved ids: all of them when every model of the batch
  * is live (`check` found all `modelCount`), none otherwise. Accepted ones record who accepted them, as a create does.
  */
 export function addRisksInsert(statement: WriteStatement, risks: ReservedRisk[], createdBy: number | null, check: PartRef, modelCount: number): PartRef {
+  const rows = riskRows(
+    'r',
+    risks.map((risk) => risk.id),
+    risks.map((risk) => risk.columns),
+  );
   return statement.part(
     WRITTEN,
-    sql`INSERT INTO model_risks (id, organization_id, risk_name, risk_category, risk_level, status, owner, target_date, description, mitigation_plan,
-                                 impact, likelihood, key_metrics, current_values, threshold, model_id, created_by_user_id, accepted_by_user_id, accepted_at)
-        SELECT r.id, ${TENANT}, r.risk_name, r.risk_category, r.risk_level, r.status, r.owner, r.target_date, r.description, r.mitigation_plan,
-               r.impact, r.likelihood, r.key_metrics, r.current_values, r.threshold, r.model_id, ${createdBy}::int,
+    sql`INSERT INTO model_risks (id, organization_id, ${batchColumnNames}, created_by_user_id, accepted_by_user_id, accepted_at)
+        SELECT r.id, ${TENANT}, ${sql.join(BATCH_COLUMNS.map(([name]) => sql`r.${sql.identifier(name)}`))}, ${createdBy}::int,
                CASE WHEN r.status = 'Accepted' THEN ${createdBy}::int END, CASE WHEN r.status = 'Accepted' THEN now() END
-          FROM unnest(${risks.map((risk) => risk.id)}::int[], ${column(risks, 'risk_name')}::text[], ${column(risks, 'risk_category')}::model_risk_category[],
-                      ${column(risks, 'risk_level')}::model_risk_level[], ${column(risks, 'status')}::model_risk_status[], ${column(risks, 'owner')}::text[],
-                      ${column(risks, 'target_date')}::date[], ${column(risks, 'description')}::text[], ${column(risks, 'mitigation_plan')}::text[],
-                      ${column(risks, 'impact')}::risk_rating[], ${column(risks, 'likelihood')}::risk_rating[], ${column(risks, 'key_metrics')}::text[],
-                      ${column(risks, 'current_values')}::text[], ${column(risks, 'threshold')}::text[], ${column(risks, 'model_id')}::int[])
-            AS r(id, risk_name, risk_category, risk_level, status, owner, target_date, description, mitigation_plan, impact, likelihood, key_metrics,
-                 current_values, threshold, model_id)
+          FROM ${rows}
          WHERE (SELECT count(*) FROM ${check}) = ${modelCount}
         RETURNING *`,
+    'tenant',
+  );
+}
+
+/** A batch's change of one risk: the version it was read at, its columns after, and its acceptance. */
+export interface RiskChange {
+  id: number;
+  readVersion: number;
+  columns: RiskColumns;
+  acceptance: Acceptance;
+}
+
+/**
+ * The batch's changes as one set-based update: all of them when every risk is still as it was read (not changed or
+ * deleted since: `risks_as_read` locks them in id order) and every model is live; none otherwise, and the caller
+ * reads again. `acceptedBy` is who accepts the ones becoming Accepted.
+ */
+export function addRisksUpdate(statement: WriteStatement, changes: RiskChange[], acceptedBy: number | null, check: PartRef, modelCount: number): PartRef {
+  const ids = changes.map((change) => change.id);
+  const asRead = statement.part(
+    'risks_as_read',
+    sql`SELECT id FROM model_risks
+         WHERE organization_id = ${TENANT} AND NOT is_deleted
+           AND (id, version_number) IN (SELECT * FROM unnest(${ids}::int[], ${changes.map((change) => change.readVersion)}::int[]))
+         ORDER BY id FOR UPDATE`,
+    'tenant',
+  );
+  const acceptance = changes.map(({ acceptance }) => (typeof acceptance === 'string' ? acceptance : 'set'));
+  const rows = riskRows(
+    'c',
+    ids,
+    changes.map((change) => change.columns),
+    [['acceptance', sql`${acceptance}::text[]`]],
+  );
+  return statement.part(
+    WRITTEN,
+    sql`UPDATE model_risks r
+           SET ${sql.join(BATCH_COLUMNS.map(([name]) => sql`${sql.identifier(name)} = c.${sql.identifier(name)}`))},
+               accepted_by_user_id = CASE c.acceptance WHEN 'set' THEN ${acceptedBy}::int WHEN 'clear' THEN NULL ELSE r.accepted_by_user_id END,
+               accepted_at = CASE c.acceptance WHEN 'set' THEN now() WHEN 'clear' THEN NULL ELSE r.accepted_at END,
+               version_number = r.version_number + 1, updated_at = now()
+          FROM ${rows}
+         WHERE r.id = c.id AND r.organization_id = ${TENANT}
+           AND (SELECT count(*) FROM ${asRead}) = ${changes.length} AND (SELECT count(*) FROM ${check}) = ${modelCount}
+        RETURNING r.*`,
     'tenant',
   );
 }

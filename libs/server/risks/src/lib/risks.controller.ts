@@ -11,10 +11,11 @@ import {
 import { ApiRoutes, ModelRiskBatch, ModelRiskResponse, ModelRiskSummary, Page, RISK_BATCH_MAX, RiskMatrix } from '@model-inventory/contracts';
 import { ApiFileResponse, ApiIfMatch, ApiProblemDto, ApiStandardErrors, ETAG_HEADERS, IdParam, TABLE_EXPORT_MEDIA_TYPES, withEtag } from '@model-inventory/server-core';
 import type { Response } from 'express';
-import { CreateModelRisksDto, ModelRiskBatchResponseDto } from './dto/model-risk-batch.dto';
+import { CreateModelRisksDto, ModelRiskBatchResponseDto, PatchModelRisksDto } from './dto/model-risk-batch.dto';
 import { ModelRiskDto, PatchModelRiskDto } from './dto/model-risk.dto';
 import { ExportModelRisksDto, ListModelRisksDto, ModelRiskFilterDto } from './dto/model-risk-query.dto';
 import { ModelRiskPageResponseDto, ModelRiskResponseDto, ModelRiskSummaryDto, RiskMatrixDto } from './dto/model-risk-response.dto';
+import { RiskBatchesService } from './risk-batches.service';
 import { RiskExportService } from './risk-export.service';
 import { RiskViewsService } from './risk-views.service';
 import { riskEtagOf } from './risks.mapper';
@@ -28,6 +29,7 @@ const CONFLICT = ApiConflictResponse({ type: ApiProblemDto, description: 'Not al
 @Controller(ApiRoutes.modelRisks)
 export class ModelRisksController {
   constructor(
+    private readonly batches: RiskBatchesService,
     private readonly exporter: RiskExportService,
     private readonly risks: RisksService,
     private readonly views: RiskViewsService,
@@ -81,7 +83,7 @@ export class ModelRisksController {
   })
   @ApiCreatedResponse({ type: ModelRiskBatchResponseDto })
   async createMany(@Body() dto: CreateModelRisksDto): Promise<ModelRiskBatch> {
-    return { items: await this.risks.createMany(dto) };
+    return { items: await this.batches.create(dto) };
   }
 
   @Put(':id')
@@ -96,6 +98,16 @@ export class ModelRisksController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ModelRiskResponse> {
     return withEtag(res, await this.risks.update(id, dto, ifMatch), riskEtagOf);
+  }
+
+  @Patch('batch')
+  @ApiOperation({
+    summary: `Change up to ${RISK_BATCH_MAX} risks in one request (e.g. move them to In Progress), each as a PATCH would: all are written, each with its history, or none`,
+  })
+  @ApiOkResponse({ type: ModelRiskBatchResponseDto })
+  @CONFLICT
+  async patchMany(@Body() dto: PatchModelRisksDto): Promise<ModelRiskBatch> {
+    return { items: await this.batches.patch(dto) };
   }
 
   @Patch(':id')

@@ -6,6 +6,7 @@ import { DEMO_RISKS } from './demo/demo-risks';
 import { ModelRiskDto } from './dto/model-risk.dto';
 import { ModelRiskEntity } from './entities/model-risk.entity';
 import { deleteRisksWithModel } from './risk-cascade';
+import { RiskBatchesService } from './risk-batches.service';
 import { RiskExportService } from './risk-export.service';
 import { RiskChangeHistoryController } from './risk-history.controller';
 import { RiskViewsService } from './risk-views.service';
@@ -41,6 +42,6 @@ export class RisksCoreModule implements OnModuleInit {
 @Module({
   controllers: [ModelRisksController, RiskChangeHistoryController],
   imports: [RisksCoreModule],
-  providers: [RiskExportService, RiskViewsService],
+  providers: [RiskBatchesService, RiskExportService, RiskViewsService],
 })
 export class RisksModule {}

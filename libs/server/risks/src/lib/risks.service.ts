@@ -1,25 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ModelRiskResponse, ModelRiskStatus, Page } from '@model-inventory/contracts';
-import { ConflictError, NotFoundError, PreconditionFailedError, RequestContext, sql, ValidationFailedError, WriteStatement } from '@model-inventory/server-core';
+import { ConflictError, NotFoundError, PreconditionFailedError, RequestContext, ValidationFailedError, WriteStatement } from '@model-inventory/server-core';
 import { AuditedWriter, diffFields } from '@model-inventory/server-history';
 import { EntityManager } from 'typeorm';
-import { CreateModelRisksDto } from './dto/model-risk-batch.dto';
 import { ModelRiskDto, PatchModelRiskDto } from './dto/model-risk.dto';
 import { ListModelRisksDto } from './dto/model-risk-query.dto';
-import { isOpen, RISK_AUDITED_FIELDS, RISK_ENTITY, RiskAuditFields, transitionRefusal } from './risk-audit';
-import {
-  Acceptance,
-  addModelCheck,
-  addModelsCheck,
-  addOpenCountDeltas,
-  addRiskInsert,
-  addRiskRestore,
-  addRiskSoftDelete,
-  addRisksInsert,
-  addRiskUpdate,
-  RiskColumns,
-  writtenRiskRow,
-} from './risk-statements';
+import { isOpen, RISK_AUDITED_FIELDS, RISK_ENTITY, transitionRefusal } from './risk-audit';
+import { acceptanceChange, addOpenDeltas, auditFields, columnsOf, patchedColumns, unknownModelMessage } from './risk-columns';
+import { Acceptance, addModelCheck, addOpenCountDeltas, addRiskInsert, addRiskRestore, addRiskSoftDelete, addRiskUpdate, RiskColumns, writtenRiskRow } from './risk-statements';
 import { riskEtagOf, RiskRow, todayUtc, toModelRiskResponse } from './risks.mapper';
 import { RisksRepository } from './risks.repository';
 
@@ -27,8 +15,6 @@ const DELETED = { field_name: 'is_deleted', old_value: 'false', new_value: 'true
 const RESTORED = { field_name: 'is_deleted', old_value: 'true', new_value: 'false' };
 /** A PUT/PATCH re-reads and retries when a concurrent write got there first; each retry follows another's success. */
 const MAX_WRITE_ATTEMPTS = 10;
-
-const unknownModelMessage = (modelId: number) => `model_id ${modelId} is not a model of your organisation (or it is deleted)`;
 
 function matchesIfMatch(header: string | undefined, risk: Pick<ModelRiskResponse, 'id' | 'version_number'>): boolean {
   if (!header) return true;
@@ -57,7 +43,7 @@ export class RisksService {
   }
 
   async create(dto: ModelRiskDto): Promise<ModelRiskResponse> {
-    const columns = this.columnsOf(dto, dto.status ?? ModelRiskStatus.OPEN);
+    const columns = columnsOf(dto, dto.status ?? ModelRiskStatus.OPEN);
     const { userId } = RequestContext.requireActor();
     const statement = WriteStatement.forActor();
     const check = addModelCheck(statement, columns.model_id);
@@ -68,42 +54,14 @@ export class RisksService {
     return toModelRiskResponse(this.writtenOrUnknownModel(row, columns.model_id));
   }
 
-  /**
-   * Up to RISK_BATCH_MAX creates as one statement: every risk with its history rows and its model's count, or
-   * nothing. Validation named each bad item (`items.N.field`) before this; a model that is not live is named here.
-   */
-  async createMany(dto: CreateModelRisksDto): Promise<ModelRiskResponse[]> {
-    const items = dto.items.map((item) => this.columnsOf(item, item.status ?? ModelRiskStatus.OPEN));
-    const { userId } = RequestContext.requireActor();
-    const ids = await this.risks.reserveIds(items.length);
-    const modelIds = [...new Set(items.map((item) => item.model_id))];
-    const statement = WriteStatement.forActor();
-    const check = addModelsCheck(statement, modelIds);
-    const subject = addRisksInsert(statement, items.map((columns, i) => ({ id: ids[i], columns })), userId, check, modelIds.length);
-    const deltas = new Map<number, number>();
-    for (const item of items) deltas.set(item.model_id, (deltas.get(item.model_id) ?? 0) + (isOpen(item.status) ? 1 : 0));
-    addOpenCountDeltas(statement, subject, deltas);
-    const outcome = await this.writer.writeRowsAlone(
-      statement,
-      { entity: RISK_ENTITY, action: 'created', subject, rows: items.map((after, i) => ({ id: ids[i], before: null, after })) },
-      sql`SELECT (SELECT count(*) FROM ${subject})::int AS written, ARRAY(SELECT id FROM ${check}) AS live_model_ids`,
-    );
-    if (outcome?.['written'] !== items.length) throw this.unknownModels(items, outcome?.['live_model_ids'] as number[] | undefined);
-    return (await this.risks.findRows(ids)).map((row) => toModelRiskResponse(row));
-  }
-
   /** A full update with the create's rules; a changed status must follow the workflow. */
   update(id: number, dto: ModelRiskDto, ifMatch?: string): Promise<ModelRiskResponse> {
-    return this.change(id, ifMatch, (before) => this.columnsOf(dto, dto.status ?? before.status));
+    return this.change(id, ifMatch, (before) => columnsOf(dto, dto.status ?? before.status));
   }
 
   /** A partial update: what is sent replaces what is stored, the rest is kept; the same rules as a PUT. */
   patch(id: number, dto: PatchModelRiskDto, ifMatch?: string): Promise<ModelRiskResponse> {
-    const sent = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined));
-    return this.change(id, ifMatch, (before) => {
-      const merged = { ...this.auditFields(before), ...sent } as ModelRiskDto;
-      return this.columnsOf(merged, merged.status ?? before.status);
-    });
+    return this.change(id, ifMatch, (before) => patchedColumns(before, dto));
   }
 
   /**
@@ -122,9 +80,9 @@ export class RisksService {
       if (diffFields(RISK_AUDITED_FIELDS, before, columns).length === 0) return toModelRiskResponse(before);
       const statement = WriteStatement.forActor();
       const check = addModelCheck(statement, columns.model_id);
-      const subject = addRiskUpdate(statement, id, before.version_number, columns, this.acceptanceChange(before.status, columns.status), check);
-      addOpenCountDeltas(statement, subject, this.openDeltas(before, columns));
-      const row = await this.writer.writeAlone(statement, { entity: RISK_ENTITY, action: 'updated', subject, before: this.auditFields(before), after: columns }, writtenRiskRow(subject));
+      const subject = addRiskUpdate(statement, id, before.version_number, columns, acceptanceChange(before.status, columns.status, RequestContext.requireActor().userId), check);
+      addOpenCountDeltas(statement, subject, addOpenDeltas(new Map(), before, columns));
+      const row = await this.writer.writeAlone(statement, { entity: RISK_ENTITY, action: 'updated', subject, before: auditFields(before), after: columns }, writtenRiskRow(subject));
       if (row) return toModelRiskResponse(row as unknown as RiskRow);
       const now = this.checkedRow(id, await this.risks.findRow(id), ifMatch);
       if (now.version_number === before.version_number) throw this.unknownModel(columns.model_id);
@@ -182,54 +140,7 @@ export class RisksService {
     return ValidationFailedError.forField('model_id', unknownModelMessage(modelId));
   }
 
-  /** The 400 of a batch that was not written: one entry per item whose model is not live. */
-  private unknownModels(items: RiskColumns[], liveModelIds: number[] = []): ValidationFailedError {
-    const live = new Set(liveModelIds);
-    return new ValidationFailedError(
-      items.flatMap((item, i) => (live.has(item.model_id) ? [] : [{ field: `items.${i}.model_id`, message: unknownModelMessage(item.model_id) }])),
-    );
-  }
-
   private modelDeleted(modelId: number): ConflictError {
     return new ConflictError(`The risk's model (model_id ${modelId}) is deleted; a risk of a deleted model cannot be restored.`);
-  }
-
-  /** PUT replaces: optional fields left out become null. */
-  private columnsOf(dto: ModelRiskDto, status: ModelRiskStatus): RiskColumns {
-    return {
-      risk_name: dto.risk_name,
-      risk_category: dto.risk_category,
-      risk_level: dto.risk_level,
-      status,
-      owner: dto.owner,
-      target_date: dto.target_date,
-      description: dto.description ?? null,
-      mitigation_plan: dto.mitigation_plan ?? null,
-      impact: dto.impact ?? null,
-      likelihood: dto.likelihood ?? null,
-      key_metrics: dto.key_metrics ?? null,
-      current_values: dto.current_values ?? null,
-      threshold: dto.threshold ?? null,
-      model_id: dto.model_id,
-    };
-  }
-
-  private auditFields(row: RiskRow): RiskAuditFields {
-    return Object.fromEntries(RISK_AUDITED_FIELDS.map((field) => [field, row[field]])) as RiskAuditFields;
-  }
-
-  private acceptanceChange(from: ModelRiskStatus, to: ModelRiskStatus): Acceptance {
-    if (from === to) return 'keep';
-    if (to === ModelRiskStatus.ACCEPTED) return { by: RequestContext.requireActor().userId };
-    return from === ModelRiskStatus.ACCEPTED ? 'clear' : 'keep';
-  }
-
-  /** The open-risk counts a PUT moves: out of the old model, into the new one, as the statuses say. */
-  private openDeltas(before: RiskRow, after: RiskColumns): Map<number, number> {
-    const deltas = new Map<number, number>();
-    const add = (modelId: number, delta: number) => deltas.set(modelId, (deltas.get(modelId) ?? 0) + delta);
-    if (isOpen(before.status)) add(before.model_id, -1);
-    if (isOpen(after.status)) add(after.model_id, 1);
-    return deltas;
   }
 }

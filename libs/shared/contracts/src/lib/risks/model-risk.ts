@@ -60,7 +60,18 @@ export interface CreateModelRisksRequest {
   items: CreateModelRiskRequest[];
 }
 
-/** The risks a batch create wrote, in the order they were sent. */
+/** One risk's change in a batch: its id, and the fields to change as in a PATCH. */
+export type PatchModelRiskItem = PatchModelRiskRequest & { id: number };
+
+/**
+ * A batch change (`PATCH /api/modelRisks/batch`), e.g. a triage moving many risks to In Progress: each item follows
+ * the PATCH rules and the workflow; every change is written with its history, or none is.
+ */
+export interface PatchModelRisksRequest {
+  items: PatchModelRiskItem[];
+}
+
+/** The risks a batch wrote, in the order they were sent. */
 export interface ModelRiskBatch {
   items: ModelRiskResponse[];
 }
