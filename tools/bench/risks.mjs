@@ -41,7 +41,10 @@ import { benchmarkList, listCases } from './risks/lists.mjs';
 import { BENCH_APP, parseOptions } from './risks/options.mjs';
 import { allChecks, printResults, writeDocs } from './risks/report.mjs';
 import { seedRisks } from './risks/seed.mjs';
-import { benchmarkBatchCreates } from './risks/batch-writes.mjs';
+import {
+  benchmarkBatchCreates,
+  benchmarkBatchTransitions,
+} from './risks/batch-writes.mjs';
 import {
   benchmarkCreates,
   benchmarkTransitions,
@@ -120,6 +123,9 @@ async function main() {
     const transitions = writes
       ? await benchmarkTransitions(ctx, api, pool, db, org)
       : null;
+    const batchTransitions = writes
+      ? await benchmarkBatchTransitions(ctx, api, pool, db, org, transitions)
+      : null;
     const counts = await openCountCheck(db, org);
     say(
       `${counts.ok ? 'OK      ' : 'MISMATCH'} ${counts.name}: ${counts.detail}`,
@@ -134,6 +140,7 @@ async function main() {
       creates,
       batches,
       transitions,
+      batchTransitions,
       counts,
     };
     printResults(results);
@@ -150,6 +157,8 @@ async function main() {
       batches?.raw,
       transitions?.api,
       transitions?.raw,
+      batchTransitions?.api,
+      batchTransitions?.raw,
     ].filter(Boolean);
     const failed =
       checks.some(([, ok]) => !ok) || loads.some((load) => load.errors > 0);

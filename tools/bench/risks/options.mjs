@@ -10,7 +10,7 @@ export const USAGE = `Usage: node tools/bench/risks.mjs [options]
   --transitions N        measured transitions In Progress -> Resolved, API and raw SQL each (default 2000; warm-up 100)
   --write-concurrency N  concurrent writes (default 16)
   --batch-size N         risks per POST /api/modelRisks/batch (default 100, the API's most)
-  --batches N            measured batches, API and raw SQL each (default 100; warm-up 5)
+  --batches N            measured batches of creates and of transitions, API and raw SQL each (default 100; warm-up 5)
   --batch-concurrency N  concurrent batches (default 4)
   --port N               port of the stack (default 3410)
   --only lists|writes    run only the list or only the write measurements (no docs refresh)
@@ -100,11 +100,15 @@ export function parseOptions() {
     keep: parsed.keep,
     warmup: { list: 20, writes: 100, batches: 5 },
   };
-  // Each transition (API and raw, warm-up included) takes its own seeded In Progress risk (~25% of them).
-  const needed = 2 * (parsedOptions.transitions + parsedOptions.warmup.writes);
+  // Each transition (API and raw, warm-up included, single and batched) takes its own seeded In Progress risk (~25% of them).
+  const needed =
+    2 * (parsedOptions.transitions + parsedOptions.warmup.writes) +
+    2 *
+      (parsedOptions.batches + parsedOptions.warmup.batches) *
+      parsedOptions.batchSize;
   if (needed > parsedOptions.risks * 0.2) {
     process.stderr.write(
-      `--transitions ${parsedOptions.transitions} needs about ${needed * 5} risks (--risks)\n`,
+      `--transitions ${parsedOptions.transitions} and --batches ${parsedOptions.batches} of ${parsedOptions.batchSize} need about ${needed * 5} risks (--risks)\n`,
     );
     process.exit(2);
   }

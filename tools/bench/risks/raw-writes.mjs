@@ -124,3 +124,24 @@ export async function createBatchWithSql(sqlPool, org, bodies) {
     throw new Error('a model of the batch is not live');
   return rows.map((row) => row.id);
 }
+
+/**
+ * A batch of transitions In Progress -> Resolved as one statement: the risks' models locked first in id order (two
+ * batches over the same models would otherwise deadlock on the counts), the risks, one history row each, each model's count.
+ */
+export const RAW_BATCH_TRANSITION_SQL = `
+  WITH models AS (
+    SELECT id FROM model_inventories
+     WHERE id IN (SELECT model_id FROM model_risks WHERE id = ANY($1::int[]) AND organization_id = $2) ORDER BY id FOR NO KEY UPDATE
+  ), moved AS (
+    UPDATE model_risks SET status = 'Resolved', version_number = version_number + 1, updated_at = now()
+     WHERE id = ANY($1::int[]) AND organization_id = $2 AND NOT is_deleted AND status = 'In Progress' AND (SELECT count(*) FROM models) > 0
+    RETURNING id, organization_id, model_id
+  ), history AS (
+    INSERT INTO change_history (organization_id, entity_type, entity_id, action, field_name, old_value, new_value, changed_by_user_id)
+    SELECT organization_id, 'risk', id, 'updated', 'status', 'In Progress', 'Resolved', $3 FROM moved
+  ), counted AS (
+    UPDATE model_inventories m SET open_risk_count = greatest(0, m.open_risk_count - d.moved)
+      FROM (SELECT model_id, count(*) AS moved FROM moved GROUP BY 1) d WHERE m.id = d.model_id
+  )
+  SELECT count(*)::int AS moved FROM moved`;

@@ -37,7 +37,14 @@ const HEADER = [
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
 const machineCell = (load) => formatMachineLoad(load.machine);
 
-function resultRows({ seed, lists, creates, batches, transitions }) {
+function resultRows({
+  seed,
+  lists,
+  creates,
+  batches,
+  transitions,
+  batchTransitions,
+}) {
   const rows = [
     [
       'Seed (SQL, not measured)',
@@ -115,37 +122,41 @@ function resultRows({ seed, lists, creates, batches, transitions }) {
   }
   if (batches)
     rows.splice(
-      creates ? rows.length - (transitions ? 2 : 0) : rows.length,
+      rows.length - (transitions ? 2 : 0),
       0,
-      ...batchRows(batches),
+      ...batchRows(batches, 'Create', 'POST', 'creates/s'),
+    );
+  if (batchTransitions)
+    rows.push(
+      ...batchRows(batchTransitions, 'Transition', 'PATCH', 'transitions/s'),
     );
   return rows;
 }
 
-/** The batch creates: throughput in risks/s, against the single creates' raw statement (the goal) and the raw batch. */
-function batchRows(batches) {
+/** A batch phase: throughput in rows/s, against the single writes' raw statement (the goal) and the raw batch. */
+function batchRows(batches, name, method, unit) {
   const { api, raw, size } = batches;
   const goal =
     batches.ratio === null
       ? ''
-      : `>= ${GOALS.writeRatio}x of one raw statement per risk: ${verdict(batches.ratio >= GOALS.writeRatio)}`;
+      : `>= ${GOALS.writeRatio}x of one raw statement per write: ${verdict(batches.ratio >= GOALS.writeRatio)}`;
   return [
     [
-      `Create in batches of ${size}: API (c=${api.concurrency})`,
-      `${api.count} POST /batch, ${(api.count * size).toLocaleString('en')} risks`,
+      `${name} in batches of ${size}: API (c=${api.concurrency})`,
+      `${api.count} ${method} /batch, ${(api.count * size).toLocaleString('en')} risks`,
       ms(api.p50),
       ms(api.p95),
-      `${rate(batches.apiRows)} creates/s`,
+      `${rate(batches.apiRows)} ${unit}`,
       batches.ratio === null ? '' : `${batches.ratio.toFixed(2)}x`,
       goal,
       machineCell(api),
     ],
     [
-      `Create in batches of ${size}: raw SQL, one statement per batch (c=${raw.concurrency})`,
+      `${name} in batches of ${size}: raw SQL, one statement per batch (c=${raw.concurrency})`,
       `${raw.count} statements`,
       ms(raw.p50),
       ms(raw.p95),
-      `${rate(batches.rawRows)} creates/s`,
+      `${rate(batches.rawRows)} ${unit}`,
       `${batches.batchRatio.toFixed(2)}x`,
       'API ÷ this: like for like',
       machineCell(raw),
@@ -154,7 +165,14 @@ function batchRows(batches) {
 }
 
 /** Every check of the run, as [name, ok, detail]. */
-export function allChecks({ lists, creates, batches, transitions, counts }) {
+export function allChecks({
+  lists,
+  creates,
+  batches,
+  transitions,
+  batchTransitions,
+  counts,
+}) {
   return [
     ...lists.map((l) => [
       `${l.name}: same page as the raw query`,
@@ -165,6 +183,7 @@ export function allChecks({ lists, creates, batches, transitions, counts }) {
       ...(creates?.checks ?? []),
       ...(batches?.checks ?? []),
       ...(transitions?.checks ?? []),
+      ...(batchTransitions?.checks ?? []),
       counts,
     ].map((c) => [c.name, c.ok, c.detail]),
   ];
@@ -190,7 +209,7 @@ function cpuPerOp(name, apiLoad, rawLoad) {
   return `${name}: server CPU per operation ${apiMs.toFixed(2)} ms via the API (api ${apiLoad.cpu.api?.toFixed(0) ?? '?'}%, postgres ${apiLoad.cpu.postgres.toFixed(0)}%), ${rawMs.toFixed(2)} ms raw: raw/API ${(rawMs / apiMs).toFixed(2)}x`;
 }
 
-function cpuNotes({ lists, creates, batches, transitions }) {
+function cpuNotes({ lists, creates, batches, transitions, batchTransitions }) {
   const notes = lists.map(
     (l) =>
       `${cpuPerOp(l.name, l.api, l.raw)}; raw query on the idle database ${l.plan.summary}.`,
@@ -199,6 +218,10 @@ function cpuNotes({ lists, creates, batches, transitions }) {
     ['Create', creates],
     [`Create in batches of ${batches?.size} (per batch)`, batches],
     ['Transition', transitions],
+    [
+      `Transition in batches of ${batchTransitions?.size} (per batch)`,
+      batchTransitions,
+    ],
   ]) {
     if (!writes) continue;
     notes.push(
@@ -310,7 +333,7 @@ ${NOTES_END}
    order, the risks from arrays, their history rows read back from the rows written, each model's count). Two ratios of
    risks/s: against the single creates' raw statement (the goal's baseline: one statement per write) and against the raw
    batch statement (like for like).
-6. **Transitions**: \`PATCH /api/modelRisks/:id {"status":"Resolved"}\` on distinct seeded In Progress risks; then as many
+6. **Transitions** (then the same in batches, as in 5, with \`PATCH /api/modelRisks/batch\` and one raw statement per batch): \`PATCH /api/modelRisks/:id {"status":"Resolved"}\` on distinct seeded In Progress risks; then as many
    raw statements (the risk, 1 history row, its model's \`open_risk_count\`) on other In Progress risks. Ratio as above.
 7. Checks the history rows of every write and that every model's \`open_risk_count\` equals its live count; stops the
    stack, which drops its database.
