@@ -59,7 +59,7 @@ describe('the model risk register, black-box', () => {
     expect(response.body.errors).toEqual([{ field: 'risk_category', message: 'risk_category must be one of: Performance, Bias & Fairness, Security, Data Quality, Compliance' }]);
   });
 
-  it('imports a register in one batch request: all written with their history, or none when one item is wrong', async () => {
+  it('imports a register in one batch request and triages it in another: all written with their history, or none when one item is wrong', async () => {
     const risk = (name: string, extra: object = {}) => ({ risk_name: name, risk_category: 'Compliance', risk_level: 'Medium', owner: 'gov@example.com', target_date: '2099-03-31', model_id: modelId, ...extra });
     const before = (await api().get('/api/modelRisks/summary').set(admin.auth).expect(200)).body.total;
     const refused = await api().post('/api/modelRisks/batch').set(admin.auth).send({ items: [risk('EU AI Act logging'), risk('Retention', { likelihood: 'Often' })] }).expect(400);
@@ -71,5 +71,12 @@ describe('the model risk register, black-box', () => {
     expect((await api().get('/api/modelRisks/summary').set(admin.auth).expect(200)).body.total).toBe(before + 2);
     const { body: history } = await api().get(`/api/model-risk-change-history/${body.items[1].id}`).set(admin.auth).expect(200);
     expect(history.items.map((row: { field_name: string }) => row.field_name)).toContain('likelihood');
+
+    const ids = body.items.map((r: { id: number }) => r.id);
+    const triage = await api().patch('/api/modelRisks/batch').set(admin.auth).send({ items: ids.map((id: number) => ({ id, status: 'In Progress' })) }).expect(200);
+    expect(triage.body.items.map((r: { status: string }) => r.status)).toEqual(['In Progress', 'In Progress']);
+    const refusedMove = await api().patch('/api/modelRisks/batch').set(admin.auth).send({ items: [{ id: ids[0], status: 'Resolved' }, { id: ids[1], status: 'Open' }] }).expect(409);
+    expect(refusedMove.body.detail).toContain(`items.1 (risk ${ids[1]}): A risk cannot move from In Progress to Open`);
+    expect((await api().get(`/api/modelRisks/${ids[0]}`).set(admin.auth).expect(200)).body.status).toBe('In Progress');
   });
 });
