@@ -25,16 +25,13 @@ export class ChangeHistoryRecorder {
    */
   addTo(statement: WriteStatement, subject: PartRef, { entityType, action, changes }: ChangeHistoryInput): void {
     if (changes.length === 0) return;
-    statement.part(
-      `${subject.name}_history`,
-      this.insert(
-        entityType,
-        action,
-        sql`FROM ${subject} subject,
-                 unnest(${changes.map((c) => c.field_name)}::text[], ${changes.map((c) => c.old_value)}::text[], ${changes.map((c) => c.new_value)}::text[])
-                   AS change(field_name, old_value, new_value)`,
-      ),
-      { through: subject },
+    this.addPart(
+      statement,
+      subject,
+      { entityType, action },
+      sql`FROM ${subject} subject,
+               unnest(${changes.map((c) => c.field_name)}::text[], ${changes.map((c) => c.old_value)}::text[], ${changes.map((c) => c.new_value)}::text[])
+                 AS change(field_name, old_value, new_value)`,
     );
   }
 
@@ -42,24 +39,26 @@ export class ChangeHistoryRecorder {
   addRowsTo(statement: WriteStatement, subject: PartRef, { entityType, action, rows }: RowsChangeHistoryInput): void {
     const changes = rows.flatMap(({ id, changes }) => changes.map((change) => ({ id, ...change })));
     if (changes.length === 0) return;
-    statement.part(
-      `${subject.name}_history`,
-      this.insert(
-        entityType,
-        action,
-        sql`FROM ${subject} subject
-            JOIN unnest(${changes.map((c) => c.id)}::int[], ${changes.map((c) => c.field_name)}::text[], ${changes.map((c) => c.old_value)}::text[],
-                        ${changes.map((c) => c.new_value)}::text[]) AS change(entity_id, field_name, old_value, new_value)
-              ON change.entity_id = subject.id`,
-      ),
-      { through: subject },
+    this.addPart(
+      statement,
+      subject,
+      { entityType, action },
+      sql`FROM ${subject} subject
+          JOIN unnest(${changes.map((c) => c.id)}::int[], ${changes.map((c) => c.field_name)}::text[], ${changes.map((c) => c.old_value)}::text[],
+                      ${changes.map((c) => c.new_value)}::text[]) AS change(entity_id, field_name, old_value, new_value)
+            ON change.entity_id = subject.id`,
     );
   }
 
-  private insert(entityType: string, action: ChangeAction, from: Sql): Sql {
+  /** `<subject>_history`: the rows `from` yields (`subject` and `change` columns), attributed to the actor. */
+  private addPart(statement: WriteStatement, subject: PartRef, { entityType, action }: { entityType: string; action: ChangeAction }, from: Sql): void {
     const { userId, name } = RequestContext.requireActor();
-    return sql`INSERT INTO change_history (organization_id, entity_type, entity_id, action, field_name, old_value, new_value, changed_by_user_id, changed_by_system)
-               SELECT subject.organization_id, ${entityType}, subject.id, ${action}, change.field_name, change.old_value, change.new_value, ${userId}::int, ${userId === null ? name : null}::varchar
-               ${from}`;
+    statement.part(
+      `${subject.name}_history`,
+      sql`INSERT INTO change_history (organization_id, entity_type, entity_id, action, field_name, old_value, new_value, changed_by_user_id, changed_by_system)
+          SELECT subject.organization_id, ${entityType}, subject.id, ${action}, change.field_name, change.old_value, change.new_value, ${userId}::int, ${userId === null ? name : null}::varchar
+          ${from}`,
+      { through: subject },
+    );
   }
 }
