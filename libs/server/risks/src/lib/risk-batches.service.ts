@@ -12,6 +12,9 @@ import { RisksRepository } from './risks.repository';
 /** A batch change re-reads and retries when a concurrent write changed one of its risks; each retry follows another's success. */
 const MAX_BATCH_ATTEMPTS = 5;
 
+/** What `insertAll` did: the rows written (in the items' order), or nothing, with those of the items' models found live. */
+export type RisksInsert = { rows: RiskRow[] } | { liveModelIds: number[] };
+
 /**
  * Many risks in one request (imports, triage), with the single writes' rules: each item is checked as its own
  * create or PATCH would be, then all are written in ONE statement with their history rows and their models'
@@ -26,6 +29,13 @@ export class RiskBatchesService {
 
   async create(dto: CreateModelRisksDto): Promise<ModelRiskResponse[]> {
     const items = dto.items.map((item) => columnsOf(item, item.status ?? ModelRiskStatus.OPEN));
+    const outcome = await this.insertAll(items);
+    if ('liveModelIds' in outcome) throw this.unknownModels(items.map((item, i) => [i, item]), outcome.liveModelIds);
+    return outcome.rows.map((row) => toModelRiskResponse(row));
+  }
+
+  /** Writes new risks in ONE statement with their history and their models' counts, or none when one of their models is not live. */
+  async insertAll(items: RiskColumns[]): Promise<RisksInsert> {
     const ids = await this.risks.reserveIds(items.length);
     const statement = WriteStatement.forActor();
     const { check, modelCount } = this.checkModels(statement, items);
@@ -34,8 +44,8 @@ export class RiskBatchesService {
     for (const item of items) addOpenDeltas(deltas, null, item);
     addOpenCountDeltas(statement, subject, deltas);
     const outcome = await this.write(statement, subject, check, 'created', items.map((after, i) => ({ id: ids[i], before: null, after })));
-    if (outcome.written !== items.length) throw this.unknownModels(items.map((item, i) => [i, item]), outcome.liveModelIds);
-    return this.read(ids);
+    if (outcome.written !== items.length) return { liveModelIds: outcome.liveModelIds };
+    return { rows: await this.risks.findRows(ids) };
   }
 
   /**

@@ -7,6 +7,7 @@ import { ModelRiskDto } from './dto/model-risk.dto';
 import { ModelRiskEntity } from './entities/model-risk.entity';
 import { deleteRisksWithModel } from './risk-cascade';
 import { RiskBatchesService } from './risk-batches.service';
+import { RiskCreates } from './risk-creates';
 import { RiskExportService } from './risk-export.service';
 import { RiskChangeHistoryController } from './risk-history.controller';
 import { RiskViewsService } from './risk-views.service';
@@ -16,9 +17,9 @@ import { RisksService } from './risks.service';
 
 /** The risk register's writes and reads, and its part in a model's deletion: for the API and the worker alike. */
 @Module({
-  exports: [AuditModule, RisksRepository, RisksService],
+  exports: [AuditModule, RiskBatchesService, RisksRepository, RisksService],
   imports: [AuditModule, InventoryCoreModule, TypeOrmModule.forFeature([ModelRiskEntity])],
-  providers: [RisksRepository, RisksService],
+  providers: [RiskBatchesService, RiskCreates, RisksRepository, RisksService],
 })
 export class RisksCoreModule implements OnModuleInit {
   constructor(
@@ -42,6 +43,6 @@ export class RisksCoreModule implements OnModuleInit {
 @Module({
   controllers: [ModelRisksController, RiskChangeHistoryController],
   imports: [RisksCoreModule],
-  providers: [RiskBatchesService, RiskExportService, RiskViewsService],
+  providers: [RiskExportService, RiskViewsService],
 })
 export class RisksModule {}

@@ -7,8 +7,9 @@ import { ModelRiskDto, PatchModelRiskDto } from './dto/model-risk.dto';
 import { ListModelRisksDto } from './dto/model-risk-query.dto';
 import { isOpen, RISK_AUDITED_FIELDS, RISK_ENTITY, transitionRefusal } from './risk-audit';
 import { acceptanceChange, addOpenDeltas, auditFields, columnsOf, patchedColumns, unknownModelMessage } from './risk-columns';
-import { Acceptance, addModelCheck, addOpenCountDeltas, addRiskInsert, addRiskRestore, addRiskSoftDelete, addRiskUpdate, RiskColumns, writtenRiskRow } from './risk-statements';
+import { addModelCheck, addOpenCountDeltas, addRiskRestore, addRiskSoftDelete, addRiskUpdate, RiskColumns, writtenRiskRow } from './risk-statements';
 import { riskEtagOf, RiskRow, todayUtc, toModelRiskResponse } from './risks.mapper';
+import { RiskCreates } from './risk-creates';
 import { RisksRepository } from './risks.repository';
 
 const DELETED = { field_name: 'is_deleted', old_value: 'false', new_value: 'true' };
@@ -28,6 +29,7 @@ export class RisksService {
   constructor(
     private readonly risks: RisksRepository,
     private readonly writer: AuditedWriter,
+    private readonly creates: RiskCreates,
   ) {}
 
   async list(query: ListModelRisksDto): Promise<Page<ModelRiskResponse>> {
@@ -43,15 +45,7 @@ export class RisksService {
   }
 
   async create(dto: ModelRiskDto): Promise<ModelRiskResponse> {
-    const columns = columnsOf(dto, dto.status ?? ModelRiskStatus.OPEN);
-    const { userId } = RequestContext.requireActor();
-    const statement = WriteStatement.forActor();
-    const check = addModelCheck(statement, columns.model_id);
-    const acceptance: Acceptance = columns.status === ModelRiskStatus.ACCEPTED ? { by: userId } : 'keep';
-    const subject = addRiskInsert(statement, columns, acceptance, userId, check);
-    addOpenCountDeltas(statement, subject, new Map([[columns.model_id, isOpen(columns.status) ? 1 : 0]]));
-    const row = await this.writer.writeAlone(statement, { entity: RISK_ENTITY, action: 'created', subject, before: null, after: columns }, writtenRiskRow(subject));
-    return toModelRiskResponse(this.writtenOrUnknownModel(row, columns.model_id));
+    return toModelRiskResponse(await this.creates.create(columnsOf(dto, dto.status ?? ModelRiskStatus.OPEN)));
   }
 
   /** A full update with the create's rules; a changed status must follow the workflow. */
@@ -128,12 +122,6 @@ export class RisksService {
       throw new PreconditionFailedError(`The risk changed since you read it (now ${riskEtagOf(row)}); reload it and apply your change again.`);
     }
     return row;
-  }
-
-  /** The row a write returned, or the 400 for a model that is not a live model of the organisation. */
-  private writtenOrUnknownModel(row: Record<string, unknown> | undefined, modelId: number): RiskRow {
-    if (!row) throw this.unknownModel(modelId);
-    return row as unknown as RiskRow;
   }
 
   private unknownModel(modelId: number): ValidationFailedError {

@@ -1,0 +1,92 @@
+import { QueuedWrite, WriteCoalescer } from './write-coalescer';
+
+/** A flush the test ends by hand: each call is recorded with its inputs and a `finish` that settles them. */
+function controlledFlush() {
+  const calls: Array<{ inputs: string[]; finish: (fail?: Error) => void }> = [];
+  const flush = (writes: Array<QueuedWrite<string, string>>) =>
+    new Promise<void>((done, failed) => {
+      calls.push({
+        inputs: writes.map((write) => write.input),
+        finish: (fail) => {
+          if (fail) return failed(fail);
+          writes.forEach((write) => write.resolve(`written ${write.input}`));
+          done();
+        },
+      });
+    });
+  return { calls, flush };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe(WriteCoalescer.name, () => {
+  it('flushes a lone write at once, alone', async () => {
+    const { calls, flush } = controlledFlush();
+    const coalescer = new WriteCoalescer(flush, { maxBatch: 10, maxInFlight: 1 });
+    const written = coalescer.write('ann', 'a');
+    await settle();
+    expect(calls.map((call) => call.inputs)).toEqual([['a']]);
+    calls[0].finish();
+    await expect(written).resolves.toBe('written a');
+  });
+
+  it('sends the writes that arrive during a flush together when it ends', async () => {
+    const { calls, flush } = controlledFlush();
+    const coalescer = new WriteCoalescer(flush, { maxBatch: 10, maxInFlight: 1 });
+    const written = ['a', 'b', 'c', 'd'].map((input) => coalescer.write('ann', input));
+    await settle();
+    expect(calls.map((call) => call.inputs)).toEqual([['a']]);
+    calls[0].finish();
+    await settle();
+    expect(calls.map((call) => call.inputs)).toEqual([['a'], ['b', 'c', 'd']]);
+    calls[1].finish();
+    await expect(Promise.all(written)).resolves.toEqual(['written a', 'written b', 'written c', 'written d']);
+  });
+
+  it('runs at most maxInFlight flushes of a lane, each with at most maxBatch writes', async () => {
+    const { calls, flush } = controlledFlush();
+    const coalescer = new WriteCoalescer(flush, { maxBatch: 2, maxInFlight: 2 });
+    const written = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((input) => coalescer.write('ann', input));
+    await settle();
+    expect(calls.map((call) => call.inputs)).toEqual([['a'], ['b']]);
+    calls[1].finish();
+    await settle();
+    expect(calls.map((call) => call.inputs)).toEqual([['a'], ['b'], ['c', 'd']]);
+    calls[0].finish();
+    calls[2].finish();
+    await settle();
+    expect(calls.map((call) => call.inputs)).toEqual([['a'], ['b'], ['c', 'd'], ['e', 'f'], ['g']]);
+    calls[3].finish();
+    calls[4].finish();
+    await expect(Promise.all(written)).resolves.toHaveLength(7);
+  });
+
+  it('never puts writes of different lanes into one flush', async () => {
+    const { calls, flush } = controlledFlush();
+    const coalescer = new WriteCoalescer(flush, { maxBatch: 10, maxInFlight: 1 });
+    const written = [coalescer.write('ann', 'a1'), coalescer.write('bob', 'b1'), coalescer.write('ann', 'a2'), coalescer.write('bob', 'b2')];
+    await settle();
+    expect(calls.map((call) => call.inputs)).toEqual([['a1'], ['b1']]);
+    calls[0].finish();
+    calls[1].finish();
+    await settle();
+    expect(calls.map((call) => call.inputs).slice(2)).toEqual([['a2'], ['b2']]);
+    calls[2].finish();
+    calls[3].finish();
+    await expect(Promise.all(written)).resolves.toEqual(['written a1', 'written b1', 'written a2', 'written b2']);
+  });
+
+  it('rejects the writes of a failed flush with its error, and goes on with the next ones', async () => {
+    const { calls, flush } = controlledFlush();
+    const coalescer = new WriteCoalescer(flush, { maxBatch: 10, maxInFlight: 1 });
+    const first = coalescer.write('ann', 'a');
+    const queued = [coalescer.write('ann', 'b'), coalescer.write('ann', 'c')];
+    await settle();
+    calls[0].finish(new Error('connection lost'));
+    await expect(first).rejects.toThrow('connection lost');
+    await settle();
+    expect(calls[1].inputs).toEqual(['b', 'c']);
+    calls[1].finish();
+    await expect(Promise.all(queued)).resolves.toEqual(['written b', 'written c']);
+  });
+});

@@ -1,0 +1,55 @@
+/** A write waiting in a `WriteCoalescer`, settled by the flush that takes it. */
+export interface QueuedWrite<I, O> {
+  input: I;
+  resolve(value: O): void;
+  reject(error: unknown): void;
+}
+
+/** Writes `writes` (all of one lane) and settles each; a write it leaves unsettled gets the error the flush threw. */
+export type FlushWrites<I, O> = (writes: Array<QueuedWrite<I, O>>) => Promise<void>;
+
+interface Lane<I, O> {
+  queue: Array<QueuedWrite<I, O>>;
+  inFlight: number;
+}
+
+/**
+ * Group commit for writes that arrive together. A write that finds fewer than `maxInFlight` flushes of its lane
+ * running is flushed at once, alone: no timer, no added wait. The writes that arrive while they run queue up and
+ * leave together (at most `maxBatch` per flush) as soon as one of them ends, so under load many writes share one
+ * statement and one commit, and an idle system writes each on its own. Writes of different lanes (e.g. of
+ * different actors) never share a flush.
+ */
+export class WriteCoalescer<I, O> {
+  private readonly lanes = new Map<string, Lane<I, O>>();
+
+  constructor(
+    private readonly flush: FlushWrites<I, O>,
+    private readonly limits: { maxBatch: number; maxInFlight: number },
+  ) {}
+
+  write(lane: string, input: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      let state = this.lanes.get(lane);
+      if (!state) this.lanes.set(lane, (state = { queue: [], inFlight: 0 }));
+      state.queue.push({ input, resolve, reject });
+      this.drain(lane, state);
+    });
+  }
+
+  private drain(key: string, lane: Lane<I, O>): void {
+    while (lane.inFlight < this.limits.maxInFlight && lane.queue.length > 0) {
+      const writes = lane.queue.splice(0, this.limits.maxBatch);
+      lane.inFlight++;
+      // A promise settles once: rejecting a write the flush already settled does nothing.
+      Promise.resolve()
+        .then(() => this.flush(writes))
+        .catch((error: unknown) => writes.forEach((write) => write.reject(error)))
+        .finally(() => {
+          lane.inFlight--;
+          if (lane.inFlight === 0 && lane.queue.length === 0) this.lanes.delete(key);
+          else this.drain(key, lane);
+        });
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { ModelRiskStatus, RISK_BATCH_MAX } from '@model-inventory/contracts';
+import { Actor, QueuedWrite, RequestContext, ValidationFailedError, WriteCoalescer, WriteStatement } from '@model-inventory/server-core';
+import { AuditedWriter } from '@model-inventory/server-history';
+import { isOpen, RISK_ENTITY } from './risk-audit';
+import { RiskBatchesService } from './risk-batches.service';
+import { unknownModelMessage } from './risk-columns';
+import { Acceptance, addModelCheck, addOpenCountDeltas, addRiskInsert, RiskColumns, writtenRiskRow } from './risk-statements';
+import { RiskRow } from './risks.mapper';
+
+/** Statements of one actor's creates running at once; the creates arriving meanwhile wait for one and share the next. */
+const FLUSHES_IN_FLIGHT = 2;
+
+interface CreateRequest {
+  actor: Actor;
+  columns: RiskColumns;
+}
+
+type QueuedCreate = QueuedWrite<CreateRequest, RiskRow>;
+
+/**
+ * Single creates (`POST /api/modelRisks`) as a group commit. Alone, a create is one statement, as before. When one
+ * actor's creates arrive together (an import script, a pipeline), those that come while earlier ones are being
+ * written are written together in ONE statement (the batch route's), each with its own history rows, and every
+ * request still gets its own answer after its own risk is committed. One create never fails because of another:
+ * a create whose model is gone gets its 400 and the others are written again without it; a statement failing for
+ * all of them (a lost connection) is followed by each create written alone.
+ */
+@Injectable()
+export class RiskCreates {
+  private readonly coalescer = new WriteCoalescer<CreateRequest, RiskRow>((creates) => this.flush(creates), {
+    maxBatch: RISK_BATCH_MAX,
+    maxInFlight: FLUSHES_IN_FLIGHT,
+  });
+
+  constructor(
+    private readonly writer: AuditedWriter,
+    private readonly batches: RiskBatchesService,
+  ) {}
+
+  create(columns: RiskColumns): Promise<RiskRow> {
+    const actor = RequestContext.requireActor();
+    return this.coalescer.write(`${actor.organizationId}:${actor.userId ?? `system:${actor.name}`}`, { actor, columns });
+  }
+
+  private flush(creates: QueuedCreate[]): Promise<void> {
+    return RequestContext.runAs(creates[0].input.actor, () => this.writeTogether(creates));
+  }
+
+  private async writeTogether(creates: QueuedCreate[]): Promise<void> {
+    if (creates.length === 1) return this.writeEachAlone(creates);
+    let outcome: Awaited<ReturnType<RiskBatchesService['insertAll']>>;
+    try {
+      outcome = await this.batches.insertAll(creates.map((create) => create.input.columns));
+    } catch {
+      return this.writeEachAlone(creates);
+    }
+    if ('rows' in outcome) return outcome.rows.forEach((row, i) => creates[i].resolve(row));
+    const live = new Set(outcome.liveModelIds);
+    const refused = creates.filter((create) => !live.has(create.input.columns.model_id));
+    if (refused.length === 0) return this.writeEachAlone(creates);
+    for (const create of refused) create.reject(this.unknownModel(create.input.columns.model_id));
+    const writable = creates.filter((create) => live.has(create.input.columns.model_id));
+    if (writable.length) await this.writeTogether(writable);
+  }
+
+  private async writeEachAlone(creates: QueuedCreate[]): Promise<void> {
+    await Promise.all(
+      creates.map((create) =>
+        this.writeOne(create.input.columns).then(
+          (row) => create.resolve(row),
+          (error: unknown) => create.reject(error),
+        ),
+      ),
+    );
+  }
+
+  private async writeOne(columns: RiskColumns): Promise<RiskRow> {
+    const { userId } = RequestContext.requireActor();
+    const statement = WriteStatement.forActor();
+    const check = addModelCheck(statement, columns.model_id);
+    const acceptance: Acceptance = columns.status === ModelRiskStatus.ACCEPTED ? { by: userId } : 'keep';
+    const subject = addRiskInsert(statement, columns, acceptance, userId, check);
+    addOpenCountDeltas(statement, subject, new Map([[columns.model_id, isOpen(columns.status) ? 1 : 0]]));
+    const row = await this.writer.writeAlone(statement, { entity: RISK_ENTITY, action: 'created', subject, before: null, after: columns }, writtenRiskRow(subject));
+    if (!row) throw this.unknownModel(columns.model_id);
+    return row as unknown as RiskRow;
+  }
+
+  private unknownModel(modelId: number): ValidationFailedError {
+    return ValidationFailedError.forField('model_id', unknownModelMessage(modelId));
+  }
+}
