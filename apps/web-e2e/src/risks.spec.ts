@@ -256,3 +256,59 @@ test('on a phone each risk is a card that fits the screen, every value in view',
   const name = card.getByTestId('risk-name');
   expect(await name.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
 });
+
+test('triage: tick several risks and move them together, offered only the moves every one of them allows', async ({ page, request }) => {
+  await page.setViewportSize({ height: 900, width: 1440 });
+  const { admin, token } = await registerOrganisation(request, { emailPrefix: 'risk-triage' });
+  const gpt = await addModel(request, token, { model: 'GPT-4o', provider: 'OpenAI', version: '2024-08-06' });
+  const risk = (risk_name: string, status = ModelRiskStatus.OPEN): CreateModelRiskRequest => ({
+    model_id: gpt.id,
+    owner: 'risk.officer@acme-corp.com',
+    risk_category: ModelRiskCategory.SECURITY,
+    risk_level: ModelRiskLevel.HIGH,
+    risk_name,
+    status,
+    target_date: day(60),
+  });
+  const imported = await request.post('/api/modelRisks/batch', {
+    data: {
+      items: [
+        risk('Prompt injection via pasted tickets'),
+        risk('PII echoed back in answers'),
+        risk('Jailbreak bypasses the content filter'),
+        risk('Model card out of date', ModelRiskStatus.RESOLVED),
+      ],
+    },
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(imported.status(), await imported.text()).toBe(201);
+
+  await signIn(page, admin.email);
+  await page.goto(`/${WebRoutes.modelInventory}/risks?sort=risk_name:asc`);
+  await expect(rows(page)).toHaveCount(4);
+  const tick = (name: string) => row(page, name).getByTestId('select-risk').locator('input');
+  for (const name of ['Prompt injection', 'PII echoed', 'Jailbreak bypasses']) await tick(name).check();
+  await expect(page.getByTestId('selected-count')).toHaveText('3 selected');
+  await page.getByTestId('bulk-status').click();
+  await expect(page.getByTestId('bulk-status-option')).toHaveText([/Move to In Progress/]);
+  await settleForScreenshot(page);
+  await page.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'risks-bulk-status.png') });
+  await page.getByTestId('bulk-status-option').click();
+
+  await expect(page.getByText('3 risks moved to In Progress.')).toBeVisible();
+  await expect(page.getByTestId('bulk-bar')).toHaveCount(0);
+  for (const name of ['Prompt injection', 'PII echoed', 'Jailbreak bypasses']) {
+    await expect(row(page, name).locator('td[data-label="Status"]')).toHaveText('In Progress');
+  }
+  await expect(row(page, 'Model card out of date').locator('td[data-label="Status"]')).toHaveText('Resolved');
+  const stored = await request.get('/api/modelRisks?status=In%20Progress', { headers: { Authorization: `Bearer ${token}` } });
+  expect((await stored.json()).total).toBe(3);
+
+  // An In Progress risk and a Resolved one have no next status in common: nothing is offered.
+  await tick('Prompt injection').check();
+  await tick('Model card out of date').check();
+  await expect(page.getByTestId('selected-count')).toHaveText('2 selected');
+  await expect(page.getByTestId('bulk-status')).toBeDisabled();
+  await page.getByTestId('clear-selection').click();
+  await expect(page.getByTestId('bulk-bar')).toHaveCount(0);
+});

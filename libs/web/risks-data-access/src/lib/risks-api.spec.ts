@@ -40,6 +40,18 @@ describe(RisksApi.name, () => {
     request.flush({ items: [], limit: 25, offset: 50, total: 0 });
   });
 
+  it('moves several risks to one status in one batch request and answers with them', async () => {
+    const changed = firstValueFrom(api.changeStatuses([3, 8], ModelRiskStatus.RESOLVED));
+    const request = backend.expectOne((r) => r.url === '/api/modelRisks/batch');
+    expect(request.request.method).toBe('PATCH');
+    expect(request.request.body).toEqual({ items: [{ id: 3, status: 'Resolved' }, { id: 8, status: 'Resolved' }] });
+    request.flush({ items: [aRisk({ id: 3, status: ModelRiskStatus.RESOLVED }), aRisk({ id: 8, status: ModelRiskStatus.RESOLVED })] });
+    expect((await changed).map((risk) => [risk.id, risk.status])).toEqual([
+      [3, 'Resolved'],
+      [8, 'Resolved'],
+    ]);
+  });
+
   it('asks for the matrix and the export of the filters, never for a page', () => {
     api.matrix({ risk_category: [ModelRiskCategory.BIAS] }).subscribe();
     backend.expectOne((r) => r.url === '/api/modelRisks/matrix' && r.params.toString() === 'risk_category=Bias%20%26%20Fairness').flush({});

@@ -4,6 +4,7 @@ import {
   ApiRoutes,
   ChangeHistoryPage,
   CreateModelRiskRequest,
+  ModelRiskBatch,
   ModelRiskListQuery,
   ModelRiskResponse,
   ModelRiskStatus,
@@ -95,6 +96,16 @@ export class RisksApi {
     return this.http
       .patch<ModelRiskResponse>(`${this.risksUrl}/${id}`, { status }, { context: handledLocally(), headers: ifMatch(etag), observe: 'response' })
       .pipe(map(versioned));
+  }
+
+  /**
+   * Moves several risks to one status in one request (`PATCH /batch`): all of them or none. A risk whose workflow
+   * refuses the move, or that is deleted, is a 409 whose `detail` names it; one gone is a 404.
+   */
+  changeStatuses(ids: readonly number[], status: ModelRiskStatus): Observable<ModelRiskResponse[]> {
+    return this.http
+      .patch<ModelRiskBatch>(`${this.risksUrl}/batch`, { items: ids.map((id) => ({ id, status })) }, { context: handledLocally() })
+      .pipe(map((batch) => batch.items));
   }
 
   /** Soft delete: the risk stays readable, with its history, under the `deleted` filter. */

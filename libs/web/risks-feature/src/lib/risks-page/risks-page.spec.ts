@@ -260,6 +260,66 @@ describe('RisksPage', () => {
     expect(await model.getValue()).toBe('Claude 3.5 Sonnet 20241022 · Anthropic');
   });
 
+  it('moves the ticked risks to a status every one of them allows, in one request', async () => {
+    await open();
+    const ticks = () => [...page().querySelectorAll<HTMLInputElement>('[data-testid=select-risk] input')];
+    const tick = async (index: number) => {
+      ticks()[index].click();
+      await settle();
+    };
+    expect(ticks()).toHaveLength(3);
+    expect(page().querySelector('[data-testid=bulk-bar]')).toBeNull();
+
+    await tick(2); // Resolved: may only be reopened
+    await tick(0); // In Progress: may be resolved or accepted
+    expect(page().querySelector('[data-testid=selected-count]')?.textContent).toBe('2 selected');
+    const change = await loader.getHarness(MatButtonHarness.with({ text: /Change status/ }));
+    expect(await change.isDisabled()).toBe(true);
+
+    await tick(2);
+    expect(await change.isDisabled()).toBe(false);
+    const menu = await loader.getHarness(MatMenuHarness.with({ triggerText: /Change status/ }));
+    await menu.open();
+    const options = await Promise.all((await menu.getItems()).map((item) => item.getText()));
+    expect(options.map((text) => text.replace('arrow_forward', '').trim())).toEqual(['Move to Resolved', 'Move to Accepted']);
+    await menu.clickItem({ text: /Accepted/ });
+
+    const request = backend.expectOne({ method: 'PATCH', url: '/api/modelRisks/batch' });
+    expect(request.request.body).toEqual({ items: [{ id: 1, status: 'Accepted' }] });
+    request.flush({ items: [{ ...RISKS[0], status: ModelRiskStatus.ACCEPTED }] });
+    await settle();
+    expect(document.body.textContent).toContain('1 risk moved to Accepted.');
+    const reloaded = answerRisksPending({ risks: RISKS, total: 7 }).map((reload) => reload.request.url);
+    expect(reloaded).toEqual(expect.arrayContaining(['/api/modelRisks', '/api/modelRisks/summary']));
+    await settle();
+    expect(page().querySelector('[data-testid=bulk-bar]')).toBeNull();
+  });
+
+  it('says why no risk was changed when the batch is refused, and shows the risks as they are', async () => {
+    await open();
+    (page().querySelector<HTMLInputElement>('[data-testid=select-all] input') as HTMLInputElement).click();
+    await settle();
+    expect(page().querySelector('[data-testid=selected-count]')?.textContent).toBe('3 selected');
+    for (const index of [0, 2]) {
+      page().querySelectorAll<HTMLInputElement>('[data-testid=select-risk] input')[index].click();
+      await settle();
+    }
+    expect(page().querySelector('[data-testid=selected-count]')?.textContent).toBe('1 selected');
+    const menu = await loader.getHarness(MatMenuHarness.with({ triggerText: /Change status/ }));
+    await menu.clickItem({ text: /In Progress/ });
+
+    const request = backend.expectOne({ method: 'PATCH', url: '/api/modelRisks/batch' });
+    expect(request.request.body).toEqual({ items: [{ id: 2, status: 'In Progress' }] });
+    request.flush(
+      { detail: 'Nothing was changed. items.0 (risk 2): Open → In Progress is not allowed.', status: 409, title: 'Conflict' },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle();
+    expect(document.body.textContent).toContain('The statuses could not be changed. Conflict: Nothing was changed. items.0 (risk 2)');
+    const reloaded = answerRisksPending({ risks: RISKS, total: 7 }).map((reload) => reload.request.url);
+    expect(reloaded).toEqual(expect.arrayContaining(['/api/modelRisks', '/api/modelRisks/summary']));
+  });
+
   it('invites writers to raise the first risk, and hides every way to change risks from auditors', async () => {
     await open('/model-inventory/risks', Role.Editor, { risks: [], summary: aRiskSummary({ total: 0 }) });
     expect(page().textContent).toContain('No risks yet.');
@@ -270,5 +330,11 @@ describe('RisksPage', () => {
     await open('/model-inventory/risks', Role.Auditor, { risks: [] });
     expect(page().textContent).toContain('No risks yet.');
     expect(await loader.getAllHarnesses(MatButtonHarness.with({ text: /New risk|Raise a risk/ }))).toHaveLength(0);
+  });
+
+  it('gives auditors no checkboxes to change several risks at once', async () => {
+    await open('/model-inventory/risks', Role.Auditor);
+    expect(page().querySelectorAll('[data-testid=risk-row]')).toHaveLength(3);
+    expect(page().querySelector('[data-testid=select-all], [data-testid=select-risk]')).toBeNull();
   });
 });

@@ -16,11 +16,12 @@ import { MatOption, MatSelect, MatSelectTrigger } from '@angular/material/select
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTooltip } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterOutlet } from '@angular/router';
-import { ModelRiskResponse, RiskFilter, WRITER_ROLES } from '@model-inventory/contracts';
+import { ModelRiskResponse, ModelRiskStatus, RiskFilter, WRITER_ROLES } from '@model-inventory/contracts';
 import { AuthStore, describeHttpError, saveBlob } from '@model-inventory/web-core';
 import { RISK_GROUPINGS, RISK_PAGE_SIZES, RiskExportFormat, RiskGrouping, RiskListStore, RisksApi } from '@model-inventory/web-risks-data-access';
 import { EmptyState } from '@model-inventory/web-shared-ui';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
+import { RiskBulkBar } from '../risk-bulk-bar/risk-bulk-bar';
 import { FILTER_DEBOUNCE_MS, RiskFilters } from '../risk-filters/risk-filters';
 import { MatrixSelection, RiskMatrixView } from '../risk-matrix/risk-matrix';
 import { RiskCardKey, RiskSummaryCards } from '../risk-summary-cards/risk-summary-cards';
@@ -63,6 +64,7 @@ const FILTER_LABELS: Record<RiskFilter, string> = { active: 'Active', all: 'All'
     MatSuffix,
     MatTooltip,
     ReactiveFormsModule,
+    RiskBulkBar,
     RiskFilters,
     RiskMatrixView,
     RiskSummaryCards,
@@ -92,6 +94,10 @@ export class RisksPage {
 
   protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly exporting = signal(false);
+  /** The ids of the risks ticked on the page shown; a new page, filter or reload starts with none. */
+  protected readonly selected = signal<ReadonlySet<number>>(new Set());
+  protected readonly selectedRisks = computed(() => this.store.items().filter((risk) => this.selected().has(risk.id)));
+  protected readonly changingStatuses = signal(false);
 
   protected readonly canWrite = computed(() => {
     const role = this.auth.user()?.role;
@@ -136,6 +142,10 @@ export class RisksPage {
           this.store.setFilters({ search: search.trim() });
         }
       });
+    effect(() => {
+      this.store.items();
+      this.clearSelection();
+    });
     // Keep the box in step with the URL (Back button, shared links, "Clear filters").
     effect(() => {
       const search = this.store.filters().search;
@@ -202,6 +212,31 @@ export class RisksPage {
     import('@model-inventory/web-shares-feature').then(open, () =>
       this.snackBar.open('Sharing could not be loaded. Reload the page and try again.', 'Dismiss', { duration: 8000 }),
     );
+  }
+
+  protected clearSelection(): void {
+    this.selected.set(new Set());
+  }
+
+  /** Moves the selected risks to `status` in one request: all of them, or none with the reason. */
+  protected changeStatuses(status: ModelRiskStatus): void {
+    const ids = this.selectedRisks().map((risk) => risk.id);
+    this.changingStatuses.set(true);
+    this.api
+      .changeStatuses(ids, status)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        error: (error: unknown) => {
+          this.changingStatuses.set(false);
+          this.snackBar.open(`The statuses could not be changed. ${describeHttpError(error)}`, 'Dismiss', { duration: 10000 });
+          this.store.reload();
+        },
+        next: (risks) => {
+          this.changingStatuses.set(false);
+          this.snackBar.open(`${risks.length} ${risks.length === 1 ? 'risk' : 'risks'} moved to ${status}.`, undefined, { duration: 4000 });
+          this.store.reload();
+        },
+      });
   }
 
   protected export(format: RiskExportFormat): void {

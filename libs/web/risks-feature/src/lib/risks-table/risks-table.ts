@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, output } from '@angular/core';
+import { MatCheckbox } from '@angular/material/checkbox';
 import { MatIcon } from '@angular/material/icon';
 import { MatSort, MatSortHeader, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -16,7 +17,7 @@ export type RiskColumn = (typeof RISK_COLUMNS)[number];
 /** The risks as a dense table; sorting is done by the API, grouping within the page shown. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatIcon, MatSort, MatSortHeader, MatTableModule, MatTooltip, RiskChip],
+  imports: [MatCheckbox, MatIcon, MatSort, MatSortHeader, MatTableModule, MatTooltip, RiskChip],
   selector: 'mi-risks-table',
   styleUrl: './risks-table.scss',
   templateUrl: './risks-table.html',
@@ -31,11 +32,18 @@ export class RisksTable {
   readonly loading = input(false);
   /** Sorting by clicking the headers; off for small tables that show every row. */
   readonly sortable = input(true);
+  /** A checkbox on each live risk, for changing several at once; deleted risks cannot be selected. */
+  readonly selectable = input(false);
+  readonly selected = input<ReadonlySet<number>>(new Set());
   readonly riskOpened = output<ModelRiskResponse>();
   readonly sortChanged = output<RiskListSort | null>();
+  readonly selectionChanged = output<ReadonlySet<number>>();
 
   protected readonly rows = computed(() => groupRiskRows(this.risks(), this.groupBy()));
-  protected readonly displayedColumns = computed(() => [...this.columns()]);
+  protected readonly displayedColumns = computed(() => (this.selectable() ? ['select', ...this.columns()] : [...this.columns()]));
+  private readonly selectableIds = computed(() => this.risks().flatMap((risk) => (risk.is_deleted ? [] : [risk.id])));
+  protected readonly allSelected = computed(() => this.selectableIds().length > 0 && this.selectableIds().every((id) => this.selected().has(id)));
+  protected readonly someSelected = computed(() => !this.allSelected() && this.selectableIds().some((id) => this.selected().has(id)));
   protected readonly groupColumns = ['group'];
   protected readonly allColumns = RISK_COLUMNS.length;
   protected readonly sortActive = computed(() => this.sort()?.field ?? '');
@@ -44,6 +52,16 @@ export class RisksTable {
   protected readonly isGroup = isGroupHeaderRow;
   protected readonly trackRow = trackRowByKey;
   protected readonly formatDate = formatDate;
+
+  protected toggleAll(): void {
+    this.selectionChanged.emit(new Set(this.allSelected() ? [] : this.selectableIds()));
+  }
+
+  protected toggle(risk: ModelRiskResponse): void {
+    const selected = new Set(this.selected());
+    if (!selected.delete(risk.id)) selected.add(risk.id);
+    this.selectionChanged.emit(selected);
+  }
 
   protected changeSort(sort: Sort): void {
     this.sortChanged.emit(sort.direction ? { direction: sort.direction, field: sort.active as ModelRiskSortField } : null);
