@@ -98,7 +98,7 @@ export class RiskBatchesService {
     action: 'created' | 'updated',
     rows: Array<{ id: number; before: RiskAuditFields | null; after: RiskColumns }>,
   ): Promise<{ written: number; liveModelIds: number[] }> {
-    const outcome = await this.writer.writeRowsAlone(
+    const [outcome] = await this.writer.writeRowsAlone(
       statement,
       { entity: RISK_ENTITY, action, subject, rows },
       sql`SELECT (SELECT count(*) FROM ${subject})::int AS written, ARRAY(SELECT id FROM ${check}) AS live_model_ids`,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ModelRiskStatus, RISK_BATCH_MAX } from '@model-inventory/contracts';
-import { Actor, QueuedWrite, RequestContext, ValidationFailedError, WriteCoalescer, WriteStatement } from '@model-inventory/server-core';
+import { ActorWriteCoalescer, QueuedWrite, RequestContext, ValidationFailedError, WriteStatement } from '@model-inventory/server-core';
 import { AuditedWriter } from '@model-inventory/server-history';
 import { isOpen, RISK_ENTITY } from './risk-audit';
 import { RiskBatchesService } from './risk-batches.service';
@@ -11,12 +11,7 @@ import { RiskRow } from './risks.mapper';
 /** Statements of one actor's creates running at once; the creates arriving meanwhile wait for one and share the next. */
 const FLUSHES_IN_FLIGHT = 2;
 
-interface CreateRequest {
-  actor: Actor;
-  columns: RiskColumns;
-}
-
-type QueuedCreate = QueuedWrite<CreateRequest, RiskRow>;
+type QueuedCreate = QueuedWrite<RiskColumns, RiskRow>;
 
 /**
  * Single creates (`POST /api/modelRisks`) as a group commit. Alone, a create is one statement, as before. When one
@@ -28,7 +23,7 @@ type QueuedCreate = QueuedWrite<CreateRequest, RiskRow>;
  */
 @Injectable()
 export class RiskCreates {
-  private readonly coalescer = new WriteCoalescer<CreateRequest, RiskRow>((creates) => this.flush(creates), {
+  private readonly coalescer = new ActorWriteCoalescer<RiskColumns, RiskRow>((creates) => this.writeTogether(creates), {
     maxBatch: RISK_BATCH_MAX,
     maxInFlight: FLUSHES_IN_FLIGHT,
   });
@@ -39,35 +34,30 @@ export class RiskCreates {
   ) {}
 
   create(columns: RiskColumns): Promise<RiskRow> {
-    const actor = RequestContext.requireActor();
-    return this.coalescer.write(`${actor.organizationId}:${actor.userId ?? `system:${actor.name}`}`, { actor, columns });
-  }
-
-  private flush(creates: QueuedCreate[]): Promise<void> {
-    return RequestContext.runAs(creates[0].input.actor, () => this.writeTogether(creates));
+    return this.coalescer.write(columns);
   }
 
   private async writeTogether(creates: QueuedCreate[]): Promise<void> {
     if (creates.length === 1) return this.writeEachAlone(creates);
     let outcome: Awaited<ReturnType<RiskBatchesService['insertAll']>>;
     try {
-      outcome = await this.batches.insertAll(creates.map((create) => create.input.columns));
+      outcome = await this.batches.insertAll(creates.map((create) => create.input));
     } catch {
       return this.writeEachAlone(creates);
     }
     if ('rows' in outcome) return outcome.rows.forEach((row, i) => creates[i].resolve(row));
     const live = new Set(outcome.liveModelIds);
-    const refused = creates.filter((create) => !live.has(create.input.columns.model_id));
+    const refused = creates.filter((create) => !live.has(create.input.model_id));
     if (refused.length === 0) return this.writeEachAlone(creates);
-    for (const create of refused) create.reject(this.unknownModel(create.input.columns.model_id));
-    const writable = creates.filter((create) => live.has(create.input.columns.model_id));
+    for (const create of refused) create.reject(this.unknownModel(create.input.model_id));
+    const writable = creates.filter((create) => live.has(create.input.model_id));
     if (writable.length) await this.writeTogether(writable);
   }
 
   private async writeEachAlone(creates: QueuedCreate[]): Promise<void> {
     await Promise.all(
       creates.map((create) =>
-        this.writeOne(create.input.columns).then(
+        this.writeOne(create.input).then(
           (row) => create.resolve(row),
           (error: unknown) => create.reject(error),
         ),

@@ -144,9 +144,17 @@ export interface RiskChange {
 /**
  * The batch's changes as one set-based update: all of them when every risk is still as it was read (not changed or
  * deleted since: `risks_as_read` locks them in id order) and every model is live; none otherwise, and the caller
- * reads again. `acceptedBy` is who accepts the ones becoming Accepted.
+ * reads again. `acceptedBy` is who accepts the ones becoming Accepted. With `each`, every change stands alone
+ * instead: those still as read and with a live model are written, the others not (coalesced single changes).
  */
-export function addRisksUpdate(statement: WriteStatement, changes: RiskChange[], acceptedBy: number | null, check: PartRef, modelCount: number): PartRef {
+export function addRisksUpdate(
+  statement: WriteStatement,
+  changes: RiskChange[],
+  acceptedBy: number | null,
+  check: PartRef,
+  modelCount: number,
+  { each = false }: { each?: boolean } = {},
+): PartRef {
   const ids = changes.map((change) => change.id);
   const asRead = statement.part(
     'risks_as_read',
@@ -163,6 +171,9 @@ export function addRisksUpdate(statement: WriteStatement, changes: RiskChange[],
     changes.map((change) => change.columns),
     [['acceptance', sql`${acceptance}::text[]`]],
   );
+  const writable = each
+    ? sql`r.id IN (SELECT id FROM ${asRead}) AND c.model_id IN (SELECT id FROM ${check})`
+    : sql`(SELECT count(*) FROM ${asRead}) = ${changes.length} AND (SELECT count(*) FROM ${check}) = ${modelCount}`;
   return statement.part(
     WRITTEN,
     sql`UPDATE model_risks r
@@ -171,8 +182,7 @@ export function addRisksUpdate(statement: WriteStatement, changes: RiskChange[],
                accepted_at = CASE c.acceptance WHEN 'set' THEN now() WHEN 'clear' THEN NULL ELSE r.accepted_at END,
                version_number = r.version_number + 1, updated_at = now()
           FROM ${rows}
-         WHERE r.id = c.id AND r.organization_id = ${TENANT}
-           AND (SELECT count(*) FROM ${asRead}) = ${changes.length} AND (SELECT count(*) FROM ${check}) = ${modelCount}
+         WHERE r.id = c.id AND r.organization_id = ${TENANT} AND ${writable}
         RETURNING r.*`,
     'tenant',
   );
@@ -212,6 +222,30 @@ export function addOpenCountDeltas(statement: WriteStatement, subject: PartRef, 
     sql`UPDATE model_inventories m SET open_risk_count = greatest(0, m.open_risk_count + d.delta)
           FROM unnest(${moved.map(([id]) => id)}::int[], ${moved.map(([, delta]) => delta)}::int[]) AS d(model_id, delta)
          WHERE m.id = d.model_id AND m.organization_id = ${TENANT} AND EXISTS (SELECT 1 FROM ${subject})`,
+    'tenant',
+  );
+}
+
+/** One risk's move of its models' open-risk counts, applied only if the risk is written. */
+export interface RiskOpenDelta {
+  riskId: number;
+  modelId: number;
+  delta: number;
+}
+
+/** As `addOpenCountDeltas`, for a subject that may write only some of its risks: each written risk's deltas move the counts. */
+export function addOpenCountDeltasOfWritten(statement: WriteStatement, subject: PartRef, deltas: RiskOpenDelta[]): void {
+  const moved = deltas.filter(({ delta }) => delta !== 0);
+  if (moved.length === 0) return;
+  statement.part(
+    `${subject.name}_open_counts`,
+    sql`UPDATE model_inventories m SET open_risk_count = greatest(0, m.open_risk_count + d.delta)
+          FROM (SELECT d.model_id, sum(d.delta)::int AS delta
+                  FROM unnest(${moved.map((d) => d.riskId)}::int[], ${moved.map((d) => d.modelId)}::int[], ${moved.map((d) => d.delta)}::int[])
+                       AS d(risk_id, model_id, delta)
+                  JOIN ${subject} written ON written.id = d.risk_id
+                 GROUP BY d.model_id) d
+         WHERE m.id = d.model_id AND m.organization_id = ${TENANT} AND d.delta <> 0`,
     'tenant',
   );
 }

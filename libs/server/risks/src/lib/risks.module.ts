@@ -7,6 +7,7 @@ import { ModelRiskDto } from './dto/model-risk.dto';
 import { ModelRiskEntity } from './entities/model-risk.entity';
 import { deleteRisksWithModel } from './risk-cascade';
 import { RiskBatchesService } from './risk-batches.service';
+import { RiskChanges } from './risk-changes';
 import { RiskCreates } from './risk-creates';
 import { RiskExportService } from './risk-export.service';
 import { RiskChangeHistoryController } from './risk-history.controller';
@@ -19,7 +20,7 @@ import { RisksService } from './risks.service';
 @Module({
   exports: [AuditModule, RiskBatchesService, RisksRepository, RisksService],
   imports: [AuditModule, InventoryCoreModule, TypeOrmModule.forFeature([ModelRiskEntity])],
-  providers: [RiskBatchesService, RiskCreates, RisksRepository, RisksService],
+  providers: [RiskBatchesService, RiskChanges, RiskCreates, RisksRepository, RisksService],
 })
 export class RisksCoreModule implements OnModuleInit {
   constructor(

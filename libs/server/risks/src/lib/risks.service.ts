@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ModelRiskResponse, ModelRiskStatus, Page } from '@model-inventory/contracts';
-import { ConflictError, NotFoundError, PreconditionFailedError, RequestContext, ValidationFailedError, WriteStatement } from '@model-inventory/server-core';
+import { ConflictError, NotFoundError, PreconditionFailedError, ValidationFailedError, WriteStatement } from '@model-inventory/server-core';
 import { AuditedWriter, diffFields } from '@model-inventory/server-history';
 import { EntityManager } from 'typeorm';
 import { ModelRiskDto, PatchModelRiskDto } from './dto/model-risk.dto';
 import { ListModelRisksDto } from './dto/model-risk-query.dto';
 import { isOpen, RISK_AUDITED_FIELDS, RISK_ENTITY, transitionRefusal } from './risk-audit';
-import { acceptanceChange, addOpenDeltas, auditFields, columnsOf, patchedColumns, unknownModelMessage } from './risk-columns';
-import { addModelCheck, addOpenCountDeltas, addRiskRestore, addRiskSoftDelete, addRiskUpdate, RiskColumns, writtenRiskRow } from './risk-statements';
+import { columnsOf, patchedColumns, unknownModelMessage } from './risk-columns';
+import { addModelCheck, addOpenCountDeltas, addRiskRestore, addRiskSoftDelete, RiskColumns, writtenRiskRow } from './risk-statements';
 import { riskEtagOf, RiskRow, todayUtc, toModelRiskResponse } from './risks.mapper';
+import { RiskChanges } from './risk-changes';
 import { RiskCreates } from './risk-creates';
 import { RisksRepository } from './risks.repository';
 
@@ -30,6 +31,7 @@ export class RisksService {
     private readonly risks: RisksRepository,
     private readonly writer: AuditedWriter,
     private readonly creates: RiskCreates,
+    private readonly changes: RiskChanges,
   ) {}
 
   async list(query: ListModelRisksDto): Promise<Page<ModelRiskResponse>> {
@@ -72,12 +74,8 @@ export class RisksService {
       const refusal = transitionRefusal(before.status, columns.status);
       if (refusal) throw new ConflictError(refusal);
       if (diffFields(RISK_AUDITED_FIELDS, before, columns).length === 0) return toModelRiskResponse(before);
-      const statement = WriteStatement.forActor();
-      const check = addModelCheck(statement, columns.model_id);
-      const subject = addRiskUpdate(statement, id, before.version_number, columns, acceptanceChange(before.status, columns.status, RequestContext.requireActor().userId), check);
-      addOpenCountDeltas(statement, subject, addOpenDeltas(new Map(), before, columns));
-      const row = await this.writer.writeAlone(statement, { entity: RISK_ENTITY, action: 'updated', subject, before: auditFields(before), after: columns }, writtenRiskRow(subject));
-      if (row) return toModelRiskResponse(row as unknown as RiskRow);
+      const row = await this.changes.write({ before, columns });
+      if (row) return toModelRiskResponse(row);
       const now = this.checkedRow(id, await this.risks.findRow(id), ifMatch);
       if (now.version_number === before.version_number) throw this.unknownModel(columns.model_id);
       if (attempt >= MAX_WRITE_ATTEMPTS) throw new ConflictError(`Model risk ${id} is being changed by others right now; reload it and try again.`);

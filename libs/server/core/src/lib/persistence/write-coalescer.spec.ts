@@ -1,4 +1,6 @@
-import { QueuedWrite, WriteCoalescer } from './write-coalescer';
+import { Role } from '@model-inventory/contracts';
+import { Actor, RequestContext } from '../context/request-context';
+import { ActorWriteCoalescer, QueuedWrite, WriteCoalescer } from './write-coalescer';
 
 /** A flush the test ends by hand: each call is recorded with its inputs and a `finish` that settles them. */
 function controlledFlush() {
@@ -88,5 +90,34 @@ describe(WriteCoalescer.name, () => {
     expect(calls[1].inputs).toEqual(['b', 'c']);
     calls[1].finish();
     await expect(Promise.all(queued)).resolves.toEqual(['written b', 'written c']);
+  });
+});
+
+describe(ActorWriteCoalescer.name, () => {
+  const actor = (userId: number | null, name: string): Actor => ({ organizationId: 1, role: Role.Editor, userId, name, email: null });
+
+  it('flushes each actor’s writes apart, running every flush as the actor its writes came from', async () => {
+    const flushes: Array<{ as: string | undefined; inputs: string[] }> = [];
+    const coalescer = new ActorWriteCoalescer<string, string>(
+      async (writes) => {
+        flushes.push({ as: RequestContext.actor()?.name, inputs: writes.map((write) => write.input) });
+        await new Promise((resolve) => setImmediate(resolve));
+        writes.forEach((write) => write.resolve(`${write.input} by ${RequestContext.requireActor().name}`));
+      },
+      { maxBatch: 10, maxInFlight: 1 },
+    );
+    const as = (who: Actor, input: string) => RequestContext.runAs(who, () => coalescer.write(input));
+    const [ann, bob, sync] = [actor(7, 'Ann'), actor(8, 'Bob'), actor(null, 'MLflow sync')];
+
+    const written = await Promise.all([as(ann, 'a1'), as(bob, 'b1'), as(ann, 'a2'), as(sync, 's1'), as(bob, 'b2'), as(ann, 'a3')]);
+
+    expect(written).toEqual(['a1 by Ann', 'b1 by Bob', 'a2 by Ann', 's1 by MLflow sync', 'b2 by Bob', 'a3 by Ann']);
+    expect(flushes).toEqual([
+      { as: 'Ann', inputs: ['a1'] },
+      { as: 'Bob', inputs: ['b1'] },
+      { as: 'MLflow sync', inputs: ['s1'] },
+      { as: 'Ann', inputs: ['a2', 'a3'] },
+      { as: 'Bob', inputs: ['b2'] },
+    ]);
   });
 });

@@ -1,3 +1,5 @@
+import { Actor, RequestContext } from '../context/request-context';
+
 /** A write waiting in a `WriteCoalescer`, settled by the flush that takes it. */
 export interface QueuedWrite<I, O> {
   input: I;
@@ -51,5 +53,26 @@ export class WriteCoalescer<I, O> {
           else this.drain(key, lane);
         });
     }
+  }
+}
+
+/**
+ * A `WriteCoalescer` with one lane per actor (organisation and user, or the system's name): each flush runs as the
+ * one actor all its writes came from, so what it writes is attributed to them.
+ */
+export class ActorWriteCoalescer<I, O> {
+  private readonly coalescer: WriteCoalescer<{ actor: Actor; input: I }, O>;
+
+  constructor(flush: FlushWrites<I, O>, limits: { maxBatch: number; maxInFlight: number }) {
+    this.coalescer = new WriteCoalescer(
+      (writes) => RequestContext.runAs(writes[0].input.actor, () => flush(writes.map(({ input, resolve, reject }) => ({ input: input.input, reject, resolve })))),
+      limits,
+    );
+  }
+
+  /** Queues `input` in the lane of the request's actor. */
+  write(input: I): Promise<O> {
+    const actor = RequestContext.requireActor();
+    return this.coalescer.write(`${actor.organizationId}:${actor.userId ?? `system:${actor.name}`}`, { actor, input });
   }
 }

@@ -70,8 +70,8 @@ export class AuditedWriter {
     return row;
   }
 
-  /** `writeAlone` for a set-based write of several rows, each with its own history rows. */
-  async writeRowsAlone<F extends object>(statement: WriteStatement, change: AuditedRowsChange<F>, result?: Sql): Promise<Record<string, unknown> | undefined> {
+  /** `writeAlone` for a set-based write of several rows, each with its own history rows. Returns every row of `result`. */
+  async writeRowsAlone<F extends object>(statement: WriteStatement, change: AuditedRowsChange<F>, result?: Sql): Promise<Array<Record<string, unknown>>> {
     const { entity, action, subject, rows } = change;
     if (entity.counted || entity.events[action]) throw new Error(`a set-based ${action} of ${entity.type} records history only; write it one change per row`);
     const history = rows.map(({ id, before, after }) => ({ id, changes: diffFields(entity.auditedFields, before, after) }));
@@ -83,8 +83,9 @@ export class AuditedWriter {
         return [];
       },
       result,
+      { allRows: true },
     );
-    return written.row;
+    return written.rows;
   }
 
   /**
@@ -114,17 +115,19 @@ export class AuditedWriter {
   }
 
   /** Runs the statement once `addRecords` has added the audit parts (returning the pending-event columns). */
-  private async run(manager: EntityManager, statement: WriteStatement, addRecords: () => Sql[], result?: Sql) {
+  private async run(manager: EntityManager, statement: WriteStatement, addRecords: () => Sql[], result?: Sql, { allRows = false } = {}) {
     if (statement.organizationId !== RequestContext.requireActor().organizationId) throw new Error("a write statement must be built for the actor's organisation");
     const pendingColumns = addRecords();
     const pendingList = pendingColumns.length ? sql.join(pendingColumns, sql` || `) : sql`'{}'::text[]`;
-    // One row always, so the pending events are read even when `result` has none; `result_found__` tells.
+    // One row at least, so the pending events are read even when `result` has none; `result_found__` tells.
+    const limit = allRows ? sql`` : sql`LIMIT 1`;
     const select = result
-      ? sql`SELECT ${pendingList} AS pending_events__, result.* FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT true AS result_found__, r.* FROM (${result}) r LIMIT 1) result ON true`
+      ? sql`SELECT ${pendingList} AS pending_events__, result.* FROM (SELECT 1) one LEFT JOIN LATERAL (SELECT true AS result_found__, r.* FROM (${result}) r ${limit}) result ON true`
       : sql`SELECT ${pendingList} AS pending_events__`;
     const { text, values } = statement.build(select);
-    const [{ pending_events__: pending, result_found__: found, ...row }] = await queryPrepared<Record<string, unknown>>(manager, text, values);
-    return { row: found ? row : undefined, pending: (pending as string[] | null) ?? [] };
+    const found = await queryPrepared<Record<string, unknown>>(manager, text, values);
+    const rows = found.filter((row) => row['result_found__']).map(({ pending_events__: _pending, result_found__: _found, ...row }) => row);
+    return { row: rows[0], rows, pending: (found[0]['pending_events__'] as string[] | null) ?? [] };
   }
 
   /** Adds the change's history, counters and event; returns the event's pending-UUIDs column, if any. */
