@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RISK_BATCH_MAX } from '@model-inventory/contracts';
-import { ActorWriteCoalescer, QueuedWrite, RequestContext, WriteStatement } from '@model-inventory/server-core';
+import { ActorWriteCoalescer, QueuedWrite, RequestContext, settleEachAlone, WriteStatement } from '@model-inventory/server-core';
 import { AuditedWriter } from '@model-inventory/server-history';
 import { isOpen, RISK_ENTITY } from './risk-audit';
 import { acceptanceChange, addOpenDeltas, auditFields } from './risk-columns';
@@ -62,27 +62,16 @@ export class RiskChanges {
       }
     }
 
-    if (first.length === 1) await this.writeEachAlone(first);
+    if (first.length === 1) await settleEachAlone(first, (input) => this.writeOne(input));
     else {
       try {
         const written = await this.writeEach(first.map((change) => change.input));
         for (const change of first) change.resolve(written.get(change.input.before.id) ?? null);
       } catch {
-        await this.writeEachAlone(first);
+        await settleEachAlone(first, (input) => this.writeOne(input));
       }
     }
     if (repeats.length) await this.writeTogether(repeats);
-  }
-
-  private async writeEachAlone(changes: QueuedChange[]): Promise<void> {
-    await Promise.all(
-      changes.map((change) =>
-        this.writeOne(change.input).then(
-          (row) => change.resolve(row),
-          (error: unknown) => change.reject(error),
-        ),
-      ),
-    );
   }
 
   private async writeOne({ before, columns }: RiskChangeRequest): Promise<RiskRow | null> {

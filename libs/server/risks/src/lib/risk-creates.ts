@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ModelRiskStatus, RISK_BATCH_MAX } from '@model-inventory/contracts';
-import { ActorWriteCoalescer, QueuedWrite, RequestContext, ValidationFailedError, WriteStatement } from '@model-inventory/server-core';
+import { ActorWriteCoalescer, QueuedWrite, RequestContext, settleEachAlone, ValidationFailedError, WriteStatement } from '@model-inventory/server-core';
 import { AuditedWriter } from '@model-inventory/server-history';
 import { isOpen, RISK_ENTITY } from './risk-audit';
-import { RiskBatchesService } from './risk-batches.service';
+import { RiskBatchesService, RisksInsert } from './risk-batches.service';
 import { unknownModelMessage } from './risk-columns';
 import { Acceptance, addModelCheck, addOpenCountDeltas, addRiskInsert, RiskColumns, writtenRiskRow } from './risk-statements';
 import { RiskRow } from './risks.mapper';
@@ -38,31 +38,20 @@ export class RiskCreates {
   }
 
   private async writeTogether(creates: QueuedCreate[]): Promise<void> {
-    if (creates.length === 1) return this.writeEachAlone(creates);
-    let outcome: Awaited<ReturnType<RiskBatchesService['insertAll']>>;
+    if (creates.length === 1) return settleEachAlone(creates, (input) => this.writeOne(input));
+    let outcome: RisksInsert;
     try {
       outcome = await this.batches.insertAll(creates.map((create) => create.input));
     } catch {
-      return this.writeEachAlone(creates);
+      return settleEachAlone(creates, (input) => this.writeOne(input));
     }
     if ('rows' in outcome) return outcome.rows.forEach((row, i) => creates[i].resolve(row));
     const live = new Set(outcome.liveModelIds);
     const refused = creates.filter((create) => !live.has(create.input.model_id));
-    if (refused.length === 0) return this.writeEachAlone(creates);
+    if (refused.length === 0) return settleEachAlone(creates, (input) => this.writeOne(input));
     for (const create of refused) create.reject(this.unknownModel(create.input.model_id));
     const writable = creates.filter((create) => live.has(create.input.model_id));
     if (writable.length) await this.writeTogether(writable);
-  }
-
-  private async writeEachAlone(creates: QueuedCreate[]): Promise<void> {
-    await Promise.all(
-      creates.map((create) =>
-        this.writeOne(create.input).then(
-          (row) => create.resolve(row),
-          (error: unknown) => create.reject(error),
-        ),
-      ),
-    );
   }
 
   private async writeOne(columns: RiskColumns): Promise<RiskRow> {

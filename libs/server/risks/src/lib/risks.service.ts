@@ -8,9 +8,9 @@ import { ListModelRisksDto } from './dto/model-risk-query.dto';
 import { isOpen, RISK_AUDITED_FIELDS, RISK_ENTITY, transitionRefusal } from './risk-audit';
 import { columnsOf, patchedColumns, unknownModelMessage } from './risk-columns';
 import { addModelCheck, addOpenCountDeltas, addRiskRestore, addRiskSoftDelete, RiskColumns, writtenRiskRow } from './risk-statements';
-import { riskEtagOf, RiskRow, todayUtc, toModelRiskResponse } from './risks.mapper';
 import { RiskChanges } from './risk-changes';
 import { RiskCreates } from './risk-creates';
+import { riskEtagOf, RiskRow, todayUtc, toModelRiskResponse } from './risks.mapper';
 import { RisksRepository } from './risks.repository';
 
 const DELETED = { field_name: 'is_deleted', old_value: 'false', new_value: 'true' };

@@ -76,3 +76,8 @@ export class ActorWriteCoalescer<I, O> {
     return this.coalescer.write(`${actor.organizationId}:${actor.userId ?? `system:${actor.name}`}`, { actor, input });
   }
 }
+
+/** Settles each of `writes` with the outcome of `write` on its own input, all at once: a failure is only its own. */
+export async function settleEachAlone<I, O>(writes: Array<QueuedWrite<I, O>>, write: (input: I) => Promise<O>): Promise<void> {
+  await Promise.all(writes.map((queued) => write(queued.input).then(queued.resolve, queued.reject)));
+}
