@@ -312,3 +312,44 @@ test('triage: tick several risks and move them together, offered only the moves 
   await page.getByTestId('clear-selection').click();
   await expect(page.getByTestId('bulk-bar')).toHaveCount(0);
 });
+
+test('import: raise risks from a CSV file, all or none, with a refusal shown by the file’s line', async ({ page, request }) => {
+  await page.setViewportSize({ height: 900, width: 1440 });
+  const { admin, token } = await registerOrganisation(request, { emailPrefix: 'risk-import' });
+  const gpt = await addModel(request, token, { model: 'GPT-4o', provider: 'OpenAI', version: '2024-08-06' });
+  const csv = (level: string) =>
+    Buffer.from(
+      [
+        'Risk,Level,Category,Status,Owner,Target date,Description',
+        `Prompt injection via pasted tickets,Critical,Security,In Progress,sec@acme-corp.com,${day(30)},"Tickets quote ""ignore previous instructions"", verbatim"`,
+        `PII echoed back in answers,High,Compliance,,dpo@acme-corp.com,${day(60)},`,
+        `Accuracy drops on non-English tickets,${level},Performance,Open,ml-platform@acme-corp.com,${day(-10)},`,
+      ].join('\r\n'),
+    );
+
+  await signIn(page, admin.email);
+  await page.goto(`/${WebRoutes.modelInventory}/risks?model_id=${gpt.id}`);
+  await page.getByTestId('import-risks').click();
+  const importer = dialog(page);
+  await expect(importer).toContainText('Lines without a model_id are raised for the model the list is filtered by.');
+  await importer.getByTestId('import-file-input').setInputFiles({ buffer: csv('Urgent'), mimeType: 'text/csv', name: 'risk-register.csv' });
+  await expect(importer.getByTestId('import-summary')).toHaveText(/risk-register\.csv: 3 risks/);
+  await expect(importer.getByTestId('import-preview').locator('tbody tr')).toHaveCount(3);
+  await importer.getByTestId('import-submit').click();
+  await expect(importer.getByTestId('import-error')).toHaveText([/Line 4, risk_level: .*Low, Medium, High, Critical/]);
+  await settleForScreenshot(page);
+  await page.screenshot({ animations: 'disabled', path: join(SCREENSHOTS, 'risks-import-refused.png') });
+  const nothing = await request.get('/api/modelRisks?filter=all', { headers: { Authorization: `Bearer ${token}` } });
+  expect((await nothing.json()).total).toBe(0);
+
+  await importer.getByTestId('import-file-input').setInputFiles({ buffer: csv('High'), mimeType: 'text/csv', name: 'risk-register.csv' });
+  await expect(importer.getByTestId('import-refusal')).toHaveCount(0);
+  await importer.getByTestId('import-submit').click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByText('3 risks imported.')).toBeVisible();
+  await expect(rows(page)).toHaveCount(3);
+  await expect(row(page, 'Prompt injection via pasted tickets').locator('td[data-label="Status"]')).toHaveText('In Progress');
+  await expect(row(page, 'Accuracy drops on non-English tickets').getByTestId('overdue')).toBeVisible();
+  const stored = await request.get(`/api/modelRisks?model_id=${gpt.id}&search=Prompt`, { headers: { Authorization: `Bearer ${token}` } });
+  expect((await stored.json()).items[0].description).toBe('Tickets quote "ignore previous instructions", verbatim');
+});

@@ -125,7 +125,7 @@ describe('risk lists, summary, matrix, export, roles, tenancy and the model regi
     expect(response.headers['content-type']).toContain('text/csv');
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="Org-[0-9a-f]+-model-risks-\d{4}-\d{2}-\d{2}\.csv"$/);
     const lines = response.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toMatch(/^ID,Risk,Model,Level,Category,Status,Owner,Target date,Overdue,/);
+    expect(lines[0]).toMatch(/^ID,Risk,Model,Model ID,Level,Category,Status,Owner,Target date,Overdue,/);
     expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(['Postcode proxy bias', 'Prompt injection']);
     await client.http().get('/api/modelRisks/export?format=pdf').set(org.auth).expect(400);
   });

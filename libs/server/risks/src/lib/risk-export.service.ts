@@ -12,6 +12,7 @@ const COLUMNS: ExportColumn<RiskExportRow>[] = [
   { key: 'id', header: 'ID', width: 8 },
   { key: 'risk_name', header: 'Risk', width: 36 },
   { key: 'model_name', header: 'Model', width: 30 },
+  { key: 'model_id', header: 'Model ID', width: 10 },
   { key: 'risk_level', header: 'Level', width: 10 },
   { key: 'risk_category', header: 'Category', width: 16 },
   { key: 'status', header: 'Status', width: 12 },

@@ -98,6 +98,11 @@ export class RisksApi {
       .pipe(map(versioned));
   }
 
+  /** Raises several risks in one request (`POST /batch`): all of them or none; a 400 names each bad field as `items.N.field`. */
+  createMany(requests: readonly CreateModelRiskRequest[]): Observable<ModelRiskResponse[]> {
+    return this.http.post<ModelRiskBatch>(`${this.risksUrl}/batch`, { items: requests }, { context: handledLocally() }).pipe(map((batch) => batch.items));
+  }
+
   /**
    * Moves several risks to one status in one request (`PATCH /batch`): all of them or none. A risk whose workflow
    * refuses the move, or that is deleted, is a 409 whose `detail` names it; one gone is a 404.

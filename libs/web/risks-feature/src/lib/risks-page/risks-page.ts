@@ -22,6 +22,7 @@ import { RISK_GROUPINGS, RISK_PAGE_SIZES, RiskExportFormat, RiskGrouping, RiskLi
 import { EmptyState } from '@model-inventory/web-shared-ui';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { RiskBulkBar } from '../risk-bulk-bar/risk-bulk-bar';
+import { openRiskImportDialog } from '../risk-import-dialog/risk-import-dialog';
 import { FILTER_DEBOUNCE_MS, RiskFilters } from '../risk-filters/risk-filters';
 import { MatrixSelection, RiskMatrixView } from '../risk-matrix/risk-matrix';
 import { RiskCardKey, RiskSummaryCards } from '../risk-summary-cards/risk-summary-cards';
@@ -189,6 +190,17 @@ export class RisksPage {
 
   protected newRisk(): void {
     void this.router.navigate(['new'], { queryParamsHandling: 'preserve', relativeTo: this.route });
+  }
+
+  /** Raises risks from a CSV file; lines without a model get the model the list is filtered by. */
+  protected importRisks(): void {
+    openRiskImportDialog(this.dialog, { modelId: this.store.filters().model_id })
+      .afterClosed()
+      .subscribe((imported) => {
+        if (!imported) return;
+        this.snackBar.open(`${imported} ${imported === 1 ? 'risk' : 'risks'} imported.`, undefined, { duration: 4000 });
+        this.store.reload();
+      });
   }
 
   protected shareLink(): void {
