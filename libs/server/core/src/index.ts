@@ -15,7 +15,7 @@ export * from './lib/persistence/sql';
 export * from './lib/persistence/write-statement';
 export * from './lib/persistence/row-writes';
 export * from './lib/persistence/prepared-query';
-export * from './lib/persistence/write-coalescer';
+export * from './lib/persistence/coalescer';
 export * from './lib/http/page.dto';
 export * from './lib/http/problem.dto';
 export * from './lib/http/api-docs';

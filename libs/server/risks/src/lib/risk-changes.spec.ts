@@ -3,6 +3,7 @@ import { Actor, RequestContext } from '@model-inventory/server-core';
 import { AuditedWriter } from '@model-inventory/server-history';
 import { RiskChangeRequest, RiskChanges } from './risk-changes';
 import { RiskRow } from './risks.mapper';
+import { RisksRepository } from './risks.repository';
 
 const ANN: Actor = { organizationId: 1, role: Role.Editor, userId: 7, name: 'Ann', email: 'ann@example.com' };
 
@@ -32,7 +33,7 @@ function changes() {
     }),
     writeRowsAlone: jest.fn(async (): Promise<unknown[]> => Promise.reject(new Error('deadlock detected'))),
   };
-  return { service: new RiskChanges(writer as unknown as AuditedWriter), writer, alone };
+  return { service: new RiskChanges(writer as unknown as AuditedWriter, {} as RisksRepository), writer, alone };
 }
 
 describe(RiskChanges.name, () => {
@@ -60,5 +61,21 @@ describe(RiskChanges.name, () => {
     expect(shared).toEqual([[3, 4]]);
     expect(writer.writeAlone).toHaveBeenCalledTimes(3); // 1 and 2 alone (nothing was running), the repeat of 3 after [3, 4]
     expect(written.map((row) => row?.owner)).toEqual(['a@x', 'b@x', 'c@x', 'd@x', 'e@x']);
+  });
+
+  it('reads the risks of changes arriving together in one query, each answered with its own risk or null', async () => {
+    const stored = new Map([1, 2, 3].map((id) => [id, { id, risk_name: `Risk ${id}` } as RiskRow]));
+    const tick = () => new Promise((resolve) => setImmediate(resolve));
+    const risks = {
+      findRow: jest.fn(async (id: number) => (await tick(), stored.get(id) ?? null)),
+      findRows: jest.fn(async (ids: number[]) => (await tick(), ids.flatMap((id) => (stored.has(id) ? [stored.get(id) as RiskRow] : [])))),
+    };
+    const service = new RiskChanges({} as AuditedWriter, risks as unknown as RisksRepository);
+
+    const read = await RequestContext.runAs(ANN, () => Promise.all([1, 2, 2, 9, 3].map((id) => service.read(id))));
+
+    expect(read.map((row) => row?.risk_name ?? null)).toEqual(['Risk 1', 'Risk 2', 'Risk 2', null, 'Risk 3']);
+    expect(risks.findRow.mock.calls).toEqual([[1], [2]]);
+    expect(risks.findRows.mock.calls).toEqual([[[2, 9, 3]]]);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RISK_BATCH_MAX } from '@model-inventory/contracts';
-import { ActorWriteCoalescer, QueuedWrite, RequestContext, settleEachAlone, WriteStatement } from '@model-inventory/server-core';
+import { ActorCoalescer, Queued, RequestContext, settleEachAlone, WriteStatement } from '@model-inventory/server-core';
 import { AuditedWriter } from '@model-inventory/server-history';
 import { isOpen, RISK_ENTITY } from './risk-audit';
 import { acceptanceChange, addOpenDeltas, auditFields } from './risk-columns';
@@ -16,6 +16,7 @@ import {
   writtenRiskRow,
 } from './risk-statements';
 import { RiskRow } from './risks.mapper';
+import { RisksRepository } from './risks.repository';
 
 /** Statements of one actor's changes running at once; the changes arriving meanwhile wait for one and share the next. */
 const FLUSHES_IN_FLIGHT = 2;
@@ -26,27 +27,46 @@ export interface RiskChangeRequest {
   columns: RiskColumns;
 }
 
-type QueuedChange = QueuedWrite<RiskChangeRequest, RiskRow | null>;
+type QueuedChange = Queued<RiskChangeRequest, RiskRow | null>;
 
 /**
- * The write of a single PUT/PATCH (after its rules were checked on the risk as read) as a group commit, like
- * `RiskCreates`: alone, one statement as before; one actor's changes arriving together share one statement, in which
+ * The read and the write of a single PUT/PATCH as group commits, like `RiskCreates`. Reads of one actor arriving
+ * together are one query. The write (after the change's rules were checked on the risk as read): alone, one statement as before; one actor's changes arriving together share one statement, in which
  * each stands alone — written when its risk is still at the version read and its model is live, otherwise not (the
  * caller reads again and decides, as after a lost race). Two changes of one risk never share a statement: the second
  * waits for the first's commit. A statement failing for all is followed by each change written alone.
  */
 @Injectable()
 export class RiskChanges {
-  private readonly coalescer = new ActorWriteCoalescer<RiskChangeRequest, RiskRow | null>((changes) => this.writeTogether(changes), {
+  private readonly writes = new ActorCoalescer<RiskChangeRequest, RiskRow | null>((changes) => this.writeTogether(changes), {
     maxBatch: RISK_BATCH_MAX,
     maxInFlight: FLUSHES_IN_FLIGHT,
   });
 
-  constructor(private readonly writer: AuditedWriter) {}
+  private readonly reads = new ActorCoalescer<number, RiskRow | null>((reads) => this.readTogether(reads), {
+    maxBatch: RISK_BATCH_MAX,
+    maxInFlight: FLUSHES_IN_FLIGHT,
+  });
+
+  constructor(
+    private readonly writer: AuditedWriter,
+    private readonly risks: RisksRepository,
+  ) {}
+
+  /** The risk as it is now, deleted or not, or null: the reads of one actor's changes arriving together are one query. */
+  read(id: number): Promise<RiskRow | null> {
+    return this.reads.submit(id);
+  }
 
   /** The risk as written, or null when it was not: changed or deleted since it was read, or its model is not live. */
   write(change: RiskChangeRequest): Promise<RiskRow | null> {
-    return this.coalescer.write(change);
+    return this.writes.submit(change);
+  }
+
+  private async readTogether(reads: Array<Queued<number, RiskRow | null>>): Promise<void> {
+    const rows = reads.length === 1 ? [await this.risks.findRow(reads[0].input)] : await this.risks.findRows([...new Set(reads.map((read) => read.input))]);
+    const byId = new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+    for (const read of reads) read.resolve(byId.get(read.input) ?? null);
   }
 
   private async writeTogether(changes: QueuedChange[]): Promise<void> {

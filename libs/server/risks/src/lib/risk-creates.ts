@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ModelRiskStatus, RISK_BATCH_MAX } from '@model-inventory/contracts';
-import { ActorWriteCoalescer, QueuedWrite, RequestContext, settleEachAlone, ValidationFailedError, WriteStatement } from '@model-inventory/server-core';
+import { ActorCoalescer, Queued, RequestContext, settleEachAlone, ValidationFailedError, WriteStatement } from '@model-inventory/server-core';
 import { AuditedWriter } from '@model-inventory/server-history';
 import { isOpen, RISK_ENTITY } from './risk-audit';
 import { RiskBatchesService, RisksInsert } from './risk-batches.service';
@@ -11,7 +11,7 @@ import { RiskRow } from './risks.mapper';
 /** Statements of one actor's creates running at once; the creates arriving meanwhile wait for one and share the next. */
 const FLUSHES_IN_FLIGHT = 2;
 
-type QueuedCreate = QueuedWrite<RiskColumns, RiskRow>;
+type QueuedCreate = Queued<RiskColumns, RiskRow>;
 
 /**
  * Single creates (`POST /api/modelRisks`) as a group commit. Alone, a create is one statement, as before. When one
@@ -23,7 +23,7 @@ type QueuedCreate = QueuedWrite<RiskColumns, RiskRow>;
  */
 @Injectable()
 export class RiskCreates {
-  private readonly coalescer = new ActorWriteCoalescer<RiskColumns, RiskRow>((creates) => this.writeTogether(creates), {
+  private readonly coalescer = new ActorCoalescer<RiskColumns, RiskRow>((creates) => this.writeTogether(creates), {
     maxBatch: RISK_BATCH_MAX,
     maxInFlight: FLUSHES_IN_FLIGHT,
   });
@@ -34,7 +34,7 @@ export class RiskCreates {
   ) {}
 
   create(columns: RiskColumns): Promise<RiskRow> {
-    return this.coalescer.write(columns);
+    return this.coalescer.submit(columns);
   }
 
   private async writeTogether(creates: QueuedCreate[]): Promise<void> {

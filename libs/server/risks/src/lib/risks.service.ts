@@ -67,7 +67,7 @@ export class RisksService {
    * gets its 409), with no lock held across round trips (ADR 0001).
    */
   private async change(id: number, ifMatch: string | undefined, columnsAfter: (before: RiskRow) => RiskColumns): Promise<ModelRiskResponse> {
-    let before = this.checkedRow(id, await this.risks.findRow(id), ifMatch);
+    let before = this.checkedRow(id, await this.changes.read(id), ifMatch);
     for (let attempt = 1; ; attempt++) {
       if (before.is_deleted) throw new ConflictError(`Model risk ${id} is deleted; restore it first (POST /api/modelRisks/${id}/restore), then edit it.`);
       const columns = columnsAfter(before);
@@ -76,7 +76,7 @@ export class RisksService {
       if (diffFields(RISK_AUDITED_FIELDS, before, columns).length === 0) return toModelRiskResponse(before);
       const row = await this.changes.write({ before, columns });
       if (row) return toModelRiskResponse(row);
-      const now = this.checkedRow(id, await this.risks.findRow(id), ifMatch);
+      const now = this.checkedRow(id, await this.changes.read(id), ifMatch);
       if (now.version_number === before.version_number) throw this.unknownModel(columns.model_id);
       if (attempt >= MAX_WRITE_ATTEMPTS) throw new ConflictError(`Model risk ${id} is being changed by others right now; reload it and try again.`);
       before = now;

@@ -1,11 +1,11 @@
 import { Role } from '@model-inventory/contracts';
 import { Actor, RequestContext } from '../context/request-context';
-import { ActorWriteCoalescer, QueuedWrite, WriteCoalescer } from './write-coalescer';
+import { ActorCoalescer, Queued, Coalescer } from './coalescer';
 
 /** A flush the test ends by hand: each call is recorded with its inputs and a `finish` that settles them. */
 function controlledFlush() {
   const calls: Array<{ inputs: string[]; finish: (fail?: Error) => void }> = [];
-  const flush = (writes: Array<QueuedWrite<string, string>>) =>
+  const flush = (writes: Array<Queued<string, string>>) =>
     new Promise<void>((done, failed) => {
       calls.push({
         inputs: writes.map((write) => write.input),
@@ -21,11 +21,11 @@ function controlledFlush() {
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-describe(WriteCoalescer.name, () => {
+describe(Coalescer.name, () => {
   it('flushes a lone write at once, alone', async () => {
     const { calls, flush } = controlledFlush();
-    const coalescer = new WriteCoalescer(flush, { maxBatch: 10, maxInFlight: 1 });
-    const written = coalescer.write('ann', 'a');
+    const coalescer = new Coalescer(flush, { maxBatch: 10, maxInFlight: 1 });
+    const written = coalescer.submit('ann', 'a');
     await settle();
     expect(calls.map((call) => call.inputs)).toEqual([['a']]);
     calls[0].finish();
@@ -34,8 +34,8 @@ describe(WriteCoalescer.name, () => {
 
   it('sends the writes that arrive during a flush together when it ends', async () => {
     const { calls, flush } = controlledFlush();
-    const coalescer = new WriteCoalescer(flush, { maxBatch: 10, maxInFlight: 1 });
-    const written = ['a', 'b', 'c', 'd'].map((input) => coalescer.write('ann', input));
+    const coalescer = new Coalescer(flush, { maxBatch: 10, maxInFlight: 1 });
+    const written = ['a', 'b', 'c', 'd'].map((input) => coalescer.submit('ann', input));
     await settle();
     expect(calls.map((call) => call.inputs)).toEqual([['a']]);
     calls[0].finish();
@@ -47,8 +47,8 @@ describe(WriteCoalescer.name, () => {
 
   it('runs at most maxInFlight flushes of a lane, each with at most maxBatch writes', async () => {
     const { calls, flush } = controlledFlush();
-    const coalescer = new WriteCoalescer(flush, { maxBatch: 2, maxInFlight: 2 });
-    const written = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((input) => coalescer.write('ann', input));
+    const coalescer = new Coalescer(flush, { maxBatch: 2, maxInFlight: 2 });
+    const written = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((input) => coalescer.submit('ann', input));
     await settle();
     expect(calls.map((call) => call.inputs)).toEqual([['a'], ['b']]);
     calls[1].finish();
@@ -65,8 +65,8 @@ describe(WriteCoalescer.name, () => {
 
   it('never puts writes of different lanes into one flush', async () => {
     const { calls, flush } = controlledFlush();
-    const coalescer = new WriteCoalescer(flush, { maxBatch: 10, maxInFlight: 1 });
-    const written = [coalescer.write('ann', 'a1'), coalescer.write('bob', 'b1'), coalescer.write('ann', 'a2'), coalescer.write('bob', 'b2')];
+    const coalescer = new Coalescer(flush, { maxBatch: 10, maxInFlight: 1 });
+    const written = [coalescer.submit('ann', 'a1'), coalescer.submit('bob', 'b1'), coalescer.submit('ann', 'a2'), coalescer.submit('bob', 'b2')];
     await settle();
     expect(calls.map((call) => call.inputs)).toEqual([['a1'], ['b1']]);
     calls[0].finish();
@@ -80,9 +80,9 @@ describe(WriteCoalescer.name, () => {
 
   it('rejects the writes of a failed flush with its error, and goes on with the next ones', async () => {
     const { calls, flush } = controlledFlush();
-    const coalescer = new WriteCoalescer(flush, { maxBatch: 10, maxInFlight: 1 });
-    const first = coalescer.write('ann', 'a');
-    const queued = [coalescer.write('ann', 'b'), coalescer.write('ann', 'c')];
+    const coalescer = new Coalescer(flush, { maxBatch: 10, maxInFlight: 1 });
+    const first = coalescer.submit('ann', 'a');
+    const queued = [coalescer.submit('ann', 'b'), coalescer.submit('ann', 'c')];
     await settle();
     calls[0].finish(new Error('connection lost'));
     await expect(first).rejects.toThrow('connection lost');
@@ -93,12 +93,12 @@ describe(WriteCoalescer.name, () => {
   });
 });
 
-describe(ActorWriteCoalescer.name, () => {
+describe(ActorCoalescer.name, () => {
   const actor = (userId: number | null, name: string): Actor => ({ organizationId: 1, role: Role.Editor, userId, name, email: null });
 
   it('flushes each actor’s writes apart, running every flush as the actor its writes came from', async () => {
     const flushes: Array<{ as: string | undefined; inputs: string[] }> = [];
-    const coalescer = new ActorWriteCoalescer<string, string>(
+    const coalescer = new ActorCoalescer<string, string>(
       async (writes) => {
         flushes.push({ as: RequestContext.actor()?.name, inputs: writes.map((write) => write.input) });
         await new Promise((resolve) => setImmediate(resolve));
@@ -106,7 +106,7 @@ describe(ActorWriteCoalescer.name, () => {
       },
       { maxBatch: 10, maxInFlight: 1 },
     );
-    const as = (who: Actor, input: string) => RequestContext.runAs(who, () => coalescer.write(input));
+    const as = (who: Actor, input: string) => RequestContext.runAs(who, () => coalescer.submit(input));
     const [ann, bob, sync] = [actor(7, 'Ann'), actor(8, 'Bob'), actor(null, 'MLflow sync')];
 
     const written = await Promise.all([as(ann, 'a1'), as(bob, 'b1'), as(ann, 'a2'), as(sync, 's1'), as(bob, 'b2'), as(ann, 'a3')]);

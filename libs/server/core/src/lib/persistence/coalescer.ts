@@ -1,36 +1,36 @@
 import { Actor, RequestContext } from '../context/request-context';
 
-/** A write waiting in a `WriteCoalescer`, settled by the flush that takes it. */
-export interface QueuedWrite<I, O> {
+/** A request (a write, or a read) waiting in a `Coalescer`, settled by the flush that takes it. */
+export interface Queued<I, O> {
   input: I;
   resolve(value: O): void;
   reject(error: unknown): void;
 }
 
-/** Writes `writes` (all of one lane) and settles each; a write it leaves unsettled gets the error the flush threw. */
-export type FlushWrites<I, O> = (writes: Array<QueuedWrite<I, O>>) => Promise<void>;
+/** Carries out `queued` (all of one lane) and settles each; one it leaves unsettled gets the error the flush threw. */
+export type FlushQueued<I, O> = (queued: Array<Queued<I, O>>) => Promise<void>;
 
 interface Lane<I, O> {
-  queue: Array<QueuedWrite<I, O>>;
+  queue: Array<Queued<I, O>>;
   inFlight: number;
 }
 
 /**
- * Group commit for writes that arrive together. A write that finds fewer than `maxInFlight` flushes of its lane
+ * Group commit for writes (or one query for reads) that arrive together. A write that finds fewer than `maxInFlight` flushes of its lane
  * running is flushed at once, alone: no timer, no added wait. The writes that arrive while they run queue up and
  * leave together (at most `maxBatch` per flush) as soon as one of them ends, so under load many writes share one
  * statement and one commit, and an idle system writes each on its own. Writes of different lanes (e.g. of
  * different actors) never share a flush.
  */
-export class WriteCoalescer<I, O> {
+export class Coalescer<I, O> {
   private readonly lanes = new Map<string, Lane<I, O>>();
 
   constructor(
-    private readonly flush: FlushWrites<I, O>,
+    private readonly flush: FlushQueued<I, O>,
     private readonly limits: { maxBatch: number; maxInFlight: number },
   ) {}
 
-  write(lane: string, input: I): Promise<O> {
+  submit(lane: string, input: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       let state = this.lanes.get(lane);
       if (!state) this.lanes.set(lane, (state = { queue: [], inFlight: 0 }));
@@ -57,27 +57,27 @@ export class WriteCoalescer<I, O> {
 }
 
 /**
- * A `WriteCoalescer` with one lane per actor (organisation and user, or the system's name): each flush runs as the
+ * A `Coalescer` with one lane per actor (organisation and user, or the system's name): each flush runs as the
  * one actor all its writes came from, so what it writes is attributed to them.
  */
-export class ActorWriteCoalescer<I, O> {
-  private readonly coalescer: WriteCoalescer<{ actor: Actor; input: I }, O>;
+export class ActorCoalescer<I, O> {
+  private readonly coalescer: Coalescer<{ actor: Actor; input: I }, O>;
 
-  constructor(flush: FlushWrites<I, O>, limits: { maxBatch: number; maxInFlight: number }) {
-    this.coalescer = new WriteCoalescer(
+  constructor(flush: FlushQueued<I, O>, limits: { maxBatch: number; maxInFlight: number }) {
+    this.coalescer = new Coalescer(
       (writes) => RequestContext.runAs(writes[0].input.actor, () => flush(writes.map(({ input, resolve, reject }) => ({ input: input.input, reject, resolve })))),
       limits,
     );
   }
 
   /** Queues `input` in the lane of the request's actor. */
-  write(input: I): Promise<O> {
+  submit(input: I): Promise<O> {
     const actor = RequestContext.requireActor();
-    return this.coalescer.write(`${actor.organizationId}:${actor.userId ?? `system:${actor.name}`}`, { actor, input });
+    return this.coalescer.submit(`${actor.organizationId}:${actor.userId ?? `system:${actor.name}`}`, { actor, input });
   }
 }
 
 /** Settles each of `writes` with the outcome of `write` on its own input, all at once: a failure is only its own. */
-export async function settleEachAlone<I, O>(writes: Array<QueuedWrite<I, O>>, write: (input: I) => Promise<O>): Promise<void> {
+export async function settleEachAlone<I, O>(writes: Array<Queued<I, O>>, write: (input: I) => Promise<O>): Promise<void> {
   await Promise.all(writes.map((queued) => write(queued.input).then(queued.resolve, queued.reject)));
 }
