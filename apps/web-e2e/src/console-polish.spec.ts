@@ -152,3 +152,17 @@ test('the column chooser opens below its button, and the status cards speak in p
   expect(short.panel.y).toBeGreaterThanOrEqual(64);
   await page.screenshot({ path: join(SCREENSHOTS, 'columns-menu-short-window.png') });
 });
+
+test('a tooltip never takes a click meant for what lies under it', async ({ page, request }) => {
+  await page.setViewportSize({ height: 900, width: 1440 });
+  await signedInWithAModel(page, request);
+  await page.goto('/model-inventory/risks');
+  await page.getByTestId('group-by').hover();
+  const tooltip = page.locator('.mat-mdc-tooltip-surface', { hasText: 'Groups the rows of the page shown' });
+  await expect(tooltip).toBeVisible();
+  const box = await tooltip.boundingBox();
+  if (!box) throw new Error('the tooltip has no box');
+  // What a click at the tooltip's middle reaches: the page under it (a select's first option, say), not the tooltip.
+  const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('.mat-mdc-tooltip-panel') === null, [box.x + box.width / 2, box.y + box.height / 2]);
+  expect(hit).toBe(true);
+});
