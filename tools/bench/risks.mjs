@@ -38,6 +38,7 @@ import {
   step,
 } from './bench-kit.mjs';
 import { benchmarkList, listCases } from './risks/lists.mjs';
+import { withFloorServer } from './risks/http-floor.mjs';
 import { BENCH_APP, parseOptions } from './risks/options.mjs';
 import { allChecks, printResults, writeDocs } from './risks/report.mjs';
 import { seedRisks } from './risks/seed.mjs';
@@ -109,9 +110,13 @@ async function main() {
 
     const lists = [];
     if (options.only !== 'writes') {
-      for (const listCase of listCases(org)) {
-        lists.push(await benchmarkList(ctx, api, pool, db, org, listCase));
-      }
+      await withFloorServer(ctx, org, async (floor) => {
+        for (const listCase of listCases(org).entries()) {
+          lists.push(
+            await benchmarkList(ctx, api, pool, db, org, floor, listCase),
+          );
+        }
+      });
     }
     const writes = options.only !== 'lists';
     const creates = writes

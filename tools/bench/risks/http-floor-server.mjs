@@ -1,10 +1,14 @@
-// bench:risks' HTTP floor: the least an HTTP API in Node can add to a risk create. A bare `node:http` server in its
-// own process (as the API is) that parses the JSON body, runs the baseline's ONE statement (raw-writes.mjs) on a pool
-// of the API's size and answers the new id as JSON: no framework, no session check, no validation, no log.
+// bench:risks' HTTP floor: the least an HTTP API in Node can add to a risk create or a list page. A bare `node:http`
+// server in its own process (as the API is), on a pool of the API's size, with no framework, session check,
+// validation or log:
+//   POST /risks     parses the JSON body, runs the baseline's ONE statement (raw-writes.mjs), answers the new id;
+//   GET /lists/N    runs list case N's ONE hand-written query (lists.mjs) and answers `{ items, total }`, its rows
+//                   as pg parsed them, through JSON.stringify.
 //   node tools/bench/risks/http-floor-server.mjs <database url> <port> <organisation id> <user id>
 import http from 'node:http';
 import pg from 'pg';
 import { API_POOL_SIZE } from '../kit/common.mjs';
+import { listCases } from './lists.mjs';
 import { createWithSql } from './raw-writes.mjs';
 
 const [databaseUrl, port, organisationId, userId] = process.argv.slice(2);
@@ -15,7 +19,38 @@ const pool = new pg.Pool({
   application_name: 'risks-bench-floor',
 });
 
+const lists = listCases(org);
+
+/** @param {http.ServerResponse} res @param {number} status @param {unknown} value */
+function answer(res, status, value) {
+  const body = JSON.stringify(value);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}
+
+/** @param {http.ServerResponse} res @param {unknown} error */
+function fail(res, error) {
+  res.writeHead(500, { 'content-type': 'text/plain' });
+  res.end(/** @type {Error} */ (error).message);
+}
+
 const server = http.createServer((req, res) => {
+  const list = /^\/lists\/(\d+)$/.exec(req.url ?? '');
+  if (req.method === 'GET' && list) {
+    const { sql, params } = lists[Number(list[1])];
+    pool.query(sql, params).then(
+      ({ rows }) =>
+        answer(res, 200, {
+          items: rows,
+          total: rows.length ? Number(rows[0].total_count) : 0,
+        }),
+      (error) => fail(res, error),
+    );
+    return;
+  }
   /** @type {Buffer[]} */
   const chunks = [];
   req.on('data', (chunk) => chunks.push(chunk));
@@ -26,15 +61,9 @@ const server = http.createServer((req, res) => {
         org,
         JSON.parse(Buffer.concat(chunks).toString('utf8')),
       );
-      const body = JSON.stringify({ id });
-      res.writeHead(201, {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
-      });
-      res.end(body);
+      answer(res, 201, { id });
     } catch (error) {
-      res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(/** @type {Error} */ (error).message);
+      fail(res, error);
     }
   });
 });

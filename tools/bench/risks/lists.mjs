@@ -118,10 +118,19 @@ export function listCases(org) {
 }
 
 /**
- * One list case: the same page from the API and from the raw query, then both measured.
+ * One list case: the same page from the API and from the raw query, then both measured, and the raw query behind a
+ * bare `node:http` server (`floor`, http-floor-server.mjs, which serves case `index` at /lists/index).
  * @param {BenchContext} ctx
  */
-export async function benchmarkList(ctx, api, pool, db, org, listCase) {
+export async function benchmarkList(
+  ctx,
+  api,
+  pool,
+  db,
+  org,
+  floor,
+  [index, listCase],
+) {
   const { options, measure } = ctx;
   const { requests: n, concurrency: c } = options;
   step(`${listCase.name}: GET ${listCase.path}`);
@@ -145,9 +154,16 @@ export async function benchmarkList(ctx, api, pool, db, org, listCase) {
   const rawLoad = await measure('raw SQL ', n, options.warmup.list, c, () =>
     pool.query(listCase.sql, listCase.params),
   );
+  const floorLoad = await measure('HTTP    ', n, options.warmup.list, c, () =>
+    floor.json('GET', `/lists/${index}`, undefined, null, 200),
+  );
   const ratio = apiLoad.p50 / rawLoad.p50;
+  const floorRatio = floorLoad.p50 / rawLoad.p50;
   say(
     `API p50 / raw p50 = ${ratio.toFixed(2)}x (goal <= ${GOALS.listRatio}x): ${ratio <= GOALS.listRatio ? 'PASS' : 'FAIL'}`,
+  );
+  say(
+    `bare node:http server p50 / raw p50 = ${floorRatio.toFixed(2)}x: the query behind HTTP and JSON with nothing else`,
   );
   const plan = await explain(db, listCase.sql, listCase.params);
   say(`raw query, one execution on the idle database: ${plan.summary}`);
@@ -158,7 +174,9 @@ export async function benchmarkList(ctx, api, pool, db, org, listCase) {
     check,
     api: apiLoad,
     raw: rawLoad,
+    floor: floorLoad,
     ratio,
+    floorRatio,
     plan,
   };
 }

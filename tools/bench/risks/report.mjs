@@ -79,6 +79,16 @@ function resultRows({
         '',
         machineCell(list.raw),
       ],
+      [
+        `${list.name}: bare node:http + the raw query`,
+        'rows as pg parses them, JSON.stringify; no framework, session, validation or log',
+        ms(list.floor.p50),
+        ms(list.floor.p95),
+        `${rate(list.floor.perSecond)} req/s`,
+        `${list.floorRatio.toFixed(2)}x`,
+        'the floor for an API in Node',
+        machineCell(list.floor),
+      ],
     );
   }
   for (const [name, writes, unit] of [
@@ -322,7 +332,9 @@ ${NOTES_END}
    query is the one you would write by hand: the page with \`ORDER BY … LIMIT 50\`, the total as a scalar
    \`count(*)\` subquery over the same filter, and the page's link ids (models) or model and accepter (risks); for a
    search, whose few trigram matches are best counted in one pass, \`count(*) OVER ()\` in a subquery with \`LIMIT\`
-   outside it.
+   outside it. Then as many requests to a bare \`node:http\` server in its own process
+   (\`http-floor-server.mjs\`: the raw query, its rows as pg parses them through \`JSON.stringify\`; no framework, session
+   check, validation or log): what HTTP and JSON in Node alone add to the query, the floor for any API here.
 4. **Creates**: 100 warm-up then \`--creates\` \`POST /api/modelRisks\` with all ${HISTORY_FIELDS} fields on random models; then as many
    raw statements, each writing the same rows (model check \`FOR NO KEY UPDATE\`, the risk, ${HISTORY_FIELDS} history rows, the model's
    \`open_risk_count\`). Ratio = API creates/s ÷ raw creates/s. Then as many through a bare \`node:http\` server in its own

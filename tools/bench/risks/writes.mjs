@@ -1,20 +1,7 @@
 // bench:risks' write phases: risk creates and transitions through the API next to the same rows written by ONE
 // hand-written statement each, then checks of the history rows and of every model's open_risk_count.
-import { fileURLToPath } from 'node:url';
-import { repoRoot } from '../../lib/paths.mjs';
-import {
-  describeExit,
-  startService,
-  stopService,
-  waitForReadyLine,
-} from '../../lib/processes.mjs';
-import {
-  formatSessions,
-  httpClient,
-  mulberry32,
-  say,
-  step,
-} from '../bench-kit.mjs';
+import { formatSessions, mulberry32, say, step } from '../bench-kit.mjs';
+import { withFloorServer } from './http-floor.mjs';
 import { GOALS, OPEN } from './options.mjs';
 import { RAW_TRANSITION_SQL, createWithSql } from './raw-writes.mjs';
 import { CATEGORIES, LEVELS, OWNERS, RATINGS, THEMES } from './seed.mjs';
@@ -164,59 +151,6 @@ export async function benchmarkCreates(ctx, api, sqlPool, db, org, models) {
     floorRatio,
     checks,
   };
-}
-
-const FLOOR_SERVER = fileURLToPath(
-  new URL('./http-floor-server.mjs', import.meta.url),
-);
-
-/**
- * Runs `work` against http-floor-server.mjs in its own process on the stack's database (the port after the stack's),
- * then stops it.
- * @param {BenchContext} ctx
- * @param {{ id: number, userId: number }} org
- * @param {(client: ReturnType<typeof httpClient>) => Promise<any>} work
- */
-async function withFloorServer(ctx, org, work) {
-  const port = ctx.options.port + 1;
-  const server = startService(
-    'HTTP floor server',
-    process.execPath,
-    [
-      FLOOR_SERVER,
-      ctx.databaseUrl,
-      String(port),
-      String(org.id),
-      String(org.userId),
-    ],
-    {
-      env: process.env,
-      cwd: repoRoot,
-      onLine: (line, stream) =>
-        stream === 'stderr' && say(`floor server: ${line}`),
-      readyLine: /^ready$/,
-    },
-  );
-  let ready = false;
-  void server.ready.then(() => (ready = true));
-  await waitForReadyLine(server, 30_000);
-  if (!ready) {
-    const why = server.hasExited()
-      ? describeExit(await server.exited)
-      : 'no ready line within 30 s';
-    await stopService(server);
-    throw new Error(`the HTTP floor server did not start (${why})`);
-  }
-  const client = httpClient(
-    `http://127.0.0.1:${port}`,
-    ctx.options.writeConcurrency,
-  );
-  try {
-    return await work(client);
-  } finally {
-    client.close();
-    await stopService(server);
-  }
 }
 
 /**
