@@ -37,8 +37,8 @@ import {
   seconds,
   step,
 } from './bench-kit.mjs';
-import { benchmarkList, listCases } from './risks/lists.mjs';
 import { withFloorServer } from './risks/http-floor.mjs';
+import { benchmarkList, listCases } from './risks/lists.mjs';
 import { BENCH_APP, parseOptions } from './risks/options.mjs';
 import { allChecks, printResults, writeDocs } from './risks/report.mjs';
 import { seedRisks } from './risks/seed.mjs';

@@ -134,15 +134,27 @@ export async function benchmarkList(
   const { options, measure } = ctx;
   const { requests: n, concurrency: c } = options;
   step(`${listCase.name}: GET ${listCase.path}`);
-  // Same page? (ids in order, with each model's open_risk_count or each risk's model and overdue flag, and the total)
+  // Same page from all three? (ids in order, with each model's open_risk_count or each risk's model and overdue flag, and the total)
   const page = await api.json('GET', listCase.path, undefined, org.token, 200);
   const raw = (await pool.query(listCase.sql, listCase.params)).rows;
   const rawTotal = raw.length ? Number(raw[0].total_count) : 0;
+  const floorPage = await floor.json(
+    'GET',
+    `/lists/${index}`,
+    undefined,
+    null,
+    200,
+  );
+  const keys = (rows) => rows.map(listCase.key).join(',');
   const same =
-    page.items.map(listCase.key).join(',') === raw.map(listCase.key).join(',');
+    keys(page.items) === keys(raw) && keys(floorPage.items) === keys(raw);
   const check = {
-    ok: same && page.total === rawTotal && page.items.length > 0,
-    detail: `API ${page.items.length} items of ${page.total.toLocaleString('en')}, raw ${raw.length} of ${rawTotal.toLocaleString('en')}${same ? '' : ', different rows'}`,
+    ok:
+      same &&
+      page.total === rawTotal &&
+      floorPage.total === rawTotal &&
+      page.items.length > 0,
+    detail: `API ${page.items.length} items of ${page.total.toLocaleString('en')}, raw ${raw.length} of ${rawTotal.toLocaleString('en')}, bare node:http ${floorPage.items.length} of ${floorPage.total.toLocaleString('en')}${same ? '' : ', different rows'}`,
   };
   say(
     `same page as the raw query: ${check.ok ? 'OK' : 'MISMATCH'} (${check.detail})`,
