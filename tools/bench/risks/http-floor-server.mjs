@@ -8,7 +8,7 @@
 import http from 'node:http';
 import pg from 'pg';
 import { API_POOL_SIZE } from '../kit/common.mjs';
-import { listCases } from './lists.mjs';
+import { listCases, pageTotal } from './lists.mjs';
 import { createWithSql } from './raw-writes.mjs';
 
 const [databaseUrl, port, organisationId, userId] = process.argv.slice(2);
@@ -42,11 +42,7 @@ const server = http.createServer((req, res) => {
   if (req.method === 'GET' && list) {
     const { sql, params } = lists[Number(list[1])];
     pool.query(sql, params).then(
-      ({ rows }) =>
-        answer(res, 200, {
-          items: rows,
-          total: rows.length ? Number(rows[0].total_count) : 0,
-        }),
+      ({ rows }) => answer(res, 200, { items: rows, total: pageTotal(rows) }),
       (error) => fail(res, error),
     );
     return;

@@ -54,6 +54,11 @@ const RISK_SEARCH_PAGE_SQL = (where, order, sortColumn) => `
     LEFT JOIN users accepter ON accepter.id = r.accepted_by_user_id
    ORDER BY ${order('page')}`;
 
+/** The total of a page read by one of the hand-written queries (each row carries it as `total_count`). */
+export function pageTotal(rows) {
+  return rows.length ? Number(rows[0].total_count) : 0;
+}
+
 /** The measured list cases of the organisation `org`. */
 export function listCases(org) {
   const today = new Date().toISOString().slice(0, 10);
@@ -137,7 +142,7 @@ export async function benchmarkList(
   // Same page from all three? (ids in order, with each model's open_risk_count or each risk's model and overdue flag, and the total)
   const page = await api.json('GET', listCase.path, undefined, org.token, 200);
   const raw = (await pool.query(listCase.sql, listCase.params)).rows;
-  const rawTotal = raw.length ? Number(raw[0].total_count) : 0;
+  const rawTotal = pageTotal(raw);
   const floorPage = await floor.json(
     'GET',
     `/lists/${index}`,
