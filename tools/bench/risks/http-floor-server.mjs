@@ -2,6 +2,7 @@
 // server in its own process (as the API is), on a pool of the API's size, with no framework, session check,
 // validation or log:
 //   POST /risks     parses the JSON body, runs the baseline's ONE statement (raw-writes.mjs), answers the new id;
+//   PATCH /risks/N  runs the baseline's ONE transition statement In Progress -> Resolved on risk N, answers its id;
 //   GET /lists/N    runs list case N's ONE hand-written query (lists.mjs) and answers `{ items, total }`, its rows
 //                   as pg parsed them, through JSON.stringify.
 //   node tools/bench/risks/http-floor-server.mjs <database url> <port> <organisation id> <user id>
@@ -9,7 +10,7 @@ import http from 'node:http';
 import pg from 'pg';
 import { API_POOL_SIZE } from '../kit/common.mjs';
 import { listCases, pageTotal } from './lists.mjs';
-import { createWithSql } from './raw-writes.mjs';
+import { createWithSql, transitionWithSql } from './raw-writes.mjs';
 
 const [databaseUrl, port, organisationId, userId] = process.argv.slice(2);
 const org = { id: Number(organisationId), userId: Number(userId) };
@@ -44,6 +45,17 @@ const server = http.createServer((req, res) => {
     pool.query(sql, params).then(
       ({ rows }) => answer(res, 200, { items: rows, total: pageTotal(rows) }),
       (error) => fail(res, error),
+    );
+    return;
+  }
+  const transition = /^\/risks\/(\d+)$/.exec(req.url ?? '');
+  if (req.method === 'PATCH' && transition) {
+    req.resume();
+    req.on('end', () =>
+      transitionWithSql(pool, org, Number(transition[1])).then(
+        (id) => answer(res, 200, { id }),
+        (error) => fail(res, error),
+      ),
     );
     return;
   }

@@ -100,9 +100,10 @@ export function parseOptions() {
     keep: parsed.keep,
     warmup: { list: 20, writes: 100, batches: 5 },
   };
-  // Each transition (API and raw, warm-up included, single and batched) takes its own seeded In Progress risk (~25% of them).
+  // Each transition (API, raw and HTTP floor single, API and raw batched; warm-ups included) takes its own seeded In
+  // Progress risk (~25% of them).
   const needed =
-    2 * (parsedOptions.transitions + parsedOptions.warmup.writes) +
+    3 * (parsedOptions.transitions + parsedOptions.warmup.writes) +
     2 *
       (parsedOptions.batches + parsedOptions.warmup.batches) *
       parsedOptions.batchSize;

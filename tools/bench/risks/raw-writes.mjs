@@ -62,6 +62,17 @@ export const RAW_TRANSITION_SQL = `
   )
   SELECT id FROM moved`;
 
+/** Moves one risk In Progress -> Resolved with RAW_TRANSITION_SQL; returns its id. */
+export async function transitionWithSql(sqlPool, org, riskId) {
+  const { rows } = await sqlPool.query(RAW_TRANSITION_SQL, [
+    riskId,
+    org.id,
+    org.userId,
+  ]);
+  if (rows.length !== 1) throw new Error(`risk ${riskId} not In Progress`);
+  return rows[0].id;
+}
+
 /**
  * A batch of creates as one statement, as a hand-written import would write it: the models checked and locked in id
  * order, the risks from arrays, their `created` history rows read back from the rows written, each model's count.

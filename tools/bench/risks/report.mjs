@@ -120,7 +120,7 @@ function resultRows({
     if (writes.floor) {
       rows.push([
         `${name}: bare node:http + the raw statement (c=${writes.floor.concurrency})`,
-        `${writes.floor.count} POST, no framework, session, validation or log`,
+        `${writes.floor.count} ${name === 'Create' ? 'POST' : 'PATCH'}, no framework, session, validation or log`,
         ms(writes.floor.p50),
         ms(writes.floor.p95),
         `${rate(writes.floor.perSecond)} ${unit}`,
@@ -132,7 +132,7 @@ function resultRows({
   }
   if (batches)
     rows.splice(
-      rows.length - (transitions ? 2 : 0),
+      rows.length - (transitions ? (transitions.floor ? 3 : 2) : 0),
       0,
       ...batchRows(batches, 'Create', 'POST', 'creates/s'),
     );
@@ -346,7 +346,8 @@ ${NOTES_END}
    risks/s: against the single creates' raw statement (the goal's baseline: one statement per write) and against the raw
    batch statement (like for like).
 6. **Transitions** (then the same in batches, as in 5, with \`PATCH /api/modelRisks/batch\` and one raw statement per batch): \`PATCH /api/modelRisks/:id {"status":"Resolved"}\` on distinct seeded In Progress risks; then as many
-   raw statements (the risk, 1 history row, its model's \`open_risk_count\`) on other In Progress risks. Ratio as above.
+   raw statements (the risk, 1 history row, its model's \`open_risk_count\`) on other In Progress risks, then as many
+   through the bare \`node:http\` server (\`PATCH /risks/:id\`: the raw statement, answer the id) on others. Ratios as in 4.
 7. Checks the history rows of every write and that every model's \`open_risk_count\` equals its live count; stops the
    stack, which drops its database.
 

@@ -3,7 +3,7 @@
 import { formatSessions, mulberry32, say, step } from '../bench-kit.mjs';
 import { withFloorServer } from './http-floor.mjs';
 import { GOALS, OPEN } from './options.mjs';
-import { RAW_TRANSITION_SQL, createWithSql } from './raw-writes.mjs';
+import { createWithSql, transitionWithSql } from './raw-writes.mjs';
 import { CATEGORIES, LEVELS, OWNERS, RATINGS, THEMES } from './seed.mjs';
 
 /** @typedef {import('./options.mjs').BenchContext} BenchContext */
@@ -154,7 +154,8 @@ export async function benchmarkCreates(ctx, api, sqlPool, db, org, models) {
 }
 
 /**
- * Transitions In Progress -> Resolved through the API, then by one SQL statement each; checks the history of both.
+ * Transitions In Progress -> Resolved through the API, then by one SQL statement each, then that statement behind a
+ * bare `node:http` server; checks the history of all three.
  * @param {BenchContext} ctx
  */
 export async function benchmarkTransitions(ctx, api, sqlPool, db, org) {
@@ -162,17 +163,19 @@ export async function benchmarkTransitions(ctx, api, sqlPool, db, org) {
   const { transitions: n, writeConcurrency: c } = options;
   const warmup = options.warmup.writes;
   step(
-    `Transition: ${n.toLocaleString('en')} x PATCH /api/modelRisks/:id { status: Resolved } of seeded In Progress risks, concurrency ${c}; then one SQL statement each`,
+    `Transition: ${n.toLocaleString('en')} x PATCH /api/modelRisks/:id { status: Resolved } of seeded In Progress risks, concurrency ${c}; then one SQL statement each, then through a bare node:http server`,
   );
-  // Distinct risks, shuffled (the seed's ids are in model order), split between the API and the raw statements.
+  // Distinct risks, shuffled (the seed's ids are in model order), split between the API, the raw statements and the floor.
+  const each = n + warmup;
   const { rows } = await db.query(
     `SELECT id FROM model_risks WHERE organization_id = $1 AND status = 'In Progress' AND NOT is_deleted
       ORDER BY md5(id::text) LIMIT $2`,
-    [org.id, 2 * (n + warmup)],
+    [org.id, 3 * each],
   );
   const ids = rows.map((r) => r.id);
-  const apiIds = ids.slice(0, n + warmup);
-  const rawIds = ids.slice(n + warmup);
+  const [apiIds, rawIds, floorIds] = [0, 1, 2].map((part) =>
+    ids.slice(part * each, (part + 1) * each),
+  );
   let i = 0;
   const apiLoad = await measure(
     'API     ',
@@ -195,26 +198,50 @@ export async function benchmarkTransitions(ctx, api, sqlPool, db, org) {
     n,
     warmup,
     c,
-    async () => {
-      const { rowCount } = await sqlPool.query(RAW_TRANSITION_SQL, [
-        rawIds[j++],
-        org.id,
-        org.userId,
-      ]);
-      if (rowCount !== 1) throw new Error('risk not In Progress');
-    },
+    () => transitionWithSql(sqlPool, org, rawIds[j++]),
     'transitions/s',
   );
+  let k = 0;
+  const floorLoad = await withFloorServer(ctx, org, (floor) =>
+    measure(
+      'HTTP    ',
+      n,
+      warmup,
+      c,
+      () =>
+        floor.json('PATCH', `/risks/${floorIds[k++]}`, undefined, null, 200),
+      'transitions/s',
+    ),
+  );
   const ratio = apiLoad.perSecond / rawLoad.perSecond;
+  const floorRatio = floorLoad.perSecond / rawLoad.perSecond;
   say(
     `API / raw throughput = ${ratio.toFixed(2)}x (goal >= ${GOALS.writeRatio}x): ${ratio >= GOALS.writeRatio ? 'PASS' : 'FAIL'}`,
   );
+  say(
+    `bare node:http server / raw = ${floorRatio.toFixed(2)}x: the statement behind HTTP with nothing else, the ceiling for any API in Node here`,
+  );
   say(`API database sessions (average): ${formatSessions(apiLoad.sessions)}`);
   const checks = [
-    await historyCheck(db, 'API transitions', apiIds, n + warmup, 'updated', 1),
-    await historyCheck(db, 'raw transitions', rawIds, n + warmup, 'updated', 1),
+    await historyCheck(db, 'API transitions', apiIds, each, 'updated', 1),
+    await historyCheck(db, 'raw transitions', rawIds, each, 'updated', 1),
+    await historyCheck(
+      db,
+      'HTTP floor transitions',
+      floorIds,
+      each,
+      'updated',
+      1,
+    ),
   ];
-  return { api: apiLoad, raw: rawLoad, ratio, checks };
+  return {
+    api: apiLoad,
+    raw: rawLoad,
+    floor: floorLoad,
+    ratio,
+    floorRatio,
+    checks,
+  };
 }
 
 /** Each written risk has `perRisk` history rows of `action`. */
