@@ -116,6 +116,7 @@ export async function benchmarkCreates(ctx, api, sqlPool, db, org, models) {
   say(
     `bare node:http server / raw = ${floorRatio.toFixed(2)}x: the statement behind HTTP with nothing else, the ceiling for any API in Node here`,
   );
+  sayOverFloor(apiLoad, floorLoad);
   say(`API database sessions (average): ${formatSessions(apiLoad.sessions)}`);
   const checks = [
     await historyCheck(
@@ -221,6 +222,7 @@ export async function benchmarkTransitions(ctx, api, sqlPool, db, org) {
   say(
     `bare node:http server / raw = ${floorRatio.toFixed(2)}x: the statement behind HTTP with nothing else, the ceiling for any API in Node here`,
   );
+  sayOverFloor(apiLoad, floorLoad);
   say(`API database sessions (average): ${formatSessions(apiLoad.sessions)}`);
   const checks = [
     await historyCheck(db, 'API transitions', apiIds, each, 'updated', 1),
@@ -242,6 +244,13 @@ export async function benchmarkTransitions(ctx, api, sqlPool, db, org) {
     floorRatio,
     checks,
   };
+}
+
+/** The API against the bare server: what the framework, session check, validation, history and log cost on top of HTTP. */
+function sayOverFloor(apiLoad, floorLoad) {
+  say(
+    `API / bare node:http server = ${(apiLoad.perSecond / floorLoad.perSecond).toFixed(2)}x: the share of the bare server's throughput left after the framework, session check, validation, history and log`,
+  );
 }
 
 /** Each written risk has `perRisk` history rows of `action`. */
