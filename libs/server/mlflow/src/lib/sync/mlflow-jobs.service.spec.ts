@@ -34,6 +34,24 @@ describe(MlflowJobsService.name, () => {
     expect(recorded[0].outcome.message).toMatch(/connection test/);
   });
 
+  it('reports the outcome a sync recorded just before its job ended, not the one read before the job was looked up', async () => {
+    const row = (status: string) => ({ created_at: createdAt, last_synced_at: createdAt, last_sync_status: status, last_sync_message: status, last_sync_counts: null });
+    // The first read sees the failed attempt; the retry then records success and its job ends before the queue is asked.
+    const config = { requireIntegration: jest.fn().mockResolvedValueOnce(row('error')).mockResolvedValueOnce(row('success')) };
+    const ended = new MlflowJobsService(config as unknown as MlflowConfigService, integrations as unknown as MlflowIntegrationsRepository, { getJob: async () => undefined } as unknown as Queue);
+    const status = await RequestContext.runAsSystem(9, 'test', () => ended.status());
+    expect(status).toMatchObject({ state: 'idle', job_id: null, last_sync_status: 'success' });
+  });
+
+  it('shows a running sync with the outcome recorded before it, read once', async () => {
+    const config = { requireIntegration: jest.fn(async () => ({ created_at: createdAt, last_synced_at: null, last_sync_status: 'error', last_sync_message: 'x', last_sync_counts: null })) };
+    const job = { getState: async () => 'active', progress: { models: 3, versions: 5 } };
+    const running = new MlflowJobsService(config as unknown as MlflowConfigService, integrations as unknown as MlflowIntegrationsRepository, { getJob: async () => job } as unknown as Queue);
+    const status = await RequestContext.runAsSystem(9, 'test', () => running.status());
+    expect(status).toMatchObject({ state: 'running', job_id: mlflowSyncJobId(9, createdAt), progress: { models: 3, versions: 5 }, last_sync_status: 'error' });
+    expect(config.requireIntegration).toHaveBeenCalledTimes(1);
+  });
+
   it('gives each organisation one job id, which a recreated database (a new integration) does not reuse', () => {
     expect(mlflowSyncJobId(7, createdAt)).toBe(mlflowSyncJobId(7, new Date(createdAt)));
     expect(mlflowSyncJobId(7, createdAt)).not.toBe(mlflowSyncJobId(7, new Date(createdAt.getTime() + 1)));

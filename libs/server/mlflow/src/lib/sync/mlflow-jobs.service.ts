@@ -38,12 +38,15 @@ export class MlflowJobsService {
   }
 
   async status(): Promise<MlflowSyncStatusResponse> {
-    const integration = await this.config.requireIntegration();
-    const jobId = mlflowSyncJobId(RequestContext.requireActor().organizationId, integration.created_at);
+    const found = await this.config.requireIntegration();
+    const jobId = mlflowSyncJobId(RequestContext.requireActor().organizationId, found.created_at);
     const job = await this.queue.getJob(jobId);
     const state = job ? await job.getState() : null;
     const running = state === 'active';
     const queued = state === 'waiting' || state === 'delayed' || state === 'prioritized' || state === 'waiting-children';
+    // A sync records its outcome before its job ends, so a job seen ended may have recorded it after the first read:
+    // read it again, or an attempt retried with success would show as idle with the failure of the attempt before.
+    const integration = running || queued ? found : await this.config.requireIntegration();
     const progress = running && typeof job?.progress === 'object' ? (job.progress as { models: number; versions: number }) : null;
     return {
       state: running ? 'running' : queued ? 'queued' : 'idle',
