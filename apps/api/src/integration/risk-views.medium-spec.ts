@@ -71,6 +71,31 @@ describe('risk lists, summary, matrix, export, roles, tenancy and the model regi
       expect(page).toMatchObject({ total: 5, limit: 2, offset: 2, items: [{ risk_name: 'Prompt injection' }, { risk_name: 'Slow answers' }] });
     });
 
+    it('lists each risk byte for byte as its own GET returns it: live, accepted, deleted and with a deleted model', async () => {
+      const { org, chat, risks } = await seeded();
+      const tricky = await client.create(org, chat.id, {
+        risk_name: 'Quote "q" \\ back/slash Ünïcødé 🚀 </script>',
+        description: 'line\nbreak\ttab\u0001',
+        mitigation_plan: 'Reviewed "twice"\r\n',
+        key_metrics: 'ç',
+        target_date: '2020-02-29',
+      });
+      await app.get(DataSource).query('UPDATE model_risks SET accepted_at = $1 WHERE id = $2', ['2026-05-06 07:08:09.999999+00', risks[3].id]);
+      await client.http().delete(`/api/modelRisks/${risks[2].id}`).set(org.auth).expect(204);
+      await client.http().delete(`/api/modelInventory/${chat.id}`).set(org.auth).expect(204);
+      const listed = await client.http().get('/api/modelRisks?filter=all&sort=risk_name:asc').set(org.auth).expect(200);
+      expect(listed.headers['content-type']).toBe('application/json; charset=utf-8');
+      const ids = (JSON.parse(listed.text) as { items: ModelRiskResponse[] }).items.map((r) => r.id);
+      expect(ids.sort()).toEqual([...risks.map((r) => r.id), tricky.id].sort());
+      const singles = [];
+      for (const id of (JSON.parse(listed.text) as { items: ModelRiskResponse[] }).items.map((r) => r.id)) {
+        singles.push((await client.http().get(`/api/modelRisks/${id}`).set(org.auth).expect(200)).body);
+      }
+      expect(listed.text).toBe(JSON.stringify({ items: singles, total: 6, limit: 50, offset: 0 }));
+      expect(singles.find((r) => r.id === risks[3].id)).toMatchObject({ accepted_at: '2026-05-06T07:08:09.999Z', accepted_by: org.user.id, allowed_transitions: ['Open'] });
+      expect(singles.find((r) => r.id === tricky.id)).toMatchObject({ overdue: true, is_deleted: true, allowed_transitions: [], model: { id: chat.id, is_deleted: true } });
+    });
+
     it('reads a page, its total, the models and the accepters in one statement after the caller is looked up', async () => {
       const { org } = await seeded();
       for (const limit of [1, 50]) {

@@ -17,6 +17,7 @@ export * from './lib/persistence/row-writes';
 export * from './lib/persistence/prepared-query';
 export * from './lib/persistence/coalescer';
 export * from './lib/http/page.dto';
+export * from './lib/http/json-page';
 export * from './lib/http/problem.dto';
 export * from './lib/http/api-docs';
 export * from './lib/http/transforms';

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiRoutes, ModelInventoryResponse, ModelStatusDecision, Page } from '@model-inventory/contracts';
-import { ApiFileResponse, ApiIfMatch, ApiStandardErrors, ETAG_HEADERS, IdParam, PageQueryDto, TABLE_EXPORT_MEDIA_TYPES, withEtag } from '@model-inventory/server-core';
+import { ApiFileResponse, ApiIfMatch, ApiStandardErrors, ETAG_HEADERS, IdParam, PageQueryDto, sendJsonPage, TABLE_EXPORT_MEDIA_TYPES, withEtag } from '@model-inventory/server-core';
 import type { Response } from 'express';
 import { CreateModelInventoryDto, UpdateModelInventoryDto } from './dto/create-model-inventory.dto';
 import { ExportModelInventoryDto, ListModelInventoryDto } from './dto/list-model-inventory.dto';
@@ -32,8 +32,8 @@ export class ModelInventoryController {
   @Get()
   @ApiOperation({ summary: 'Page through the models, filtered, searched and sorted' })
   @ApiOkResponse({ type: ModelInventoryPageResponseDto })
-  list(@Query() query: ListModelInventoryDto): Promise<Page<ModelInventoryResponse>> {
-    return this.inventoryService.list(query);
+  async list(@Query() query: ListModelInventoryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
+    return sendJsonPage(res, await this.inventoryService.list(query));
   }
 
   @Get('export')
@@ -46,15 +46,15 @@ export class ModelInventoryController {
   @Get('by-projectId/:id')
   @ApiOperation({ summary: 'Models linked to a project' })
   @ApiOkResponse({ type: ModelInventoryPageResponseDto })
-  byProject(@IdParam() id: number, @Query() query: ListModelInventoryDto): Promise<Page<ModelInventoryResponse>> {
-    return this.scopedList.byProject(id, query);
+  async byProject(@IdParam() id: number, @Query() query: ListModelInventoryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
+    return sendJsonPage(res, await this.scopedList.byProject(id, query));
   }
 
   @Get('by-frameworkId/:id')
   @ApiOperation({ summary: 'Models linked to a framework' })
   @ApiOkResponse({ type: ModelInventoryPageResponseDto })
-  byFramework(@IdParam() id: number, @Query() query: ListModelInventoryDto): Promise<Page<ModelInventoryResponse>> {
-    return this.scopedList.byFramework(id, query);
+  async byFramework(@IdParam() id: number, @Query() query: ListModelInventoryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
+    return sendJsonPage(res, await this.scopedList.byFramework(id, query));
   }
 
   @Get(':id/approvals')

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ModelStatus } from '@model-inventory/contracts';
-import { queryPrepared, TenantRepository } from '@model-inventory/server-core';
+import { ModelInventoryResponse, ModelStatus } from '@model-inventory/contracts';
+import { JsonPage, queryPrepared, TenantRepository } from '@model-inventory/server-core';
 import { DataSource, EntityManager, QueryRunner, SelectQueryBuilder } from 'typeorm';
 import { ModelInventoryFilterDto } from './dto/list-model-inventory.dto';
 import { ModelInventoryEntity } from './entities/model-inventory.entity';
 import { ExportRow } from './export/export-columns';
 import { ModelLinks } from './inventory.mapper';
+import { modelJsonSql } from './model-json';
 
 /** A row of `model_status_decisions` as `findDecisions` reads it. */
 export interface StatusDecisionRow {
@@ -19,7 +20,7 @@ export interface StatusDecisionRow {
   decided_at: Date;
 }
 
-/** A listed model with its link ids, as `findPage` reads it. */
+/** A model with its link ids, as `findWithLinks` reads it. */
 export type ListedModel = ModelInventoryEntity & ModelLinks;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
@@ -31,7 +32,7 @@ export class InventoryRepository extends TenantRepository<ModelInventoryEntity> 
   }
 
   /**
-   * The page, the total and each model's link ids in one statement. Without a search the total is a scalar
+   * The page, the total and each model's link ids in one statement, each model rendered as JSON by PostgreSQL. Without a search the total is a scalar
    * subquery over the filter, so the page walks an index in the sort order and stops at LIMIT (a window count
    * would read and sort every match). A search finds few rows through the trigram index: the window count sits
    * in a subquery so the planner filters first instead of walking the sort index, and LIMIT applies outside it.
@@ -39,7 +40,7 @@ export class InventoryRepository extends TenantRepository<ModelInventoryEntity> 
    * nested loop; as a plain join the planner hashed a seq scan of every organisation's models for a 500-row page,
    * 2× slower than one hand-written query in bench:console).
    */
-  async findPage(filter: ModelInventoryFilterDto, limit: number, offset: number): Promise<{ rows: ListedModel[]; total: number }> {
+  async findPage(filter: ModelInventoryFilterDto, limit: number, offset: number): Promise<JsonPage<ModelInventoryResponse>> {
     const [field, direction] = (filter.sort ?? 'updated_at:desc').split(':');
     const order = direction === 'asc' ? 'ASC' : 'DESC';
     const windowed = Boolean(filter.search);
@@ -47,17 +48,17 @@ export class InventoryRepository extends TenantRepository<ModelInventoryEntity> 
     if (windowed) matched.addSelect('COUNT(*) OVER ()', 'total_count');
     const [sql, parameters] = matched.getQueryAndParameters();
     const total = windowed ? 'page.total_count' : `(SELECT count(*) FROM (${sql}) counted)`;
-    const rows: Array<ListedModel & { total_count: string }> = await this.dataSource.query(
-      `SELECT model.*, ${total} AS total_count,
-              ${this.linkedIds('project_id')} AS projects, ${this.linkedIds('framework_id')} AS frameworks
+    const json = modelJsonSql('model', { projects: this.linkedIds('project_id'), frameworks: this.linkedIds('framework_id') });
+    const rows: Array<{ json: string; total_count: string }> = await this.dataSource.query(
+      `SELECT ${json} AS json, ${total} AS total_count
          FROM (SELECT id, sort_key${windowed ? ', total_count' : ''} FROM (${sql}) matched
                 ORDER BY sort_key ${order}, id ${order} LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}) page
         CROSS JOIN LATERAL (SELECT * FROM model_inventories one WHERE one.id = page.id OFFSET 0) model
         ORDER BY page.sort_key ${order}, page.id ${order}`,
       [...parameters, limit, offset],
     );
-    if (rows.length === 0) return { rows: [], total: offset === 0 ? 0 : await this.filtered(filter).getCount() };
-    return { rows, total: Number(rows[0].total_count) };
+    const count = rows.length > 0 ? Number(rows[0].total_count) : offset === 0 ? 0 : await this.filtered(filter).getCount();
+    return new JsonPage(rows.map((row) => row.json), count, limit, offset);
   }
 
   /** Every model matching the filter, with linked project and framework names, as a row stream on `runner`. */

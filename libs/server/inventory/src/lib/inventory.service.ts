@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { APPROVER_ROLES, ModelInventoryResponse, ModelStatus, ModelStatusDecision, Page } from '@model-inventory/contracts';
-import { ForbiddenError, NotFoundError, PageQueryDto, PreconditionFailedError, RequestContext, WriteStatement } from '@model-inventory/server-core';
+import { ForbiddenError, JsonPage, NotFoundError, PageQueryDto, PreconditionFailedError, RequestContext, WriteStatement } from '@model-inventory/server-core';
 import { AuditedWriter, diffFields } from '@model-inventory/server-history';
 import { EntityManager } from 'typeorm';
 import { CreateModelInventoryDto, UpdateModelInventoryDto } from './dto/create-model-inventory.dto';
@@ -33,10 +33,8 @@ export class InventoryService {
     private readonly writer: AuditedWriter,
   ) {}
 
-  async list(query: ListModelInventoryDto, scope: Partial<ModelInventoryFilterDto> = {}): Promise<Page<ModelInventoryResponse>> {
-    const { limit, offset } = query;
-    const { rows, total } = await this.models.findPage({ ...query, ...scope }, limit, offset);
-    return { items: rows.map((row) => toModelInventoryResponse(row, row)), total, limit, offset };
+  list(query: ListModelInventoryDto, scope: Partial<ModelInventoryFilterDto> = {}): Promise<JsonPage<ModelInventoryResponse>> {
+    return this.models.findPage({ ...query, ...scope }, query.limit, query.offset);
   }
 
   /** Every status decision on the model, newest first; a deleted model's stay readable. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ModelInventoryResponse, Page } from '@model-inventory/contracts';
-import { NotFoundError } from '@model-inventory/server-core';
+import { ModelInventoryResponse } from '@model-inventory/contracts';
+import { JsonPage, NotFoundError } from '@model-inventory/server-core';
 import { FrameworksRepository, ProjectsRepository } from '@model-inventory/server-projects';
 import { ListModelInventoryDto } from './dto/list-model-inventory.dto';
 import { InventoryService } from './inventory.service';
@@ -14,12 +14,12 @@ export class ScopedListService {
     private readonly projects: ProjectsRepository,
   ) {}
 
-  async byProject(projectId: number, query: ListModelInventoryDto): Promise<Page<ModelInventoryResponse>> {
+  async byProject(projectId: number, query: ListModelInventoryDto): Promise<JsonPage<ModelInventoryResponse>> {
     await this.projects.getById(projectId);
     return this.inventory.list(query, { project_id: projectId });
   }
 
-  async byFramework(frameworkId: number, query: ListModelInventoryDto): Promise<Page<ModelInventoryResponse>> {
+  async byFramework(frameworkId: number, query: ListModelInventoryDto): Promise<JsonPage<ModelInventoryResponse>> {
     const [framework] = await this.frameworks.findByIds([frameworkId]);
     if (!framework) throw new NotFoundError('Framework', frameworkId);
     return this.inventory.list(query, { framework_id: frameworkId });

@@ -8,8 +8,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiRoutes, ModelRiskBatch, ModelRiskResponse, ModelRiskSummary, Page, RISK_BATCH_MAX, RiskMatrix } from '@model-inventory/contracts';
-import { ApiFileResponse, ApiIfMatch, ApiProblemDto, ApiStandardErrors, ETAG_HEADERS, IdParam, TABLE_EXPORT_MEDIA_TYPES, withEtag } from '@model-inventory/server-core';
+import { ApiRoutes, ModelRiskBatch, ModelRiskResponse, ModelRiskSummary, RISK_BATCH_MAX, RiskMatrix } from '@model-inventory/contracts';
+import { ApiFileResponse, ApiIfMatch, ApiProblemDto, ApiStandardErrors, ETAG_HEADERS, IdParam, sendJsonPage, TABLE_EXPORT_MEDIA_TYPES, withEtag } from '@model-inventory/server-core';
 import type { Response } from 'express';
 import { CreateModelRisksDto, ModelRiskBatchResponseDto, PatchModelRisksDto } from './dto/model-risk-batch.dto';
 import { ModelRiskDto, PatchModelRiskDto } from './dto/model-risk.dto';
@@ -38,8 +38,8 @@ export class ModelRisksController {
   @Get()
   @ApiOperation({ summary: 'Page through the risks (active by default), filtered, searched and sorted' })
   @ApiOkResponse({ type: ModelRiskPageResponseDto })
-  list(@Query() query: ListModelRisksDto): Promise<Page<ModelRiskResponse>> {
-    return this.risks.list(query);
+  async list(@Query() query: ListModelRisksDto, @Res({ passthrough: true }) res: Response): Promise<string> {
+    return sendJsonPage(res, await this.risks.list(query));
   }
 
   @Get('summary')

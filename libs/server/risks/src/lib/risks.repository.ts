@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ModelRiskCategory, ModelRiskLevel, ModelRiskStatus, OPEN_RISK_STATUSES, RISK_RATINGS, RiskRating } from '@model-inventory/contracts';
-import { queryPrepared, TenantRepository } from '@model-inventory/server-core';
+import { ModelRiskCategory, ModelRiskLevel, ModelRiskResponse, ModelRiskStatus, OPEN_RISK_STATUSES, RISK_RATINGS, RiskRating } from '@model-inventory/contracts';
+import { JsonPage, queryPrepared, TenantRepository } from '@model-inventory/server-core';
 import { DataSource, EntityManager, QueryRunner, SelectQueryBuilder } from 'typeorm';
 import { ModelRiskFilterDto } from './dto/model-risk-query.dto';
 import { ModelRiskEntity } from './entities/model-risk.entity';
+import { riskJsonSql } from './risk-json';
 import { RiskRow } from './risks.mapper';
 
 /** The columns of a RiskRow besides the risk's own: its model and who accepted it. */
@@ -30,13 +31,13 @@ export class RisksRepository extends TenantRepository<ModelRiskEntity> {
   }
 
   /**
-   * The page, its total, each risk's model and its accepter, in one statement. Without a search the total is a
+   * The page, its total, each risk's model and its accepter, in one statement, each risk rendered as JSON by PostgreSQL. Without a search the total is a
    * scalar subquery over the filter, so the page walks an index in the sort order and stops at LIMIT (a window
    * count would read and sort every match: 300,000 risks for the first page). A search finds few rows through
    * the trigram index: those are counted in the same pass (window), not looked up twice. Models are joined for
    * the page only, and to the matches only when they sort by the model's name.
    */
-  async findPage(filter: ModelRiskFilterDto, limit: number, offset: number, today: string): Promise<{ rows: RiskRow[]; total: number }> {
+  async findPage(filter: ModelRiskFilterDto, limit: number, offset: number, today: string): Promise<JsonPage<ModelRiskResponse>> {
     const [field, direction] = (filter.sort ?? 'updated_at:desc').split(':');
     const order = direction === 'asc' ? 'ASC' : 'DESC';
     const windowed = Boolean(filter.search);
@@ -46,17 +47,18 @@ export class RisksRepository extends TenantRepository<ModelRiskEntity> {
     if (windowed) matched.addSelect('COUNT(*) OVER ()', 'total_count');
     const [sql, parameters] = matched.getQueryAndParameters();
     const total = windowed ? 'page.total_count' : `(SELECT count(*) FROM (${sql}) counted)`;
-    const rows: Array<RiskRow & { total_count: string }> = await this.dataSource.query(
-      `SELECT ${RISK_ROW_COLUMNS}, ${total} AS total_count
+    const next = parameters.length;
+    const rows: Array<{ json: string; total_count: string }> = await this.dataSource.query(
+      `SELECT ${riskJsonSql(`$${next + 3}::date`)} AS json, ${total} AS total_count
          FROM (SELECT id, sort_key${windowed ? ', total_count' : ''} FROM (${sql}) matched
-                ORDER BY sort_key ${order}, id ${order} LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}) page
+                ORDER BY sort_key ${order}, id ${order} LIMIT $${next + 1} OFFSET $${next + 2}) page
          JOIN model_risks risk ON risk.id = page.id
          ${RISK_ROW_JOINS}
         ORDER BY page.sort_key ${order}, page.id ${order}`,
-      [...parameters, limit, offset],
+      [...parameters, limit, offset, today],
     );
-    if (rows.length === 0) return { rows: [], total: offset === 0 ? 0 : await this.filtered(filter, today).getCount() };
-    return { rows, total: Number(rows[0].total_count) };
+    const count = rows.length > 0 ? Number(rows[0].total_count) : offset === 0 ? 0 : await this.filtered(filter, today).getCount();
+    return new JsonPage(rows.map((row) => row.json), count, limit, offset);
   }
 
   /** One risk of the organisation, deleted or not; with `lock`, row-locked for the rest of the transaction. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ModelRiskResponse, ModelRiskStatus, Page } from '@model-inventory/contracts';
-import { ConflictError, NotFoundError, PreconditionFailedError, ValidationFailedError, WriteStatement } from '@model-inventory/server-core';
+import { ModelRiskResponse, ModelRiskStatus } from '@model-inventory/contracts';
+import { ConflictError, JsonPage, NotFoundError, PreconditionFailedError, ValidationFailedError, WriteStatement } from '@model-inventory/server-core';
 import { AuditedWriter, diffFields } from '@model-inventory/server-history';
 import { EntityManager } from 'typeorm';
 import { ModelRiskDto, PatchModelRiskDto } from './dto/model-risk.dto';
@@ -34,10 +34,8 @@ export class RisksService {
     private readonly changes: RiskChanges,
   ) {}
 
-  async list(query: ListModelRisksDto): Promise<Page<ModelRiskResponse>> {
-    const today = todayUtc();
-    const { rows, total } = await this.risks.findPage(query, query.limit, query.offset, today);
-    return { items: rows.map((row) => toModelRiskResponse(row, today)), total, limit: query.limit, offset: query.offset };
+  list(query: ListModelRisksDto): Promise<JsonPage<ModelRiskResponse>> {
+    return this.risks.findPage(query, query.limit, query.offset, todayUtc());
   }
 
   async get(id: number): Promise<ModelRiskResponse> {

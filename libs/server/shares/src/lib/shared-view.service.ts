@@ -40,10 +40,10 @@ export class SharedViewService {
     const head = { resource: share.resource, fields: share.fields, allow_export: share.allow_export, expires_at: share.expires_at?.toISOString() ?? null };
     return this.asShare(share, async () => {
       if (share.resource === 'models') {
-        const page = await this.inventory.list({ ...(share.filters as ModelInventoryFilterDto), limit, offset } as ListModelInventoryDto);
+        const page = (await this.inventory.list({ ...(share.filters as ModelInventoryFilterDto), limit, offset } as ListModelInventoryDto)).toPage();
         return { ...head, ...page, items: page.items.map((m) => sharedModel(m, share.fields)) };
       }
-      const page = await this.risks.list({ ...(share.filters as Partial<ModelRiskFilterDto>), filter: 'active', limit, offset } as ListModelRisksDto);
+      const page = (await this.risks.list({ ...(share.filters as Partial<ModelRiskFilterDto>), filter: 'active', limit, offset } as ListModelRisksDto)).toPage();
       return { ...head, ...page, items: page.items.map((r) => sharedRisk(r, share.fields)) };
     });
   }
