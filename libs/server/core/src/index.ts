@@ -15,6 +15,7 @@ export * from './lib/persistence/sql';
 export * from './lib/persistence/write-statement';
 export * from './lib/persistence/row-writes';
 export * from './lib/persistence/prepared-query';
+export * from './lib/persistence/json-sql';
 export * from './lib/persistence/coalescer';
 export * from './lib/http/page.dto';
 export * from './lib/http/json-page';

@@ -57,8 +57,7 @@ export class InventoryRepository extends TenantRepository<ModelInventoryEntity> 
         ORDER BY page.sort_key ${order}, page.id ${order}`,
       [...parameters, limit, offset],
     );
-    const count = rows.length > 0 ? Number(rows[0].total_count) : offset === 0 ? 0 : await this.filtered(filter).getCount();
-    return new JsonPage(rows.map((row) => row.json), count, limit, offset);
+    return JsonPage.fromRows(rows, limit, offset, () => this.filtered(filter).getCount());
   }
 
   /** Every model matching the filter, with linked project and framework names, as a row stream on `runner`. */

@@ -57,8 +57,7 @@ export class RisksRepository extends TenantRepository<ModelRiskEntity> {
         ORDER BY page.sort_key ${order}, page.id ${order}`,
       [...parameters, limit, offset, today],
     );
-    const count = rows.length > 0 ? Number(rows[0].total_count) : offset === 0 ? 0 : await this.filtered(filter, today).getCount();
-    return new JsonPage(rows.map((row) => row.json), count, limit, offset);
+    return JsonPage.fromRows(rows, limit, offset, () => this.filtered(filter, today).getCount());
   }
 
   /** One risk of the organisation, deleted or not; with `lock`, row-locked for the rest of the transaction. */
